@@ -1,0 +1,66 @@
+"""Outplacement, opleidingscheques, referrals and next steps.
+
+The outplacement hint follows domein.md section 5 and is never a verdict; the
+referrals and next steps are data (`als:` conditions in the bank) evaluated over
+the answers and the conclusions already drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import expressions
+from .model import Advice, RuleSet
+from .trace import Trace
+
+CONCLUSIONS = (
+    "outplacement.niet_relevant", "outplacement.dringende_reden", "outplacement.algemeen",
+    "outplacement.45plus", "outplacement.onzeker", "outplacement.geen",
+    "opleidingscheques.ja", "opleidingscheques.nee",
+)
+
+
+def outplacement(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str, Any]:
+    """Relevant iff the reason is a dismissal; then a hint whether the person may have a right."""
+    if a.get("aanleiding") not in rules.value("aanleiding_outplacement"):
+        entry = trace.add("outplacement", "outplacement.niet_relevant", ["aanleiding"])
+        return {"relevant": False, "recht_mogelijk": None, "regel": entry["regel"], "tekst": entry["tekst"]}
+    asked = ["aanleiding", "ontslag_dringende_reden", "opzeg_30_weken", "leeftijd_45", "dienst_1_jaar"]
+    if a.get("ontslag_dringende_reden") == "ja":
+        rule, possible, params = "outplacement.dringende_reden", False, []
+    elif a.get("opzeg_30_weken") == "ja":
+        rule, possible, params = "outplacement.algemeen", True, ["outplacement_min_weken", "outplacement_uren"]
+    elif a.get("leeftijd_45") == "ja" and a.get("dienst_1_jaar") == "ja":
+        rule, possible, params = "outplacement.45plus", True, ["outplacement_leeftijd", "outplacement_min_dienst_jaren",
+                                                               "outplacement_uren", "outplacement_aanbod_dagen"]
+    elif a.get("opzeg_30_weken") == "weet_niet":
+        rule, possible, params = "outplacement.onzeker", None, ["outplacement_min_weken"]
+    else:
+        rule, possible, params = "outplacement.geen", False, ["outplacement_min_weken", "outplacement_leeftijd"]
+    entry = trace.add("outplacement", rule, asked, params)
+    return {"relevant": True, "recht_mogelijk": possible, "regel": rule, "tekst": entry["tekst"]}
+
+
+def training_vouchers(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str, Any]:
+    """Opleidingscheques: possible for employees only (not for the self-employed)."""
+    possible = a.get("statuut") in rules.value("opleidingscheques_statuten")
+    entry = trace.add("opleidingscheques", "opleidingscheques.ja" if possible else "opleidingscheques.nee",
+                      ["statuut"], ["opleidingscheques_statuten"])
+    return {"mogelijk": possible, "regel": entry["regel"], "tekst": entry["tekst"]}
+
+
+def applicable(items: tuple[Advice, ...], scope: Mapping[str, Any], kind: str, trace: Trace,
+               answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The advice items whose condition holds, rendered, each with a trace entry."""
+    out = []
+    for item in items:
+        if not expressions.holds(item.show_if, scope):
+            continue
+        text = expressions.render_text(item.text.get(), scope).strip()
+        contact = expressions.render_text(item.contact.get(), scope).strip() if item.contact else None
+        used = sorted(expressions.names(item.show_if) & set(answers)) if item.show_if else []
+        trace.entries.append({"conclusie": kind, "regel": f"{kind}.{item.id}", "tekst": text,
+                              "antwoorden": {q: answers[q] for q in used}, "parameters": []})
+        out.append({"id": item.id, "tekst": text, "contact": contact})
+    return out

@@ -1,0 +1,177 @@
+"""The conversation state shared by every front end: which question is next, answers,
+back, edit, progress and the result. Pure Python; no user interface in here.
+
+A question is shown when its `toon_als` holds over the answers of the questions
+before it. Answers of questions that become hidden, or that no longer pass their
+checks after an edit, are dropped and reported so the front end can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import expressions
+from .model import Bank, Explanation, Question, RuleSet
+from .result import evaluate
+from .values import Invalid, Value, check_answer, display, validate
+
+
+@dataclass
+class Outcome:
+    """What happened to an answer: accepted or not, the Dutch message, what was dropped."""
+
+    ok: bool
+    message: str = ""
+    dropped: list[str] = field(default_factory=list)
+
+
+class Session:
+    """One person's way through a bank."""
+
+    def __init__(self, bank: Bank, today: dt.date | None = None, rules: RuleSet | None = None,
+                 language: str | None = None) -> None:
+        self.bank = bank
+        self.today = today or dt.date.today()
+        self.rules = rules or bank.rule_set()
+        self.language = language
+        self.params = self.rules.values()
+        self.answers: dict[str, Value] = {}
+        self.cursor: str | None = None
+        self.reset()
+
+    # -- state -------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget every answer and start at the first question."""
+        self.answers = {}
+        self.cursor = None
+        self.cursor = self._next_visible(-1)
+
+    def context(self, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+        return expressions.context(self.answers if answers is None else answers, self.params, self.today)
+
+    def is_visible(self, q: Question, answers: dict[str, Any] | None = None) -> bool:
+        return expressions.holds(q.show_if, self.context(answers))
+
+    def visible_questions(self) -> list[Question]:
+        return [q for q in self.bank.questions if self.is_visible(q)]
+
+    def _index(self, qid: str | None) -> int:
+        if qid is None:
+            return len(self.bank.questions)
+        return next(i for i, q in enumerate(self.bank.questions) if q.id == qid)
+
+    def _next_visible(self, after: int) -> str | None:
+        for q in self.bank.questions[after + 1:]:
+            if self.is_visible(q):
+                return q.id
+        return None
+
+    @property
+    def current(self) -> Question | None:
+        return self.bank.question(self.cursor) if self.cursor else None
+
+    @property
+    def complete(self) -> bool:
+        return self.cursor is None and not self.missing()
+
+    def missing(self) -> list[Question]:
+        return [q for q in self.visible_questions() if q.id not in self.answers]
+
+    # -- answering -----------------------------------------------------------
+    def answer(self, raw: Any, strict: bool = False) -> Outcome:
+        """Answer the current question; an invalid answer changes nothing."""
+        q = self.current
+        if q is None:
+            return Outcome(False, "Alle vragen zijn beantwoord.")
+        outcome = self._set(q, raw, strict)
+        if outcome.ok:
+            self.cursor = self._next_visible(self._index(q.id))
+            if self.cursor is None and self.missing():
+                self.cursor = self.missing()[0].id
+        return outcome
+
+    def edit(self, qid: str, raw: Any, strict: bool = False) -> Outcome:
+        """Change an earlier answer; later answers that still apply are kept."""
+        if not self.bank.has_question(qid):
+            return Outcome(False, f"Er is geen vraag '{qid}'.")
+        q = self.bank.question(qid)
+        if not self.is_visible(q):
+            return Outcome(False, "Deze vraag is nu niet van toepassing.")
+        outcome = self._set(q, raw, strict)
+        if outcome.ok:
+            missing = self.missing()
+            if missing:
+                self.cursor = missing[0].id
+        return outcome
+
+    def _set(self, q: Question, raw: Any, strict: bool) -> Outcome:
+        earlier = {k: v for k, v in self.answers.items() if self._index(k) < self._index(q.id)}
+        try:
+            value = validate(q, raw, self.context(earlier), strict)
+        except Invalid as exc:
+            return Outcome(False, str(exc))
+        self.answers[q.id] = value
+        return Outcome(True, dropped=self._prune())
+
+    def _prune(self) -> list[str]:
+        """Drop answers of hidden questions, and later answers that now fail a check."""
+        dropped: list[str] = []
+        kept: dict[str, Value] = {}
+        for q in self.bank.questions:
+            if q.id not in self.answers:
+                continue
+            value = self.answers[q.id]
+            if not self.is_visible(q, kept):
+                dropped.append(q.id)
+                continue
+            try:
+                check_answer(q, value, self.context(kept))
+            except Invalid:
+                dropped.append(q.id)
+                continue
+            kept[q.id] = value
+        self.answers = kept
+        return dropped
+
+    def back(self) -> bool:
+        """Go to the previous shown question; False at the first one."""
+        index = self._index(self.cursor)
+        for q in reversed(self.bank.questions[:index]):
+            if self.is_visible(q):
+                self.cursor = q.id
+                return True
+        return False
+
+    def go_to(self, qid: str) -> None:
+        self.cursor = qid
+
+    # -- reading ---------------------------------------------------------------
+    def progress(self) -> tuple[int, int]:
+        """(n, m) for "vraag n van ongeveer m"; after the last question n = m."""
+        visible = self.visible_questions()
+        if self.cursor is None:
+            return len(visible), len(visible)
+        index = self._index(self.cursor)
+        n = sum(1 for q in visible if self._index(q.id) <= index)
+        return n, len(visible)
+
+    def explanations(self, at: str) -> list[Explanation]:
+        """Bot messages for a point ("begin", "einde", "voor:id", "na:id") that apply now."""
+        ctx = self.context()
+        return [e for e in self.bank.explanations if e.at == at and expressions.holds(e.show_if, ctx)]
+
+    def text(self, text: Any) -> str:
+        """A bank text in this session's language, with `{{ regels.x }}` filled in."""
+        return expressions.render_text(text.get(self.language), self.context())
+
+    def display(self, qid: str) -> str:
+        return display(self.bank.question(qid), self.answers.get(qid), self.language)
+
+    def result(self) -> dict[str, Any]:
+        return evaluate(self.bank, self.answers, self.today, self.rules)
+
+    def export(self) -> dict[str, Any]:
+        """The answers-file mapping (ontwerp.md), ready for YAML."""
+        return {"datum": self.today, "antwoorden": dict(self.answers)}

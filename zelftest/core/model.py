@@ -1,0 +1,215 @@
+"""The question bank as typed, immutable objects (what the loader builds from YAML).
+
+Texts are `Text` values: one string per language, so a translation is only more
+data. Nothing here knows YAML or Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Place
+
+QUESTION_TYPES = ("keuze", "meerkeuze", "ja_nee", "datum", "getal", "tekst")
+JA_NEE_VALUES = ("ja", "nee")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages; `get` falls back to the default language."""
+
+    by_language: dict[str, str]
+    default: str = "nl"
+
+    def get(self, language: str | None = None) -> str:
+        if language and language in self.by_language:
+            return self.by_language[language]
+        return self.by_language.get(self.default) or next(iter(self.by_language.values()), "")
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Check:
+    """A validation rule: `valid_if` must be true for the answer (`waarde`) to be accepted."""
+
+    valid_if: str
+    message: Text
+    place: Place
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    text: Text
+    place: Place
+    help: Text | None = None
+    options: tuple[Option, ...] = ()
+    show_if: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: Text | None = None
+    max_length: int | None = None
+    checks: tuple[Check, ...] = ()
+    optional: bool = False
+
+    def option(self, value: str) -> Option | None:
+        for opt in self.choices:
+            if opt.value == value:
+                return opt
+        return None
+
+    @property
+    def choices(self) -> tuple[Option, ...]:
+        """The options a person picks from; ja_nee has the fixed pair Ja, Nee."""
+        if self.type == "ja_nee" and not self.options:
+            return (Option("ja", Text({"nl": "Ja"})), Option("nee", Text({"nl": "Nee"})))
+        return self.options
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A bot message ("uitleg") said at a set point of the conversation."""
+
+    id: str
+    at: str  # "begin", "einde", "voor:<vraag>" or "na:<vraag>"
+    text: Text
+    place: Place
+    show_if: str | None = None
+    title: Text | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    explanation: Text
+    place: Place
+    translations: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FitSource:
+    """How one answer adds to a fit dimension: points per value, or per selected option."""
+
+    question: str
+    points: dict[str, float]
+    per_choice: float | None
+    place: Place
+
+
+@dataclass(frozen=True)
+class FitDimension:
+    id: str
+    name: Text
+    weight: float
+    sources: tuple[FitSource, ...]
+    place: Place
+
+
+@dataclass(frozen=True)
+class Band:
+    level: str
+    low: int
+    high: int
+    text: Text
+    place: Place
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    value: Any
+    source: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    id: str
+    name: Text
+    valid_from: dt.date
+    valid_until: dt.date | None
+    source: str
+    sources: dict[str, SourceRef]
+    parameters: dict[str, Parameter]
+    default: bool
+    place: Place
+
+    def value(self, name: str) -> Any:
+        return self.parameters[name].value
+
+    def values(self) -> dict[str, Any]:
+        return {name: p.value for name, p in self.parameters.items()}
+
+    def valid_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A referral or next step: shown when `show_if` holds over the answers."""
+
+    id: str
+    text: Text
+    place: Place
+    show_if: str | None = None
+    contact: Text | None = None
+
+
+@dataclass(frozen=True)
+class Bank:
+    id: str
+    version: str
+    title: Text
+    languages: tuple[str, ...]
+    default_language: str
+    questions: tuple[Question, ...]
+    explanations: tuple[Explanation, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    dimensions: tuple[FitDimension, ...]
+    bands: tuple[Band, ...]
+    rule_sets: tuple[RuleSet, ...]
+    conclusions: dict[str, Text]
+    referrals: tuple[Advice, ...]
+    next_steps: tuple[Advice, ...]
+    content_hash: str
+    files: tuple[str, ...]
+    place: Place
+
+    def question(self, qid: str) -> Question:
+        return self._index[qid]
+
+    def has_question(self, qid: str) -> bool:
+        return qid in self._index
+
+    @property
+    def _index(self) -> dict[str, Question]:
+        cache: dict[str, Question] | None = self.__dict__.get("_idx")
+        if cache is None:
+            cache = {q.id: q for q in self.questions}
+            object.__setattr__(self, "_idx", cache)
+        return cache
+
+    def rule_set(self, rid: str | None = None) -> RuleSet:
+        """The named rule set, or the default one."""
+        for rs in self.rule_sets:
+            if (rid is None and rs.default) or rs.id == rid:
+                return rs
+        raise KeyError(rid)

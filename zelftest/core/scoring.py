@@ -1,0 +1,65 @@
+"""Fit scoring (`geschiktheid`): how well loopbaanbegeleiding fits the person's needs.
+
+Each dimension scores 0..1 from its answers (points per value, or per selected
+option for a multi-choice question, capped at 1); the score is the weighted mean
+as 0..100, and the band (hoog/midden/laag) comes from the bank. Dimensions whose
+questions were not shown do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .model import Bank, FitDimension, FitSource
+from .trace import Trace
+
+
+def source_score(source: FitSource, value: Any) -> float:
+    if isinstance(value, list):
+        total = sum(source.points.get(v, 0.0) for v in value)
+        if source.per_choice is not None:
+            total += source.per_choice * len(value)
+        return min(1.0, total)
+    return min(1.0, source.points.get(str(value), 0.0))
+
+
+def dimension_score(dim: FitDimension, answers: Mapping[str, Any]) -> float | None:
+    """Mean of the dimension's answered sources, or None when none was answered."""
+    scores = [source_score(s, answers[s.question]) for s in dim.sources if s.question in answers]
+    return sum(scores) / len(scores) if scores else None
+
+
+def band_for(bank: Bank, score: int) -> Any:
+    for band in bank.bands:
+        if band.low <= score <= band.high:
+            return band
+    return bank.bands[-1] if bank.bands else None
+
+
+def weighted(parts: list[tuple[float, float]]) -> int:
+    """0..100 from (weight, 0..1) pairs; half rounds up, so the same answers give the same score."""
+    total = sum(w for w, _ in parts)
+    if not total:
+        return 0
+    return int(100 * sum(w * s for w, s in parts) / total + 0.5)
+
+
+def fit(bank: Bank, answers: Mapping[str, Any], trace: Trace) -> dict[str, Any]:
+    """The `geschiktheid` part of the result, with a breakdown per dimension."""
+    breakdown = []
+    parts: list[tuple[float, float]] = []
+    for dim in bank.dimensions:
+        s = dimension_score(dim, answers)
+        used = [src.question for src in dim.sources if src.question in answers]
+        breakdown.append({"id": dim.id, "naam": dim.name.get(), "gewicht": dim.weight,
+                          "score": None if s is None else int(100 * s + 0.5), "vragen": used})
+        if s is not None:
+            parts.append((dim.weight, s))
+    score = weighted(parts)
+    band = band_for(bank, score)
+    level = band.level if band else "laag"
+    text = band.text.get() if band else ""
+    trace.add("geschiktheid", f"geschiktheid.{level}", [q for d in breakdown for q in d["vragen"]],
+              score=score, niveau=level)
+    return {"score": score, "niveau": level, "tekst": text, "dimensies": breakdown}

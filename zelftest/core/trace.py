@@ -1,0 +1,58 @@
+"""The trace (`spoor`): for every conclusion, the rule, answers and parameters behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from . import expressions
+from .model import Bank, RuleSet
+
+
+def jsonable(value: Any) -> Any:
+    """Dates as ISO text, so a trace entry can go into JSON as it is."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+class Trace:
+    """Collects trace entries and renders each conclusion's Dutch text from the bank."""
+
+    def __init__(self, bank: Bank, rules: RuleSet, answers: Mapping[str, Any], base: Mapping[str, Any]) -> None:
+        self.bank = bank
+        self.rules = rules
+        self.answers = answers
+        self.base = base
+        self.entries: list[dict[str, Any]] = []
+
+    def text(self, rule: str, **values: Any) -> str:
+        template = self.bank.conclusions.get(rule)
+        if template is None:
+            return rule
+        scope = dict(self.base)
+        scope.update(values)
+        return expressions.render_text(template.get(), scope).strip()
+
+    def add(self, conclusion: str, rule: str, answers: Iterable[str], params: Iterable[str] = (),
+            **values: Any) -> dict[str, Any]:
+        """Record one conclusion and return its entry (with the rendered text)."""
+        used_params = []
+        for name in params:
+            p = self.rules.parameters[name]
+            src = self.rules.sources.get(p.source)
+            used_params.append({"naam": name, "waarde": jsonable(p.value),
+                                "bron": src.title if src else p.source})
+        entry = {
+            "conclusie": conclusion,
+            "regel": rule,
+            "tekst": self.text(rule, **values),
+            "antwoorden": {q: jsonable(self.answers.get(q)) for q in answers if q in self.answers},
+            "parameters": used_params,
+        }
+        self.entries.append(entry)
+        return entry
