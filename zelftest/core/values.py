@@ -51,8 +51,10 @@ def _strict_choice(q: Question, raw: Any) -> str:
         return "ja" if raw else "nee"
     if isinstance(raw, str) and q.option(raw) is not None:
         return raw
-    allowed = ", ".join(o.value for o in q.choices)
-    raise Invalid(f"'{raw}' is geen toegelaten waarde; kies uit {allowed}.")
+    from .schema import suggest
+
+    values = [o.value for o in q.choices]
+    raise Invalid(f"'{raw}' is geen toegelaten waarde{suggest(raw, values)} (kies uit {', '.join(values)}).")
 
 
 def _multi(q: Question, raw: Any, strict: bool) -> list[str]:
@@ -93,9 +95,9 @@ def _iso(raw: str) -> dt.date | None:
         return None
 
 
-def _number(q: Question, raw: Any) -> int | float:
-    if isinstance(raw, bool):
-        raise Invalid("Typ een getal.")
+def _number(q: Question, raw: Any, strict: bool) -> int | float:
+    if isinstance(raw, bool) or (strict and not isinstance(raw, int | float)):
+        raise Invalid(f"'{raw}' is geen getal." if strict else "Typ een getal.")
     if isinstance(raw, int | float):
         value: float = raw
     else:
@@ -141,7 +143,7 @@ def parse_answer(q: Question, raw: Any, strict: bool = False) -> Value:
     if q.type == "datum":
         return _date(raw, strict)
     if q.type == "getal":
-        return _number(q, raw)
+        return _number(q, raw, strict)
     return _text(q, raw)
 
 

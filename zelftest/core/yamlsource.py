@@ -69,6 +69,7 @@ def _hint(problem: str) -> str:
 def load_yaml_text(text: str, file: str) -> Source:
     """Parse YAML `text`; `file` is only used to name places."""
     loader = _Loader(text)
+    node = None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -81,11 +82,32 @@ def load_yaml_text(text: str, file: str) -> Source:
         raise BankError([Finding(Place(file, line, col), _hint(problem))]) from None
     except yaml.YAMLError as exc:
         raise BankError([Finding(Place(file), _hint(str(exc)))]) from None
+    except ValueError as exc:  # e.g. 2026-02-30: a date-shaped value that is no date
+        line, col = _bad_scalar(node, loader) if node is not None else (0, 0)
+        raise BankError([Finding(Place(file, line, col), f"deze waarde is geen geldige datum ({exc}); "
+                                 "schrijf een bestaande datum als 2026-11-26, of zet tekst tussen aanhalingstekens")]) from None
     finally:
         loader.dispose()
     source = Source(file, data)
     _walk(node, (), source, loader)
     return source
+
+
+def _bad_scalar(node: yaml.Node, loader: Any) -> tuple[int, int]:
+    """Position of the first scalar that cannot be constructed."""
+    stack = [node]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, yaml.ScalarNode):
+            try:
+                yaml.constructor.SafeConstructor().construct_object(item, deep=True)
+            except (ValueError, yaml.YAMLError):
+                return item.start_mark.line + 1, item.start_mark.column + 1
+        elif isinstance(item, yaml.MappingNode):
+            stack.extend(v for pair in item.value for v in pair)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+    return 0, 0
 
 
 def load_yaml(path: Path) -> Source:

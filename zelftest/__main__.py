@@ -1,0 +1,5 @@
+"""`python -m zelftest` runs the command line."""
+
+from zelftest.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,191 @@
+"""The `zelftest` command line (Dutch): chat, kiosk, counsellor, plain mode, checking,
+evaluating an answers file and serving the chat in a browser.
+
+Bad input of any kind gives one Dutch line on stderr and exit code 2, never a
+traceback. `controleer` and `beoordeel` never import Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import __version__
+from .core.errors import BankError, ZelftestError
+
+
+class _DutchFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="gebruik: ")
+
+
+class DutchParser(argparse.ArgumentParser):
+    """argparse with Dutch help and errors: one line, exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", _DutchFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        message = (message.replace("unrecognized arguments", "onbekende argumenten")
+                   .replace("the following arguments are required", "deze argumenten ontbreken")
+                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
+                   .replace("expected one argument", "verwacht één waarde")
+                   .replace("argument ", "argument "))
+        self.exit(2, f"{self.prog}: fout: {message}\nHulp: zelftest --help\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf jjjj-mm-dd, zoals 2026-11-26") from None
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen poortnummer (1 tot 65535)")
+    return int(text)
+
+
+def build_parser() -> DutchParser:
+    common = DutchParser(add_help=False)
+    common.add_argument("--datum", type=_date, metavar="JJJJ-MM-DD",
+                        help="de peildatum voor alle datumregels (standaard: vandaag)")
+    common.add_argument("--vragen", type=Path, metavar="PAD", help="een andere vragenlijst (bestand of map)")
+    parser = DutchParser(
+        prog="zelftest", parents=[common],
+        description="Is loopbaanbegeleiding iets voor mij? Een zelftest in gesprek.",
+        epilog="Dit is een indicatie, geen beslissing van VDAB. Kijk op vdab.be.",
+    )
+    parser.add_argument("--versie", action="version", version=f"zelftest {__version__}",
+                        help="toon de versie en stop")
+    parser._positionals.title = "opdrachten"
+    parser._optionals.title = "opties"
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--kiosk", action="store_true", help="kioskmodus (gedeeld scherm, niets bewaard)")
+    mode.add_argument("--begeleider", action="store_true", help="modus voor de loopbaanbegeleider")
+    mode.add_argument("--eenvoudig", action="store_true", help="eenvoudige modus, regel per regel (schermlezer, pipe)")
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=DutchParser)
+    check = sub.add_parser("controleer", help="controleer vragenlijsten", parents=[common],
+                           description="Controleer vragenlijsten. Exit 0: in orde, 1: fouten gevonden, 2: kan niet controleren.")
+    check.add_argument("paden", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: de meegeleverde)")
+    judge = sub.add_parser("beoordeel", help="beoordeel een antwoordenbestand", parents=[common],
+                           description="Beoordeel een antwoordenbestand en schrijf het resultaat.")
+    judge.add_argument("antwoorden", type=Path, metavar="ANTW.yaml")
+    judge.add_argument("--formaat", choices=("json", "markdown", "tekst", "html"), default="json")
+    judge.add_argument("--uit", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)")
+    web = sub.add_parser("web", help="toon de chat in een browser", parents=[common])
+    web.add_argument("--host", default="127.0.0.1")
+    web.add_argument("--poort", type=_port, default=8000)
+    web.add_argument("--kiosk", action="store_true", help="kioskmodus in de browser")
+    for p in (parser, check, judge, web):
+        p._optionals.title = "opties"
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"zelftest: {message}", file=sys.stderr)
+    return 2
+
+
+def _bank_path(args: argparse.Namespace) -> Path:
+    from .core.resources import default_bank_path
+
+    return args.vragen or default_bank_path()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.checker import check_paths
+
+    paths = args.paden or [_bank_path(args)]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return _fail(f"{missing[0]}: dit pad bestaat niet")
+    findings = check_paths(paths)
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} fout(en) gevonden.", file=sys.stderr)
+        return 1
+    print("In orde: geen fouten gevonden.", file=sys.stderr)
+    return 0
+
+
+def cmd_judge(args: argparse.Namespace) -> int:
+    from .core.answersfile import read_answers_file, session_from_answers
+    from .core.loader import load_bank
+    from .core.report import render
+    from .core.result import to_json_ready
+
+    if not args.antwoorden.is_file():
+        return _fail(f"{args.antwoorden}: het antwoordenbestand bestaat niet")
+    bank = load_bank(_bank_path(args))
+    answers, file_date = read_answers_file(args.antwoorden)
+    today = args.datum or file_date or dt.date.today()
+    session, warnings = session_from_answers(bank, answers, today)
+    for warning in warnings:
+        print(f"zelftest: {warning}", file=sys.stderr)
+    result = session.result()
+    if args.formaat == "json":
+        text = json.dumps(to_json_ready(result), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render(result, args.formaat)
+    if args.uit:
+        try:
+            fd = os.open(args.uit, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as exc:
+            return _fail(f"{args.uit}: kan niet schrijven ({exc.strerror})")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_interactive(args: argparse.Namespace) -> int:
+    from .core.loader import load_bank
+
+    bank = load_bank(_bank_path(args))
+    if args.eenvoudig:
+        from .plain import run_plain
+
+        return run_plain(bank, args.datum)
+    from .ui.app import run_app
+
+    mode = "kiosk" if args.kiosk else "begeleider" if args.begeleider else "chat"
+    return run_app(bank, mode=mode, today=args.datum)
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    return serve(args.host, args.poort, kiosk=args.kiosk, today=args.datum, bank=args.vragen)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.opdracht == "controleer":
+            return cmd_check(args)
+        if args.opdracht == "beoordeel":
+            return cmd_judge(args)
+        if args.opdracht == "web":
+            return cmd_web(args)
+        return cmd_interactive(args)
+    except BankError as exc:
+        for finding in exc.findings[1:]:
+            print(f"zelftest: {finding}", file=sys.stderr)
+        return _fail(f"de vragenlijst heeft fouten: {exc}")
+    except ZelftestError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,70 @@
+"""Rendering the result as Markdown, plain text or one self-contained HTML page (Jinja2).
+
+One content template (`inhoud.j2`) holds the text; a small macro module per format
+(`fmt_*.j2`) says how headings, lists and tables look. HTML is autoescaped; text a
+person typed is escaped for Markdown, so it never turns into markup or links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .dates import format_date
+from .resources import templates_path
+
+FORMATS = ("markdown", "tekst", "html")
+TEMPLATES = ("inhoud.j2", "fmt_markdown.j2", "fmt_tekst.j2", "fmt_html.j2", "pagina.html.j2")
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: object) -> str:
+    """Text a person typed, safe inside Markdown: no emphasis, links or HTML."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    return escaped.replace("\n", " ")
+
+
+def dutch_number(value: object) -> str:
+    """1.5 -> '1,5'; whole numbers without decimals."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace(".", ",")
+
+
+@cache
+def environment(html: bool) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_path())),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters["datum"] = format_date
+    env.filters["getal"] = dutch_number
+    env.filters["md"] = md_escape
+    return env
+
+
+def render(result: Mapping[str, Any], fmt: str = "markdown", notes: str | None = None,
+           with_trace: bool = False) -> str:
+    """The summary of `result` in `fmt` (markdown, tekst or html)."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    html = fmt == "html"
+    env = environment(html)
+    macros = env.get_template(f"fmt_{fmt}.j2").module
+    scope = dict(result)
+    scope.update(f=macros, notities=notes or "", toon_spoor=with_trace)
+    body = env.get_template("inhoud.j2").render(scope)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
+    if html:
+        return env.get_template("pagina.html.j2").render(inhoud=Markup(body))
+    return body
