@@ -21,7 +21,7 @@ from .core.errors import BankError, ZelftestError
 
 class _DutchFormatter(argparse.HelpFormatter):
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="gebruik: ")
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
 
 
 class DutchParser(argparse.ArgumentParser):
