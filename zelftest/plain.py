@@ -103,6 +103,7 @@ class PlainChat:
                     outcome = self.session.answer(raw)
                     if not outcome.ok:
                         self.say(f"Fout: {outcome.message}")
+                        self.ask(q)
                         continue
                     for qid in outcome.dropped:
                         self.say(f"Je antwoord op '{self.session.text(self.session.bank.question(qid).text)}' "
