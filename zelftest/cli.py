@@ -76,8 +76,10 @@ def build_parser() -> DutchParser:
     mode.add_argument("--eenvoudig", action="store_true", help="eenvoudige modus, regel per regel (schermlezer, pipe)")
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=DutchParser)
     check = sub.add_parser("controleer", help="controleer vragenlijsten", parents=[common],
-                           description="Controleer vragenlijsten. Exit 0: in orde, 1: fouten gevonden, 2: kan niet controleren.")
-    check.add_argument("paden", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: de meegeleverde)")
+                           description="Controleer vragenlijsten. "
+                                       "Exit 0: in orde, 1: fouten gevonden, 2: kan niet controleren.")
+    check.add_argument("paden", nargs="*", type=Path, metavar="PAD",
+                       help="bestanden of mappen (standaard: de meegeleverde)")
     judge = sub.add_parser("beoordeel", help="beoordeel een antwoordenbestand", parents=[common],
                            description="Beoordeel een antwoordenbestand en schrijf het resultaat.")
     judge.add_argument("antwoorden", type=Path, metavar="ANTW.yaml")

@@ -52,9 +52,10 @@ def format_date(day: object) -> str:
     """26 november 2026; anything that is not a date is returned as text."""
     if isinstance(day, str):
         try:
-            day = dt.date.fromisoformat(day)
+            parsed = dt.date.fromisoformat(day)
         except ValueError:
             return day
+        return format_date(parsed)
     if isinstance(day, dt.date):
         return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     return "" if day is None else str(day)
