@@ -1,0 +1,82 @@
+"""Shared test helpers: where the banks are, a complete answer set, and running the CLI
+in-process (fast) with its exit code, stdout and stderr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from zelftest import cli
+from zelftest.core.loader import load_bank
+from zelftest.core.model import Bank
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = ROOT / "tests"
+SHIPPED = ROOT / "vragen"
+SYNTHETIC = TESTS / "banks" / "synthetisch"
+PYTHON = sys.executable
+TODAY = dt.date(2026, 11, 26)
+
+# A complete, valid answer set for the shipped bank: an employee in Flanders who never
+# had career guidance and whose answers fit loopbaanbegeleiding perfectly (score 100).
+FULL = {
+    "loopbaanvragen": ["twijfels", "keuzes"],
+    "aanleiding": "eigen_initiatief",
+    "ander_traject": "nee",
+    "wil_zelf": "ja",
+    "oefeningen": "ja",
+    "plan": "ja",
+    "verwachting": "inzicht",
+    "uitgeput": "nee",
+    "statuut": "werknemer",
+    "maanden_gewerkt": 20,
+    "woonplaats": "vlaanderen",
+    "eerder_gevolgd": "nee",
+}
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    """FULL with changes; a value of None removes the answer."""
+    out = dict(FULL)
+    for key, value in changes.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+def write_answers(folder: Path, antwoorden: dict[str, Any], datum: dt.date | None = TODAY,
+                  name: str = "antwoorden.yaml") -> Path:
+    data: dict[str, Any] = {"antwoorden": antwoorden}
+    if datum is not None:
+        data["datum"] = datum
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    """`zelftest ARGS` in this process; argparse errors (SystemExit) count as exit codes."""
+    capsys.readouterr()
+    try:
+        code = cli.main([str(a) for a in args])
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="session")
+def bank() -> Bank:
+    return load_bank(SHIPPED)
+
+
+@pytest.fixture(scope="session")
+def synthetic_bank() -> Bank:
+    return load_bank(SYNTHETIC)
