@@ -37,7 +37,8 @@ def _load() -> list[tuple[str, Path | None, dict[str, Any]]]:
 
 
 SCENARIOS = _load()
-FIRST_OF_FILE = [s for i, s in enumerate(SCENARIOS) if i == 0 or s[0].split(":")[0] != SCENARIOS[i - 1][0].split(":")[0]]
+FIRST_OF_FILE = [s for i, s in enumerate(SCENARIOS)
+                 if i == 0 or s[0].split(":")[0] != SCENARIOS[i - 1][0].split(":")[0]]
 
 
 def pick(result: Any, path: str) -> Any:

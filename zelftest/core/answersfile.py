@@ -29,7 +29,8 @@ def read_answers_file(path: Path) -> tuple[dict[str, Any], dt.date | None]:
         raise AnswerError(f"{path}: het bestand moet sleutels hebben: 'antwoorden:' en eventueel 'datum:'")
     for key in data:
         if key not in ("datum", "antwoorden"):
-            raise AnswerError(f"{source.place((key,))}: onbekende sleutel '{key}'{suggest(key, ('datum', 'antwoorden'))}")
+            hint = suggest(key, ("datum", "antwoorden"))
+            raise AnswerError(f"{source.place((key,))}: onbekende sleutel '{key}'{hint}")
     answers = data.get("antwoorden")
     if not isinstance(answers, dict):
         raise AnswerError(f"{source.place(('antwoorden',))}: 'antwoorden:' moet per vraag-id een antwoord geven")

@@ -39,6 +39,7 @@ class Session:
         self.params = self.rules.values()
         self.answers: dict[str, Value] = {}
         self.cursor: str | None = None
+        self._filling = False
         self.reset()
 
     # -- state -------------------------------------------------------------
@@ -46,6 +47,7 @@ class Session:
         """Forget every answer and start at the first question."""
         self.answers = {}
         self.cursor = None
+        self._filling = False  # True while the questions an edit made appear are asked
         self.cursor = self._next_visible(-1)
 
     def context(self, answers: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -85,11 +87,23 @@ class Session:
         q = self.current
         if q is None:
             return Outcome(False, "Alle vragen zijn beantwoord.")
+        if not self.is_visible(q):
+            # Only reachable through go_to: an answer here would be dropped at once.
+            return Outcome(False, "Deze vraag is nu niet van toepassing.")
         outcome = self._set(q, raw, strict)
         if outcome.ok:
-            self.cursor = self._next_visible(self._index(q.id))
-            if self.cursor is None and self.missing():
-                self.cursor = self.missing()[0].id
+            index = self._index(q.id)
+            missing = self.missing()
+            if self._filling:
+                # After an edit opened new questions: ask those, not the answers already given.
+                later = [m.id for m in missing if self._index(m.id) > index]
+                self.cursor = later[0] if later else missing[0].id if missing else None
+                self._filling = self.cursor is not None
+            else:
+                # The walk (also after `back`): the next shown question, answered or not.
+                self.cursor = self._next_visible(index)
+                if self.cursor is None and missing:
+                    self.cursor = missing[0].id
         return outcome
 
     def edit(self, qid: str, raw: Any, strict: bool = False) -> Outcome:
@@ -104,6 +118,11 @@ class Session:
             missing = self.missing()
             if missing:
                 self.cursor = missing[0].id
+                self._filling = True
+            elif self.cursor is not None and not self.is_visible(self.bank.question(self.cursor)):
+                # The edit hid the question the person stood on: never leave the cursor on a
+                # question that is not asked (it would take an answer that is then dropped).
+                self.cursor = self._next_visible(self._index(self.cursor))
         return outcome
 
     def _set(self, q: Question, raw: Any, strict: bool) -> Outcome:
@@ -141,11 +160,13 @@ class Session:
         for q in reversed(self.bank.questions[:index]):
             if self.is_visible(q):
                 self.cursor = q.id
+                self._filling = False
                 return True
         return False
 
     def go_to(self, qid: str) -> None:
         self.cursor = qid
+        self._filling = False
 
     # -- reading ---------------------------------------------------------------
     def progress(self) -> tuple[int, int]:

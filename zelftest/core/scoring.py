@@ -47,7 +47,7 @@ def weighted(parts: list[tuple[float, float]]) -> int:
 
 def fit(bank: Bank, answers: Mapping[str, Any], trace: Trace) -> dict[str, Any]:
     """The `geschiktheid` part of the result, with a breakdown per dimension."""
-    breakdown = []
+    breakdown: list[dict[str, Any]] = []
     parts: list[tuple[float, float]] = []
     for dim in bank.dimensions:
         s = dimension_score(dim, answers)
