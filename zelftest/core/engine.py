@@ -33,6 +33,8 @@ class Session:
     def __init__(self, bank: Bank, today: dt.date | None = None, rules: RuleSet | None = None,
                  language: str | None = None) -> None:
         self.bank = bank
+        if isinstance(today, dt.datetime):
+            today = today.date()  # a datetime cannot be compared with the answers' dates
         self.today = today or dt.date.today()
         self.rules = rules or bank.rule_set()
         self.language = language

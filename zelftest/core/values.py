@@ -47,8 +47,9 @@ def _choice(q: Question, raw: str) -> str:
 
 
 def _strict_choice(q: Question, raw: Any) -> str:
-    if q.type == "ja_nee" and isinstance(raw, bool):
-        return "ja" if raw else "nee"
+    if isinstance(raw, bool):
+        # YAML reads yes/no/true/false/on/off as booleans; mean ja/nee where those are options.
+        raw = "ja" if raw else "nee"
     if isinstance(raw, str) and q.option(raw) is not None:
         return raw
     from .schema import suggest
