@@ -1,0 +1,200 @@
+"""The rules against an independent reading of ontwerp.md, on random answers and dates,
+for the shipped and the synthetic rule set; the trace; and no rule numbers in code."""
+
+from __future__ import annotations
+
+import ast
+import calendar
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, TODAY, answers
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zelftest.core.model import Bank
+from zelftest.core.result import evaluate
+
+
+def plus_months(day: dt.date, months: int) -> dt.date:
+    """Calendar months; written again here so the reference does not lean on core.dates."""
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def reference(a: Mapping[str, Any], p: Mapping[str, Any], d: dt.date) -> dict[str, Any]:
+    """`recht` and `nazorg` exactly as ontwerp.md writes them, with the rule set's numbers."""
+    reasons = []
+    if a["statuut"] not in p["werkende_statuten"]:  # rule 1
+        reasons.append("recht.statuut")
+    place, works = a["woonplaats"], a.get("werkt_in_vlaanderen_of_brussel") == "ja"
+    if not (place in p["woonplaats_altijd"] or (place in p["woonplaats_met_werk_hier"] and works)
+            or (place in p["woonplaats_verhuisd_uit_eu"] and works and a.get("verhuisd_uit_eu") == "ja")):
+        reasons.append("recht.woonplaats")  # rule 2
+    months = a.get("maanden_gewerkt")
+    if months is not None and months < p["min_maanden_gewerkt"] and not (
+            a.get("uitzendkracht") == "ja" and months >= p["interim_min_maanden"]):
+        reasons.append("recht.werkervaring")  # rule 3
+    if a["ander_traject"] == "ja":
+        reasons.append("recht.ander_traject")  # rule 4
+    out: dict[str, Any] = {"status": "nee", "uren": 0, "vanaf": None, "vervalt_op": None, "redenen": reasons}
+    nazorg: dict[str, Any] = {"beschikbaar": False, "tot": None, "minuten": 0}
+    if a["eerder_gevolgd"] == "ja":
+        n = plus_months(a["eerste_gesprek"], 12 * p["periode_jaren"])
+        v = plus_months(a["laatste_gesprek"], p["verval_maanden"])
+    if reasons:
+        pass
+    elif a["eerder_gevolgd"] == "nee":  # rule 5
+        out.update(status="ja", uren=p["uren_per_periode"])
+    elif d >= n:  # rule 6
+        out.update(status="ja", uren=p["uren_per_periode"])
+    elif a["pakket_afgerond"] == "nee" and d < v:  # rule 7
+        out.update(status="lopend", uren=p["pakket_uren"][a["pakketten"]] - a["uren_opgenomen"], vervalt_op=v)
+    elif a["pakketten"] in p["pakketten_met_tweede"]:  # rule 8
+        out.update(status="ja", uren=p["pakket_uren"][p["tweede_pakket"]])
+    else:  # rule 9
+        out.update(status="nog_niet", uren=0, vanaf=n)
+    if a["eerder_gevolgd"] == "ja" and d < v and out["status"] != "lopend":
+        nazorg = {"beschikbaar": True, "tot": v, "minuten": p["nazorg_minuten"][a["pakketten"]]}
+    return {"recht": out, "nazorg": nazorg}
+
+
+@st.composite
+def situations(draw: st.DrawFn, p: Mapping[str, Any]) -> tuple[dict[str, Any], dt.date]:
+    """Random answers as a session would hold them (only shown questions) and a date D."""
+    d = draw(st.dates(min_value=dt.date(2014, 1, 1), max_value=dt.date(2032, 12, 31)))
+    a: dict[str, Any] = answers(ander_traject=draw(st.sampled_from(["ja", "nee", "nee"])))
+    a["statuut"] = draw(st.sampled_from(["werknemer", "zelfstandige", "werkzoekend", "niet_actief", "werknemer"]))
+    a.pop("maanden_gewerkt")
+    if a["statuut"] in ("werknemer", "zelfstandige"):
+        a["maanden_gewerkt"] = draw(st.integers(0, p["werkervaring_venster_maanden"]))
+        if p["interim_min_maanden"] <= a["maanden_gewerkt"] < p["min_maanden_gewerkt"]:
+            a["uitzendkracht"] = draw(st.sampled_from(["ja", "nee"]))
+    a["woonplaats"] = draw(st.sampled_from(["vlaanderen", "brussel", "wallonie", "ander_eu", "buiten_eu"]))
+    if a["woonplaats"] in ("wallonie", "ander_eu"):
+        a["werkt_in_vlaanderen_of_brussel"] = draw(st.sampled_from(["ja", "nee"]))
+    if a["woonplaats"] == "wallonie":
+        a["verhuisd_uit_eu"] = draw(st.sampled_from(["ja", "nee"]))
+    if a["woonplaats"] == "brussel":
+        a["taal_begeleiding"] = "nl"
+    a["eerder_gevolgd"] = draw(st.sampled_from(["ja", "ja", "nee"]))
+    if a["eerder_gevolgd"] == "ja":
+        a["pakketten"] = draw(st.sampled_from(["acht", "vier", "twee_keer_vier"]))
+        # Dates near N and V matter most: often put D within a day of either.
+        near_n = plus_months(d, -12 * p["periode_jaren"]) + dt.timedelta(days=draw(st.integers(-1, 1)))
+        first = draw(st.one_of(st.just(near_n), st.dates(min_value=d - dt.timedelta(days=9 * 366), max_value=d)))
+        first = min(first, d)
+        near_v = plus_months(d, -p["verval_maanden"]) + dt.timedelta(days=draw(st.integers(-1, 1)))
+        last = draw(st.one_of(st.just(near_v), st.dates(min_value=first, max_value=d)))
+        a["eerste_gesprek"], a["laatste_gesprek"] = first, min(max(last, first), d)
+        a["pakket_afgerond"] = draw(st.sampled_from(["ja", "nee"]))
+        if a["pakket_afgerond"] == "nee":
+            a["uren_opgenomen"] = draw(st.integers(0, p["pakket_uren"][a["pakketten"]]))
+    return a, d
+
+
+def _compare(bank: Bank, a: dict[str, Any], d: dt.date) -> None:
+    result = evaluate(bank, a, d)
+    want = reference(a, bank.rule_set().values(), d)
+    got = {k: result["recht"][k] for k in ("status", "uren", "vanaf", "vervalt_op")}
+    got["redenen"] = [r["regel"] for r in result["recht"]["redenen"]]
+    assert got == want["recht"], (a, d)
+    assert result["nazorg"] == want["nazorg"], (a, d)
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None)
+def test_shipped_rules_follow_the_design(bank: Bank, data: st.DataObject) -> None:
+    _compare(bank, *data.draw(situations(bank.rule_set().values())))
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None)
+def test_synthetic_rules_follow_the_design(synthetic_bank: Bank, data: st.DataObject) -> None:
+    _compare(synthetic_bank, *data.draw(situations(synthetic_bank.rule_set().values())))
+
+
+def test_the_two_rule_sets_differ_in_every_number(bank: Bank, synthetic_bank: Bank) -> None:
+    """Otherwise the synthetic scenarios would not prove that the numbers come from data."""
+    shipped, synthetic = bank.rule_set().values(), synthetic_bank.rule_set().values()
+    same = [k for k, v in shipped.items()
+            if isinstance(v, int | float) and not isinstance(v, bool) and synthetic[k] == v]
+    assert same == []
+    assert shipped["pakket_uren"] != synthetic["pakket_uren"]
+    assert shipped["nazorg_minuten"] != synthetic["nazorg_minuten"]
+
+
+RULE_MODULES = ["eligibility.py", "advice.py", "scoring.py", "result.py"]
+
+
+@pytest.mark.parametrize("name", RULE_MODULES)
+def test_no_rule_numbers_in_code(name: str) -> None:
+    """Only 0, 1, 100 (the score scale) and 0.5 (rounding) may be written in the rules' code."""
+    tree = ast.parse((ROOT / "zelftest" / "core" / name).read_text(encoding="utf-8"))
+    numbers = {n.value for n in ast.walk(tree)
+               if isinstance(n, ast.Constant) and isinstance(n.value, int | float) and not isinstance(n.value, bool)}
+    assert numbers <= {0, 1, 100, 0.5}, f"{name}: {sorted(numbers - {0, 1, 100, 0.5})}"
+
+
+def test_every_conclusion_is_traced_with_answers_and_sourced_parameters(bank: Bank) -> None:
+    a = answers(eerder_gevolgd="ja", pakketten="acht", eerste_gesprek=dt.date(2026, 1, 5),
+                laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="ja", aanleiding="ontslag",
+                ontslag_dringende_reden="nee", opzeg_30_weken="ja")
+    result = evaluate(bank, a, TODAY)
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for entry in result["spoor"]:
+        assert set(entry) >= {"conclusie", "regel", "tekst", "antwoorden", "parameters"}
+        assert entry["tekst"] and entry["tekst"] != entry["regel"], entry  # a Dutch text, not the id
+        by_kind.setdefault(entry["conclusie"], []).append(entry)
+    assert set(by_kind) >= {"geschiktheid", "recht", "nazorg", "outplacement", "opleidingscheques",
+                            "stap", "doorverwijzing"}
+    recht = by_kind["recht"][0]
+    assert recht["regel"] == result["recht"]["regel"] == "recht.nog_niet"
+    assert recht["antwoorden"]["eerste_gesprek"] == "2026-01-05"
+    periode = next(p for p in recht["parameters"] if p["naam"] == "periode_jaren")
+    assert periode["waarde"] == 6 and "VDAB" in periode["bron"]
+    nazorg = by_kind["nazorg"][0]
+    assert {p["naam"] for p in nazorg["parameters"]} >= {"nazorg_minuten"}
+    assert nazorg["antwoorden"]["laatste_gesprek"] == "2026-05-05"
+    outplacement = by_kind["outplacement"][0]
+    assert outplacement["regel"] == "outplacement.algemeen"
+    assert "werk.belgie.be" in outplacement["parameters"][0]["bron"]
+
+
+def test_every_failing_rule_is_traced(bank: Bank) -> None:
+    a = answers(statuut="niet_actief", maanden_gewerkt=None, woonplaats="buiten_eu", ander_traject="ja")
+    result = evaluate(bank, a, TODAY)
+    traced = [e["regel"] for e in result["spoor"] if e["conclusie"] == "recht"]
+    assert traced == ["recht.statuut", "recht.woonplaats", "recht.ander_traject"]
+    assert [r["regel"] for r in result["recht"]["redenen"]] == traced
+
+
+def test_the_rule_set_and_its_source_are_named(bank: Bank) -> None:
+    result = evaluate(bank, answers(), TODAY)
+    rs = result["regelset"]
+    assert rs["id"] == "loopbaancheques-2013"
+    assert rs["geldig_van"] == dt.date(2013, 7, 1) and rs["geldig_tot"] == dt.date(2019, 12, 31)
+    assert rs["bron"]["url"].startswith("https://www.vdab.be")
+    assert rs["geldig_op_datum"] is False  # 2026 is outside 2013-2019: the report must say so
+    assert evaluate(bank, answers(), dt.date(2016, 5, 1))["regelset"]["geldig_op_datum"] is True
+
+
+def test_evaluate_is_pure(bank: Bank) -> None:
+    a = answers(eerder_gevolgd="ja", pakketten="vier", eerste_gesprek=dt.date(2026, 1, 5),
+                laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="nee", uren_opgenomen=1)
+    before = dict(a)
+    assert evaluate(bank, a, TODAY) == evaluate(bank, a, TODAY)
+    assert a == before
+
+
+def test_rules_read_no_file(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the bank is loaded, judging needs no disk: everything is in the bank."""
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the rules opened a file")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr("builtins.open", refuse)
+    assert evaluate(bank, answers(), TODAY)["recht"]["status"] == "ja"
