@@ -47,7 +47,7 @@ def reference(a: Mapping[str, Any], p: Mapping[str, Any], d: dt.date) -> dict[st
         v = plus_months(a["laatste_gesprek"], p["verval_maanden"])
     if reasons:
         pass
-    elif a["eerder_gevolgd"] == "nee":  # rule 5
+    elif a["eerder_gevolgd"] == "nee":  # rule 5  # noqa: SIM114 - one branch per design rule
         out.update(status="ja", uren=p["uren_per_periode"])
     elif d >= n:  # rule 6
         out.update(status="ja", uren=p["uren_per_periode"])
