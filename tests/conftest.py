@@ -80,3 +80,7 @@ def bank() -> Bank:
 @pytest.fixture(scope="session")
 def synthetic_bank() -> Bank:
     return load_bank(SYNTHETIC)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "wheel: builds and installs the wheel (a few seconds); part of the normal suite")

@@ -1,0 +1,118 @@
+"""The built wheel works without the checkout: it holds the question bank and the
+templates, and `controleer` and `beoordeel` run from it in another directory.
+
+Marked `wheel` (it builds and installs, a few seconds) but part of the normal suite.
+The wheel is built from a copy of the project files, so the checkout gets no build/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import site
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import FULL, PYTHON, ROOT, write_answers
+
+pytestmark = pytest.mark.wheel
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
+         timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("wheel")
+    src = base / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, src / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "zelftest", src / "zelftest", ignore=ignore)
+    shutil.copytree(ROOT / "vragen", src / "vragen", ignore=ignore)
+    pip = [PYTHON, "-m", "pip", "--disable-pip-version-check", "--no-input", "-q"]
+    built = _run([*pip, "wheel", "--no-deps", "-w", str(base / "dist"), str(src)], cwd=base)
+    assert built.returncode == 0, f"pip wheel failed:\n{built.stdout}\n{built.stderr}"
+    wheel = next((base / "dist").glob("zelftest-*.whl"))
+    site_dir = base / "site"
+    done = _run([*pip, "install", "--no-deps", "--target", str(site_dir), str(wheel)], cwd=base)
+    assert done.returncode == 0, f"pip install failed:\n{done.stdout}\n{done.stderr}"
+    elsewhere = base / "elders"
+    elsewhere.mkdir()
+    return {"wheel": wheel, "site": site_dir, "cwd": elsewhere}
+
+
+def _env(site_dir: Path) -> dict[str, str]:
+    """The installed wheel first, then the venv's libraries (yaml, jinja2) - never the checkout.
+
+    Python runs with -S, so the venv's .pth files (among them the editable install that
+    points at the checkout) are not read; only the paths named here are searched.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONPATH"] = os.pathsep.join([str(site_dir), *site.getsitepackages()])
+    env["PYTHONNOUSERSITE"] = "1"
+    return env
+
+
+def test_wheel_contains_the_bank_and_the_templates(installed: dict[str, Path]) -> None:
+    names = set(zipfile.ZipFile(installed["wheel"]).namelist())
+    banks = {f"zelftest/vragen/{p.name}" for p in (ROOT / "vragen").glob("*.yaml")}
+    templates = {f"zelftest/templates/{p.name}" for p in (ROOT / "zelftest" / "templates").glob("*.j2")}
+    assert banks and banks <= names, sorted(banks - names)
+    assert templates and templates <= names, sorted(templates - names)
+    assert not any(n.startswith("tests/") for n in names)
+
+
+def test_the_installed_package_is_the_one_imported(installed: dict[str, Path]) -> None:
+    code = "import json, zelftest, zelftest.core.report as r; print(json.dumps([zelftest.__file__, r.__file__]))"
+    proc = _run([PYTHON, "-S", "-c", code], cwd=installed["cwd"], env=_env(installed["site"]))
+    assert proc.returncode == 0, proc.stderr
+    site_dir = str(installed["site"].resolve())
+    for path in json.loads(proc.stdout):
+        assert str(Path(path).resolve()).startswith(site_dir + os.sep), path
+
+
+BANK_PATH_BUG = pytest.mark.xfail(
+    strict=True,
+    reason="core/resources.py default_bank_path(): resources.files('zelftest.vragen') is a MultiplexedPath "
+           "for the namespace package zelftest.vragen, and Path(str(...)) of it does not exist, so an "
+           "installed wheel looks for <site>/vragen. Remove this marker when resources.py is fixed.")
+
+
+@BANK_PATH_BUG
+def test_the_installed_bank_and_templates_are_found(installed: dict[str, Path]) -> None:
+    code = ("import json, zelftest.core.resources as r; "
+            "print(json.dumps([str(r.default_bank_path()), str(r.templates_path())]))")
+    proc = _run([PYTHON, "-S", "-c", code], cwd=installed["cwd"], env=_env(installed["site"]))
+    assert proc.returncode == 0, proc.stderr
+    bank, templates = (Path(p) for p in json.loads(proc.stdout))
+    assert bank.resolve() == (installed["site"] / "zelftest" / "vragen").resolve()
+    assert templates.resolve() == (installed["site"] / "zelftest" / "templates").resolve()
+
+
+@BANK_PATH_BUG
+def test_controleer_from_the_wheel(installed: dict[str, Path]) -> None:
+    proc = _run([PYTHON, "-S", "-m", "zelftest", "controleer"], cwd=installed["cwd"], env=_env(installed["site"]))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@BANK_PATH_BUG
+def test_beoordeel_from_the_wheel(installed: dict[str, Path]) -> None:
+    answers = write_answers(installed["cwd"], FULL)
+    env = _env(installed["site"])
+    proc = _run([PYTHON, "-S", "-m", "zelftest", "beoordeel", answers.name], cwd=installed["cwd"], env=env)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["recht"]["status"] == "ja" and result["recht"]["uren"] == 8
+    html = _run([PYTHON, "-S", "-m", "zelftest", "beoordeel", answers.name, "--formaat", "html"],
+                cwd=installed["cwd"], env=env)
+    assert html.returncode == 0, html.stderr
+    assert "<html" in html.stdout and "loopbaanbegeleiding" in html.stdout
