@@ -198,3 +198,12 @@ def test_rules_read_no_file(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(Path, "open", refuse)
     monkeypatch.setattr("builtins.open", refuse)
     assert evaluate(bank, answers(), TODAY)["recht"]["status"] == "ja"
+
+
+def test_half_hours_read_the_dutch_way(bank: Bank) -> None:
+    """uren_opgenomen takes 2.5 (the bank has no whole-hours check); the text must say 5,5."""
+    a = answers(eerder_gevolgd="ja", pakketten="acht", eerste_gesprek=dt.date(2026, 1, 5),
+                laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="nee", uren_opgenomen=2.5)
+    recht = evaluate(bank, a, TODAY)["recht"]
+    assert recht["status"] == "lopend"
+    assert "nog 5,5 uur over" in recht["tekst"]

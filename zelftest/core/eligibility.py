@@ -98,7 +98,9 @@ def decide(a: Mapping[str, Any], rules: RuleSet, today: dt.date, trace: Trace) -
 def _set(result: dict[str, Any], trace: Trace, rule: str, status: str, hours: float,
          answers: list[str], params: list[str], **values: Any) -> dict[str, Any]:
     hours = int(hours) if float(hours).is_integer() else hours
-    entry = trace.add("recht", rule, answers, params, uren=hours, **values)
+    # The text is Dutch: half hours read "5,5", never "5.5".
+    shown = hours if isinstance(hours, int) else str(hours).replace(".", ",")
+    entry = trace.add("recht", rule, answers, params, uren=shown, **values)
     result.update(status=status, uren=hours, regel=rule, tekst=entry["tekst"])
     return result
 
