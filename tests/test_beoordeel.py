@@ -42,9 +42,9 @@ BAD: list[tuple[str, str | None, list[str], list[str]]] = [
     ("fout type: tekst voor meerkeuze", _yaml("  loopbaanvragen: twijfels"), [], ["'loopbaanvragen'", "lijst"]),
     ("onmogelijke datum in een antwoord", _yaml("  eerder_gevolgd: ja\n  pakketten: acht\n"
                                                 "  eerste_gesprek: 2026-02-30\n  laatste_gesprek: 2026-03-01\n"
-                                                "  pakket_afgerond: ja"), [], ["2026-02-30", ":16:"]),
+                                                "  pakket_afgerond: ja"), [], ["datum", "antw.yaml:16:"]),
     ("onmogelijke datum als datum", FULL_TEXT.replace("datum: 2026-11-26", "datum: 2026-02-30"), [],
-     ["2026-02-30", ":1:"]),
+     ["datum", "antw.yaml:1:"]),
     ("datum is geen datum", FULL_TEXT.replace("datum: 2026-11-26", "datum: morgen"), [], ["datum 'morgen'"]),
     ("waarde niet toegelaten", _yaml("  statuut: bediende"), [], ["'statuut'", "'bediende'", "werknemer"]),
     ("getal buiten bereik", _yaml("  maanden_gewerkt: 25"), [], ["'maanden_gewerkt'", "0 tot en met 24"]),

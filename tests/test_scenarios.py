@@ -138,3 +138,23 @@ def test_every_conclusion_has_a_scenario() -> None:
 def test_scenario_names_are_unique() -> None:
     names = [s[0] for s in SCENARIOS]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("path", ["vragen", "tests/banks/synthetisch"])
+def test_the_banks_pass_controleer(path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "controleer", ROOT / path)
+    assert code == 0, out + err
+
+
+def test_the_synthetic_bank_differs_only_in_its_rule_set() -> None:
+    """Same questions (ids, types, values, conditions) as the shipped bank; other numbers."""
+    from zelftest.core.loader import load_bank
+
+    shipped, synthetic = load_bank(ROOT / "vragen"), load_bank(TESTS / "banks" / "synthetisch")
+
+    def shape(bank: Any) -> list[tuple[Any, ...]]:
+        return [(q.id, q.type, q.show_if, tuple(o.value for o in q.choices)) for q in bank.questions]
+
+    assert shape(synthetic) == shape(shipped), "copy vragen/vragenlijst.yaml to tests/banks/synthetisch/ again"
+    assert synthetic.rule_set().id != shipped.rule_set().id
+    assert set(synthetic.rule_set().parameters) == set(shipped.rule_set().parameters)
