@@ -42,7 +42,8 @@ def weighted(parts: list[tuple[float, float]]) -> int:
     total = sum(w for w, _ in parts)
     if not total:
         return 0
-    return int(100 * sum(w * s for w, s in parts) / total + 0.5)
+    # Round away binary noise first: 100 * 0.145 is 14.499999999999998, yet means 14.5 -> 15.
+    return int(round(100 * sum(w * s for w, s in parts) / total, 6) + 0.5)
 
 
 def fit(bank: Bank, answers: Mapping[str, Any], trace: Trace) -> dict[str, Any]:
