@@ -197,3 +197,20 @@ def test_uit_writes_the_file_and_nothing_to_stdout(fmt: str, tmp_path: Path,
     assert "loopbaan" in text.lower()
     if fmt == "json":
         assert json.loads(text)["recht"]["status"] == "ja"
+
+
+def test_an_unreadable_file_even_for_root(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading fails with PermissionError (simulated, so it also runs as root)."""
+    path = _file(tmp_path, FULL_TEXT)
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == path.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: refuse(self).decode())
+    code, out, err = run_cli(capsys, "beoordeel", path)
+    _one_line("onleesbaar", code, out, err, [path.name])
