@@ -85,7 +85,11 @@ class Session:
 
     # -- answering -----------------------------------------------------------
     def answer(self, raw: Any, strict: bool = False) -> Outcome:
-        """Answer the current question; an invalid answer changes nothing."""
+        """Answer the current question and move on; an invalid answer changes nothing.
+
+        Normally the next shown question comes next (after `back`, also an answered one);
+        while the questions an edit opened are being filled, the next one without an answer.
+        """
         q = self.current
         if q is None:
             return Outcome(False, "Alle vragen zijn beantwoord.")
@@ -109,7 +113,11 @@ class Session:
         return outcome
 
     def edit(self, qid: str, raw: Any, strict: bool = False) -> Outcome:
-        """Change an earlier answer; later answers that still apply are kept."""
+        """Change an earlier answer; later answers that still apply are kept.
+
+        Questions the change opens become the current question (first one first); when the
+        change hides the current question, the cursor moves to the next shown one.
+        """
         if not self.bank.has_question(qid):
             return Outcome(False, f"Er is geen vraag '{qid}'.")
         q = self.bank.question(qid)
