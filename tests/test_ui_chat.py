@@ -1,0 +1,288 @@
+"""The chat in the terminal, driven with Pilot at 80x24: this key press -> this on screen."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from zelftest.core.loader import load_bank
+from zelftest.core.resources import default_bank_path
+from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.chat import BotBubble, NoteLine, PersonBubble, QuestionBubble
+from zelftest.ui.choices import ChoiceList, OptionRow
+from zelftest.ui.panel import ErrorLine
+from zelftest.ui.scripted import TYPICAL, answer, answer_all, press, screen_text
+from zelftest.ui.summary import SummaryScreen
+from zelftest.ui.typed import TypedAnswer
+
+TODAY = dt.date(2026, 11, 26)
+BANK = load_bank(default_bank_path())
+
+
+def drive(scenario: Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]], size: tuple[int, int] = (80, 24)) -> None:
+    async def run() -> None:
+        app = make_app(BANK, today=TODAY)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+async def start(pilot: Pilot[Any]) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def last_question(app: ZelftestApp) -> str:
+    return app.chat.query(QuestionBubble).last().source
+
+
+def error_text(app: ZelftestApp) -> str:
+    line = app.screen.query_one("#answer-error", ErrorLine)
+    return str(line.render()) if line.display else ""
+
+
+def test_welcome_says_what_the_test_is_and_how_to_move() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        text = screen_text(app)
+        assert "Met deze test ontdek je of loopbaanbegeleiding iets voor jou" in text
+        assert "5 minuten" in text and "bewaren niets" in text
+        assert "Esc" in text and "F1" in text and "Start de test" in text
+        assert not app.chat.query(QuestionBubble)
+        await start(pilot)
+        assert last_question(app).startswith("Welke zinnen passen bij jou?")
+        assert "vraag 1 van ongeveer" in screen_text(app)
+
+    drive(scenario)
+
+
+def test_a_full_conversation_ends_in_the_summary() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer_all(pilot, TYPICAL)
+        await pilot.pause()
+        assert app.session.complete
+        assert isinstance(app.screen, SummaryScreen)
+        report = app.screen.markdown
+        assert "Heb je recht op loopbaancheques?" in report
+        assert "Waarschijnlijk wel: je hebt recht op 4 uur" in report
+        assert "Klaar!" in screen_text(app)
+        # Every answer is in the conversation as the person's own bubble.
+        bubbles = [b.text for b in app.chat.query(PersonBubble)]
+        assert "15 maart 2022" in bubbles and "20 maanden" in bubbles
+        assert "• Ik twijfel over mijn werk." in bubbles[0]
+
+    drive(scenario)
+
+
+def test_progress_counts_questions() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer_all(pilot, TYPICAL, stop=lambda q: q.id == "ander_traject")
+        assert "vraag 3 van ongeveer 11" in screen_text(app)
+
+    drive(scenario)
+
+
+def test_back_key_and_button_return_to_the_previous_question_with_the_answer_kept() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer_all(pilot, TYPICAL, stop=lambda q: q.id == "wil_zelf")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.current.id == "ander_traject"
+        assert last_question(app).startswith("Hoort de begeleiding bij iets anders?")
+        notes = [str(n.render()) for n in app.chat.query(NoteLine)]
+        assert "Je gaat terug naar de vorige vraag." in notes
+        assert any("Je vorige antwoord: Nee." in n for n in notes)
+        # The earlier answer is highlighted: Enter keeps it.
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.highlighted == 1
+        await pilot.click("#back")
+        await pilot.pause()
+        assert app.session.current.id == "aanleiding"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.answers["aanleiding"] == "eigen_initiatief"
+        assert app.session.current.id == "ander_traject"
+
+    drive(scenario)
+
+
+def test_back_at_the_first_question_says_so() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.current.id == "loopbaanvragen"
+        assert any("eerste vraag" in n.message for n in app._notifications)
+
+    drive(scenario)
+
+
+def test_an_invalid_date_shows_a_dutch_message_and_loses_nothing() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer_all(pilot, TYPICAL, stop=lambda q: q.id == "eerste_gesprek")
+        before = dict(app.session.answers)
+        await pilot.press(*"31-02-2024", "enter")  # typed key by key
+        await pilot.pause()
+        assert "Dat is geen geldige datum" in error_text(app)
+        assert "Dat is geen geldige datum" in screen_text(app)
+        assert app.session.current.id == "eerste_gesprek"
+        assert app.session.answers == before
+        field = app.screen.query_one(TypedAnswer).input
+        assert field.value == "31-02-2024" and field.has_focus
+        # The message stays while the person types, until an answer is accepted.
+        await press(pilot, "ctrl+u", "paste:01-01-2030", "enter")
+        await pilot.pause()
+        assert "in de toekomst" in error_text(app)
+        await press(pilot, "ctrl+u", "paste:2022-03-15", "5")
+        await pilot.press("backspace")
+        assert "in de toekomst" in error_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert error_text(app) == ""
+        assert app.session.answers["eerste_gesprek"] == dt.date(2022, 3, 15)
+        assert app.session.current.id == "laatste_gesprek"
+
+    drive(scenario)
+
+
+def test_an_invalid_number_shows_a_dutch_message_and_loses_nothing() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer_all(pilot, TYPICAL, stop=lambda q: q.id == "maanden_gewerkt")
+        before = dict(app.session.answers)
+        await pilot.press(*"twaalf", "enter")  # typed key by key
+        await pilot.pause()
+        assert error_text(app) == "⚠ Typ een getal, bijvoorbeeld 12."
+        await pilot.press("ctrl+u", "3", "0", "enter")
+        await pilot.pause()
+        assert "0 tot en met 24" in error_text(app)
+        assert app.session.answers == before and app.session.current.id == "maanden_gewerkt"
+        assert "maanden" in screen_text(app)  # the unit is shown next to the input
+        await pilot.press("ctrl+u", "1", "8", "enter")
+        await pilot.pause()
+        assert app.session.answers["maanden_gewerkt"] == 18
+        assert error_text(app) == ""
+
+    drive(scenario)
+
+
+def test_typed_answers_in_the_chat_input() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer(pilot, [])
+        # Letters typed on the options go to the chat input, even when typed fast.
+        await pilot.press("i", "k", "space")
+        assert app.screen.query_one("#chat-input").has_focus
+        await press(pilot, "paste:wil het zelf.", "enter")
+        await pilot.pause()
+        assert app.session.answers["aanleiding"] == "eigen_initiatief"
+        await pilot.press(*"nee", "enter")
+        await pilot.pause()
+        assert app.session.answers["ander_traject"] == "nee"
+        await press(pilot, "m", "paste:isschien", "enter")
+        await pilot.pause()
+        assert "Kies een nummer van 1 tot 3" in error_text(app)
+        assert app.screen.query_one("#chat-input").value == "misschien"
+
+    drive(scenario)
+
+
+def test_the_outplacement_comparison_follows_a_dismissal() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer(pilot, [])
+        await answer(pilot, "ontslag")
+        said = [b.source for b in app.chat.query(BotBubble)]
+        assert any(s.startswith("**Outplacement of loopbaanbegeleiding?**") for s in said)
+        assert last_question(app).startswith("Ben je ontslagen om een dringende reden?")
+
+    drive(scenario)
+
+
+def test_own_initiative_gets_the_short_outplacement_note_only() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer(pilot, [])
+        await answer(pilot, "eigen_initiatief")
+        said = " ".join(b.source for b in app.chat.query(BotBubble))
+        assert "Goed om te weten: loopbaanbegeleiding is geen outplacement." in said
+        assert "Outplacement of loopbaanbegeleiding?" not in said
+
+    drive(scenario)
+
+
+def test_help_key_explains_the_question_and_its_words() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer_all(pilot, TYPICAL, stop=lambda q: q.id == "ander_traject")
+        await pilot.press("f1")
+        await pilot.pause()
+        said = app.chat.query(BotBubble).last().source
+        assert "Loopbaanbegeleiding staat op zichzelf." in said
+        assert "**outplacement**: Begeleiding naar nieuw werk na een ontslag." in said
+        await pilot.click("#help")
+        await pilot.pause()
+        assert app.chat.query(BotBubble).last().source == said
+
+    drive(scenario)
+
+
+def test_asking_for_a_word_in_the_chat_input_explains_it() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer(pilot, [])
+        await press(pilot, "w", "paste:at is een loopbaancheque?", "enter")
+        await pilot.pause()
+        assert app.chat.query(PersonBubble).last().text == "wat is een loopbaancheque?"
+        assert "**loopbaancheque**: Een cheque waarmee" in app.chat.query(BotBubble).last().source
+        assert app.session.current.id == "aanleiding"
+
+    drive(scenario)
+
+
+def test_mouse_clicks_pick_and_toggle_options() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.click(OptionRow)  # "Start de test"
+        await pilot.pause()
+        rows = app.screen.query(OptionRow)
+        await pilot.click(rows[1])
+        await pilot.click(rows[4])
+        await pilot.click("#confirm")
+        await pilot.pause()
+        assert app.session.answers["loopbaanvragen"] == ["twijfels", "passend_werk"]
+        await pilot.click(app.screen.query(OptionRow)[2])
+        await pilot.pause()
+        assert app.session.answers["aanleiding"] == "ontslag"
+
+    drive(scenario)
+
+
+def test_digit_zero_toggles_option_ten() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await pilot.press("0", "1", "1", "enter")  # 1 on, 1 off again
+        await pilot.pause()
+        assert app.session.answers["loopbaanvragen"] == ["kruispunt"]
+
+    drive(scenario)
+
+
+def test_a_roomy_layout_on_a_large_screen() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        assert app.screen.has_class("-wide") and app.screen.has_class("-tall")
+        await start(pilot)
+        await answer_all(pilot, TYPICAL)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Heb je recht op loopbaancheques?" in screen_text(app)
+
+    drive(scenario, size=(160, 50))

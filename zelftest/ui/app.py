@@ -1,0 +1,183 @@
+"""The chat app: `make_app` (shared by the command line and the tests) and `run_app`.
+
+The app owns the `Session`, the key bindings that work on every screen, the command
+palette entries, the themes (including a high-contrast one) and the summary state
+(the result the person saw, to show old and new side by side after an edit). Screens
+other than the chat are imported only when they are first opened, so start-up stays
+quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from zelftest.core.engine import Session
+from zelftest.core.model import Bank
+
+from . import texts
+from .conversation import ChatScreen
+from .themes import HIGH_CONTRAST, THEMES
+
+MODES = ("chat", "kiosk", "begeleider")
+
+
+class ZelftestApp(App[int]):
+    """Is loopbaanbegeleiding iets voor mij? — the chat in the terminal."""
+
+    CSS_PATH = ["app.tcss", "dialogs.tcss", "review.tcss", "summary.tcss"]
+    TITLE = "zelftest"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    BINDINGS = [
+        Binding("f2", "glossary", "Woorden", tooltip="De woordenlijst"),
+        Binding("f3", "outplacement", "Outplacement", tooltip=texts.OUTPLACEMENT_TITLE),
+        Binding("f4", "about", "Over de test", tooltip=texts.ABOUT_TITLE),
+        Binding("ctrl+q", "quit", "Stop", tooltip="Stop de test", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, key_display="^p",
+                tooltip="Alle opdrachten"),
+    ]
+
+    def __init__(self, bank: Bank, mode: str = "chat", today: dt.date | None = None) -> None:
+        super().__init__()
+        self.bank = bank
+        self.mode = mode if mode in MODES else "chat"
+        self.session = Session(bank, today=today)
+        self.seen_result: dict[str, Any] | None = None
+        self.compare: tuple[dict[str, Any], dict[str, Any]] | None = None
+        for theme in THEMES:
+            self.register_theme(theme)
+
+    def get_default_screen(self) -> Screen[Any]:
+        return ChatScreen(self.session)
+
+    @property
+    def chat(self) -> ChatScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ChatScreen)
+        return screen
+
+    # -- command palette ----------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(texts.OUTPLACEMENT_TITLE, "Het verschil, kort uitgelegd", self.action_outplacement)
+        yield SystemCommand(texts.ABOUT_TITLE, "Bronnen, regels, versie. Dit is een indicatie.",
+                            self.action_about)
+        yield SystemCommand(texts.GLOSSARY_TITLE, "Moeilijke woorden uitgelegd", self.action_glossary)
+        yield SystemCommand("Mijn antwoorden", "Bekijk en wijzig je antwoorden", self.action_review)
+        if self.session.complete:
+            yield SystemCommand("Mijn resultaat", "Toon je samenvatting", self.action_show_summary)
+        yield SystemCommand("Opnieuw beginnen", "Wis alles en begin opnieuw", self.action_start_over)
+        yield SystemCommand("Hoog contrast", "Zet hoog contrast aan of uit", self.action_toggle_contrast)
+        yield SystemCommand("Thema", "Kies kleuren voor het scherm", self.action_change_theme)
+        yield SystemCommand("Toetsen", "Toon alle toetsen", self.action_show_help_panel)
+        yield SystemCommand("Stoppen", "Stop de test", self.action_quit)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify(texts.QUIT_HINT, markup=False)
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    # -- screens ---------------------------------------------------------------------------
+    def _top_is(self, name: str) -> bool:
+        return type(self.screen).__name__ == name
+
+    def action_outplacement(self) -> None:
+        from .info import InfoScreen, outplacement_markdown
+
+        self.push_screen(InfoScreen(texts.OUTPLACEMENT_TITLE, outplacement_markdown(self.session)))
+
+    def action_about(self) -> None:
+        from .info import InfoScreen, about_markdown
+
+        self.push_screen(InfoScreen(texts.ABOUT_TITLE, about_markdown(self.session)))
+
+    def action_glossary(self) -> None:
+        from .info import GlossaryScreen
+
+        if not self._top_is("GlossaryScreen"):
+            self.push_screen(GlossaryScreen(self.session))
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        if self._top_is("ReviewScreen"):
+            return
+        self.push_screen(ReviewScreen(self.session))
+
+    def action_show_summary(self) -> None:
+        """Show the summary; after an edit, keep the old verdict to show beside the new."""
+        from .summary import SummaryScreen
+
+        if not self.session.complete or self._top_is("SummaryScreen"):
+            if not self.session.complete:
+                self.notify(texts.REVIEW_NOT_COMPLETE, markup=False)
+            return
+        result = self.session.result()
+        if self.seen_result is not None and self.seen_result["antwoorden"] != result["antwoorden"]:
+            self.compare = (self.seen_result, result)
+        elif self.compare is not None and self.compare[1]["antwoorden"] != result["antwoorden"]:
+            self.compare = None
+        self.seen_result = result
+        for screen in self.screen_stack[1:]:
+            if isinstance(screen, SummaryScreen):
+                self.pop_to(screen)
+                if screen.result["antwoorden"] != result["antwoorden"]:
+                    self.run_worker(screen.show_result(result, self.compare), group="summary")
+                return
+        self.push_screen(SummaryScreen(self.session, result, self.compare))
+
+    def pop_to(self, screen: Screen[Any]) -> None:
+        while self.screen is not screen and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_start_over(self) -> None:
+        from .dialogs import ConfirmScreen
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self.start_over(), exclusive=True, group="restart")
+
+        self.push_screen(ConfirmScreen(texts.RESTART_TITLE, texts.RESTART_TEXT, texts.RESTART_YES,
+                                       texts.RESTART_NO), chosen)
+
+    async def start_over(self) -> None:
+        """Wipe everything: screens, answers, messages, inputs, result, notifications."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        self.seen_result = None
+        self.compare = None
+        self.clear_notifications()
+        if hasattr(self, "_clipboard"):
+            self._clipboard = ""  # the app's own copy; the terminal's clipboard is the person's
+        await self.chat.restart()
+        self.notify(texts.RESTARTED, markup=False)
+
+
+def make_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None) -> ZelftestApp:
+    """The chat app for `bank` (default: the shipped bank), `mode` and reference date."""
+    if bank is None:
+        from zelftest.core.loader import load_bank
+        from zelftest.core.resources import default_bank_path
+
+        bank = load_bank(default_bank_path())
+    return ZelftestApp(bank, mode=mode, today=today)
+
+
+def run_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None) -> int:
+    """Run the chat in the terminal; returns the exit code."""
+    app = make_app(bank, mode=mode, today=today)
+    result = app.run()
+    return int(result or 0) if app.return_code is None else app.return_code

@@ -1,0 +1,250 @@
+"""The chat screen: the conversation, the answer panel and the progress line.
+
+This is the only place where the chat talks to the `Session`: it asks the current
+question, passes answers on, says the bank's explanations at their points (`begin`,
+`voor:<id>`, `na:<id>`), tells the person when answers no longer apply, goes back,
+explains words on request and hands over to the summary when all is answered.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from zelftest.core.engine import Session
+from zelftest.core.model import Explanation
+
+from . import texts
+from .footer import KeyFooter
+from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
+from .choices import ChoiceList
+from .glossary import explain_terms, find_terms, is_term_question
+from .messages import Answered
+from .panel import CHOICE_TYPES, AnswerPanel, answer_spec, answer_text
+from .safe import bank_markdown, literal
+
+if TYPE_CHECKING:
+    from .app import ZelftestApp
+
+
+def explanation_markdown(session: Session, e: Explanation) -> str:
+    body = bank_markdown(session.text(e.text))
+    return f"**{session.text(e.title)}**\n\n{body}" if e.title else body
+
+
+class TopBar(Horizontal):
+    """The title of the test and "vraag n van ongeveer m"."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(id="topbar")
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(literal(self.title_text), id="title", markup=False)
+        yield Static("", id="progress", markup=False)
+
+    def set_progress(self, text: str) -> None:
+        self.query_one("#progress", Static).update(literal(text))
+
+
+class ChatScreen(Screen[None]):
+    """The conversation from the welcome to the last question."""
+
+    app: ZelftestApp
+    BINDINGS = [
+        Binding("escape", "back", texts.BACK, show=False, tooltip="Terug naar de vorige vraag"),
+        Binding("f1", "explain", texts.HELP, show=False, tooltip="Uitleg bij deze vraag"),
+        Binding("f5", "app.review", "Antwoorden", tooltip="Bekijk en wijzig je antwoorden"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="chat-screen")
+        self.session = session
+        self.said: set[str] = set()
+        self.started = False
+        self.asked: str | None = None
+        self.pending: list[Widget] = []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.session.text(self.session.bank.title))
+        yield ChatLog(id="chat")
+        yield AnswerPanel(id="panel")
+        yield KeyFooter()
+
+    @property
+    def chat(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    @property
+    def panel(self) -> AnswerPanel:
+        return self.query_one(AnswerPanel)
+
+    async def on_mount(self) -> None:
+        await self.welcome()
+
+    # -- the conversation ---------------------------------------------------------
+    def say(self, at: str) -> list[Widget]:
+        """Bubbles for the bank's explanations at `at` that were not said yet."""
+        bubbles: list[Widget] = []
+        for e in self.session.explanations(at):
+            if e.id not in self.said:
+                self.said.add(e.id)
+                bubbles.append(BotBubble(explanation_markdown(self.session, e), classes="explanation"))
+        return bubbles
+
+    async def welcome(self) -> None:
+        await self.chat.add(*self.say("begin"), BotBubble(texts.HOW_TO, classes="explanation"))
+        start = ChoiceList([("start", texts.START_LABEL)], hint=texts.START_HINT, intent="start")
+        await self.panel.show(start, chat_input=False, back=False, help=False)
+        self.query_one(TopBar).set_progress("")
+
+    async def start(self) -> None:
+        self.started = True
+        await self.ask_current()
+
+    async def ask_current(self, before: list[Widget] | None = None) -> None:
+        """Say what comes before the current question, ask it and show its answer widget."""
+        widgets = [*self.pending, *(before or [])]
+        self.pending = []
+        session = self.session
+        q = session.current
+        self.asked = q.id if q else None
+        if q is None:
+            await self.chat.add(*widgets, NoteLine(texts.DONE_TITLE, classes="note"))
+            done = ChoiceList([("summary", texts.SHOW_SUMMARY), ("review", texts.SHOW_REVIEW)],
+                              hint=texts.HINT_CHOICE, intent="done")
+            await self.panel.show(done, chat_input=False, back=True, help=False)
+            self.query_one(TopBar).set_progress(texts.PROGRESS_DONE)
+            return
+        widgets += self.say(f"voor:{q.id}")
+        widgets.append(QuestionBubble(bank_markdown(session.text(q.text))))
+        if q.id in session.answers:
+            template = texts.PREVIOUS_ANSWER if q.type in CHOICE_TYPES else texts.PREVIOUS_ANSWER_TYPED
+            widgets.append(NoteLine(template.format(answer=session.display(q.id)), classes="note"))
+        await self.chat.add(*widgets)
+        await self.panel.show(answer_spec(session, q), chat_input=q.type in CHOICE_TYPES,
+                              back=True, help=True)
+        n, m = session.progress()
+        self.query_one(TopBar).set_progress(texts.PROGRESS.format(n=n, m=m))
+
+    async def submit(self, raw: str, typed: bool = False) -> bool:
+        """Answer the current question; on a refusal show the message and keep everything."""
+        session = self.session
+        q = session.current
+        if q is None:
+            return False
+        outcome = session.answer(raw)
+        if not outcome.ok:
+            message = outcome.message
+            if typed:
+                message = texts.NOT_UNDERSTOOD.format(message=message)
+            self.panel.error.show(message)
+            return False
+        widgets: list[Widget] = [PersonBubble(answer_text(session, q.id))]
+        widgets += self.dropped_notice(outcome.dropped)
+        widgets += self.say(f"na:{q.id}")
+        await self.ask_current(widgets)
+        if session.current is None:
+            self.app.action_show_summary()
+        return True
+
+    def dropped_notice(self, dropped: list[str]) -> list[Widget]:
+        if not dropped:
+            return []
+        bank = self.session.bank
+        lines = "\n".join(f"- {bank_markdown(self.session.text(bank.question(qid).text))}" for qid in dropped)
+        return [BotBubble(f"{texts.DROPPED_INTRO}\n\n{lines}", classes="dropped")]
+
+    def remember(self, *widgets: Widget) -> None:
+        """Messages to show when the person comes back to the chat (after an edit)."""
+        self.pending.extend(widgets)
+
+    async def on_screen_resume(self) -> None:
+        if self.started and (self.session.cursor != self.asked or self.pending):
+            await self.ask_current()
+
+    async def restart(self) -> None:
+        """Forget everything: answers, messages, inputs; then welcome again."""
+        self.session.reset()
+        self.said.clear()
+        self.pending.clear()
+        self.started = False
+        self.asked = None
+        self.panel.reset()
+        await self.chat.clear()
+        await self.welcome()
+
+    # -- events ---------------------------------------------------------------------
+    async def on_answered(self, event: Answered) -> None:
+        event.stop()
+        with self.app.batch_update():  # one layout pass for the whole step
+            await self._answered(event)
+
+    async def _answered(self, event: Answered) -> None:
+        if event.intent == "start":
+            await self.start()
+        elif event.intent == "done":
+            if "review" in event.values:
+                self.app.action_review()
+            else:
+                self.app.action_show_summary()
+        else:
+            await self.submit(event.raw)
+
+    @on(Input.Submitted, "#chat-input")
+    async def chat_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        if is_term_question(text):
+            terms = find_terms(self.session.bank.glossary, text)
+            answer = explain_terms(self.session, terms) if terms else texts.UNKNOWN_TERM
+            event.input.value = ""
+            await self.chat.add(PersonBubble(text), BotBubble(answer, classes="explanation"))
+            return
+        if await self.submit(text, typed=True):
+            event.input.value = ""
+
+    @on(Button.Pressed, "#back")
+    async def back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.action_back()
+
+    @on(Button.Pressed, "#help")
+    async def help_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.action_explain()
+
+    # -- actions --------------------------------------------------------------------
+    async def action_back(self) -> None:
+        if not self.started:
+            return
+        if self.session.back():
+            await self.ask_current([NoteLine(texts.BACK_NOTE, classes="note")])
+        else:
+            self.notify(texts.FIRST_QUESTION, markup=False)
+
+    async def action_explain(self) -> None:
+        """F1: the question's help text and the glossary words it uses."""
+        q = self.session.current if self.started else None
+        if q is None:
+            await self.chat.add(BotBubble(texts.NO_HELP, classes="explanation"))
+            return
+        session = self.session
+        parts = []
+        if q.help:
+            parts.append(bank_markdown(session.text(q.help)))
+        labels = [session.text(o.label) for o in q.choices]
+        terms = find_terms(session.bank.glossary, session.text(q.text), *labels)
+        if terms:
+            parts.append(explain_terms(session, terms))
+        text = "\n\n".join(parts) if parts else texts.NO_HELP
+        await self.chat.add(BotBubble(f"**{texts.HELP}**\n\n{text}", classes="explanation"))

@@ -1,0 +1,49 @@
+"""Finding and explaining glossary terms (the bank's `woordenlijst`) in the chat.
+
+`find_terms` looks for terms in a question or in what a person typed; `explain_terms`
+writes the bot's answer in Markdown. Only bank texts end up in that Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from zelftest.core.engine import Session
+from zelftest.core.model import GlossaryTerm
+
+_QUESTION_WORDS = ("wat is ", "wat zijn ", "wat betekent ", "wat wil zeggen ", "uitleg ")
+
+
+@cache
+def _pattern(term: str) -> re.Pattern[str]:
+    # An all-capitals term (EER) must match exactly; others ignore case and may take an
+    # ending (loopbaancheque -> loopbaancheques).
+    if term.isupper():
+        return re.compile(rf"\b{re.escape(term)}\b")
+    return re.compile(rf"\b{re.escape(term)}", re.IGNORECASE)
+
+
+def find_terms(glossary: Iterable[GlossaryTerm], *texts: str) -> list[GlossaryTerm]:
+    """The terms that occur in any of `texts`, in glossary order, longest match first."""
+    joined = "\n".join(texts)
+    found = [t for t in glossary if _pattern(t.term).search(joined)]
+    # Drop a term that only occurs inside a longer found term.
+    return [t for t in found
+            if not any(o is not t and t.term.casefold() in o.term.casefold() for o in found)]
+
+
+def is_term_question(text: str) -> bool:
+    """Does the person ask what a word means ("outplacement?", "wat is nazorg")?"""
+    lowered = text.strip().casefold()
+    return lowered.endswith("?") or lowered.startswith(_QUESTION_WORDS)
+
+
+def term_markdown(session: Session, term: GlossaryTerm) -> str:
+    return f"**{term.term}**: {session.text(term.explanation)}"
+
+
+def explain_terms(session: Session, terms: list[GlossaryTerm]) -> str:
+    """The bot's explanation of `terms` as a Markdown list."""
+    return "\n".join(f"- {term_markdown(session, t)}" for t in terms)

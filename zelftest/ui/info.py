@@ -1,0 +1,126 @@
+"""Information at any moment: "Outplacement of loopbaanbegeleiding?", "Over deze test"
+(sources, rule set, bank version and hash, that it is an indication) and the glossary.
+
+The texts come from the bank and its rule set; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from zelftest.core.dates import format_date
+from zelftest.core.engine import Session
+
+from . import texts
+from .glossary import term_markdown
+from .safe import bank_markdown, literal, md_escape
+
+
+def outplacement_markdown(session: Session) -> str:
+    """The bank's comparison of outplacement and loopbaanbegeleiding (its titled explanation)."""
+    for e in session.bank.explanations:
+        if e.title and "outplacement" in session.text(e.title).casefold():
+            return bank_markdown(session.text(e.text))
+    for term in session.bank.glossary:
+        if term.term.casefold() == "outplacement":
+            return term_markdown(session, term)
+    return texts.ABOUT_INDICATION
+
+
+def about_markdown(session: Session) -> str:
+    """What this test is based on: rule set, sources, bank version, reference date."""
+    rules, bank = session.rules, session.bank
+    end = format_date(rules.valid_until) if rules.valid_until else texts.UNTIL_NOW
+    parts = [texts.ABOUT_INDICATION, texts.ABOUT_STORED,
+             texts.ABOUT_RULES.format(name=md_escape(session.text(rules.name)), rid=md_escape(rules.id),
+                                      start=format_date(rules.valid_from), end=end)]
+    if not rules.valid_on(session.today):
+        parts.append(texts.ABOUT_RULES_OLD.format(today=format_date(session.today)))
+    parts.append(texts.ABOUT_TODAY.format(today=format_date(session.today)))
+    parts.append(texts.ABOUT_BANK.format(id=md_escape(bank.id), version=md_escape(bank.version),
+                                         hash=bank.content_hash[:12]))
+    sources = []
+    for source in rules.sources.values():
+        line = f"- {md_escape(source.title)}"
+        if source.url:
+            line += f": [{md_escape(source.url)}]({source.url})"
+        sources.append(line)
+    if sources:
+        parts.append(texts.ABOUT_SOURCES + "\n\n" + "\n".join(sources))
+    return "\n\n".join(parts)
+
+
+class InfoScreen(ModalScreen[None]):
+    """A titled Markdown text over the current screen; Esc or the button closes it."""
+
+
+    BINDINGS = [Binding("escape", "close", "Sluit")]
+
+    def __init__(self, title: str, markdown: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog info-dialog"):
+            yield Static(literal(self.title_text), classes="dialog-title", markup=False)
+            with VerticalScroll(classes="info-body"):
+                yield Markdown(self.markdown)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(texts.INFO_CLOSE, id="close", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(".info-body").focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class GlossaryScreen(ModalScreen[None]):
+    """The glossary: pick a word to read what it means (and its French and English)."""
+
+
+    BINDINGS = [Binding("escape", "close", "Sluit")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(classes="dialog-screen")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog info-dialog"):
+            yield Static(texts.GLOSSARY_TITLE, classes="dialog-title", markup=False)
+            yield Static(texts.GLOSSARY_HINT, classes="hint", markup=False)
+            yield OptionList(*(Option(Content(t.term), id=str(i))
+                               for i, t in enumerate(self.session.bank.glossary)), id="glossary-terms")
+            with VerticalScroll(id="glossary-detail"):
+                yield Markdown(id="glossary-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(texts.INFO_CLOSE, id="close", compact=True)
+
+    def on_mount(self) -> None:
+        terms = self.query_one(OptionList)
+        terms.focus()
+        if self.session.bank.glossary:
+            terms.highlighted = 0
+
+    @on(OptionList.OptionHighlighted)
+    @on(OptionList.OptionSelected)
+    def show_term(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
+        term = self.session.bank.glossary[int(event.option.id or 0)]
+        text = term_markdown(self.session, term)
+        fr, en = term.translations.get("fr"), term.translations.get("en")
+        if fr and en:
+            text += "\n\n" + texts.GLOSSARY_TRANSLATIONS.format(fr=md_escape(fr), en=md_escape(en))
+        self.query_one("#glossary-text", Markdown).update(text)
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)

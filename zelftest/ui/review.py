@@ -1,0 +1,173 @@
+"""The review: every answer with "Wijzig", and the dialog that edits one answer.
+
+Editing goes through `Session.edit`; answers that no longer apply disappear from the
+list and the person is told which ones (here, in a notification and later in the chat).
+After an edit the review comes back, with the focus on the answer that was changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Static
+
+from zelftest.core.engine import Outcome, Session
+
+from . import texts
+from .footer import KeyFooter
+from .chat import NoteLine
+from .messages import Answered
+from .panel import ErrorLine, answer_text, answer_widget
+from .safe import literal
+
+if TYPE_CHECKING:
+    from .app import ZelftestApp
+
+
+class AnswerRow(Vertical):
+    """One question, its answer and a button to change it."""
+
+    def __init__(self, session: Session, qid: str) -> None:
+        super().__init__(classes="answer-row")
+        self.session = session
+        self.qid = qid
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        q = session.bank.question(self.qid)
+        answered = self.qid in session.answers
+        yield Static(literal(session.text(q.text)), classes="review-question", markup=False)
+        with Horizontal(classes="review-line"):
+            answer = answer_text(session, self.qid) if answered else texts.REVIEW_MISSING
+            yield Static(literal(answer), classes="review-answer" + ("" if answered else " -missing"),
+                         markup=False)
+            yield Button(texts.REVIEW_EDIT if answered else texts.REVIEW_ANSWER,
+                         id=f"edit-{self.qid}", classes="edit", compact=True)
+
+
+class ReviewScreen(Screen[None]):
+    """All answers of the questions that apply now, each with an edit button."""
+
+    app: ZelftestApp
+
+    BINDINGS = [
+        Binding("escape", "close", texts.REVIEW_TO_CHAT, show=False),
+        Binding("r", "summary", "Resultaat", show=False),
+        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "app.focus_next", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="review-screen")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static(texts.REVIEW_TITLE, classes="screen-title", markup=False)
+        yield Static(texts.REVIEW_INTRO, classes="hint", markup=False)
+        yield Static("", id="review-notice", markup=False)
+        yield VerticalScroll(id="review-list")
+        with Horizontal(classes="screen-buttons"):
+            yield Button(texts.REVIEW_TO_SUMMARY + " (r)", id="to-summary", variant="primary", compact=True)
+            yield Button(texts.REVIEW_TO_CHAT + " (Esc)", id="to-chat", compact=True)
+        yield KeyFooter()
+
+    async def on_mount(self) -> None:
+        self.query_one("#review-notice").display = False
+        await self.rebuild()
+
+    async def rebuild(self, focus_qid: str | None = None) -> None:
+        listing = self.query_one("#review-list", VerticalScroll)
+        await listing.remove_children()
+        rows = [AnswerRow(self.session, q.id) for q in self.session.visible_questions()]
+        await listing.mount_all(rows)
+        self.query_one("#to-summary", Button).disabled = not self.session.complete
+        target = f"#edit-{focus_qid}" if focus_qid else "Button.edit"
+        buttons = self.query(target)
+        if buttons:
+            buttons.first().focus()
+
+    def tell(self, lines: list[str]) -> None:
+        notice = self.query_one("#review-notice", Static)
+        notice.update(literal("\n".join(lines)))
+        notice.display = bool(lines)
+
+    @on(Button.Pressed, "Button.edit")
+    def edit(self, event: Button.Pressed) -> None:
+        event.stop()
+        qid = (event.button.id or "").removeprefix("edit-")
+
+        def done(outcome: Outcome | None) -> None:
+            if outcome is not None:
+                self.run_worker(self.edited(qid, outcome))
+
+        self.app.push_screen(EditScreen(self.session, qid), done)
+
+    async def edited(self, qid: str, outcome: Outcome) -> None:
+        session = self.session
+        question = session.text(session.bank.question(qid).text)
+        lines = [texts.REVIEW_EDITED]
+        chat = self.app.chat
+        chat.remember(NoteLine(texts.CHANGED_NOTE.format(question=question, answer=session.display(qid)),
+                               classes="note"))
+        if outcome.dropped:
+            dropped = [session.text(session.bank.question(d).text) for d in outcome.dropped]
+            lines.append(texts.DROPPED_INTRO)
+            lines += [f"• {text}" for text in dropped]
+            chat.remember(*chat.dropped_notice(outcome.dropped))
+            self.notify("\n".join(lines[1:]), markup=False, timeout=8)
+        if session.missing():
+            lines.append(texts.NEW_QUESTIONS)
+        self.tell(lines)
+        await self.rebuild(qid)
+
+    @on(Button.Pressed, "#to-summary")
+    def action_summary(self) -> None:
+        self.app.action_show_summary()
+
+    @on(Button.Pressed, "#to-chat")
+    def action_close(self) -> None:
+        self.app.pop_to(self.app.chat)
+
+
+class EditScreen(ModalScreen[Outcome | None]):
+    """Change one answer; dismisses with the session's outcome, or None when cancelled."""
+
+
+    BINDINGS = [Binding("escape", "cancel", texts.EDIT_CANCEL)]
+
+    def __init__(self, session: Session, qid: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.session = session
+        self.qid = qid
+
+    def compose(self) -> ComposeResult:
+        q = self.session.bank.question(self.qid)
+        with Vertical(classes="dialog"):
+            yield Static(texts.EDIT_TITLE, classes="dialog-title", markup=False)
+            yield Static(literal(self.session.text(q.text)), classes="edit-question", markup=False)
+            yield answer_widget(self.session, q, intent="edit")
+            yield ErrorLine()
+            with Horizontal(classes="dialog-buttons"):
+                cancel = Button(texts.EDIT_CANCEL + " (Esc)", id="cancel", compact=True)
+                cancel.can_focus = False
+                yield cancel
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog").children[2].focus()
+
+    def on_answered(self, event: Answered) -> None:
+        event.stop()
+        outcome = self.session.edit(self.qid, event.raw)
+        if outcome.ok:
+            self.dismiss(outcome)
+        else:
+            self.query_one(ErrorLine).show(outcome.message)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,198 @@
+"""The summary: the report (Markdown, from the core's templates) with its actions — save,
+copy, change answers, start over — and, after an answer was changed, the old and the
+new verdict side by side.
+
+The report module (Jinja2 templates) is imported here, and this module is imported
+only when the summary is first shown. The report is long: its first sections (the
+verdicts) are shown at once, the other sections follow one per frame, so the screen
+answers keys from the start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Markdown, Static
+
+from zelftest.core.dates import format_date
+from zelftest.core.engine import Session
+from zelftest.core.report import render
+
+from . import texts
+from .footer import KeyFooter
+from .chat import BotBubble
+from .conversation import explanation_markdown
+from .panel import number_text
+from .safe import literal
+
+if TYPE_CHECKING:
+    from .app import ZelftestApp
+
+
+FIRST_PARTS = 3
+
+
+def report_parts(markdown: str) -> list[str]:
+    """The report split before each level-2 heading (one Markdown widget per section)."""
+    parts: list[list[str]] = [[]]
+    for line in markdown.splitlines():
+        if line.startswith("## ") and parts[-1]:
+            parts.append([])
+        parts[-1].append(line)
+    return ["\n".join(p).strip() + "\n" for p in parts if "".join(p).strip()]
+
+
+def verdict_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
+    """The two verdicts of a result, each as (label, short text)."""
+    fit = result["geschiktheid"]
+    right = result["recht"]
+    hours = number_text(right["uren"])
+    status = right["status"]
+    if status == "ja":
+        verdict = texts.RIGHT_YES.format(hours=hours)
+    elif status == "lopend":
+        verdict = texts.RIGHT_RUNNING.format(hours=hours, until=format_date(right["vervalt_op"]))
+    elif status == "nog_niet":
+        verdict = texts.RIGHT_NOT_YET.format(since=format_date(right["vanaf"]))
+    else:
+        verdict = texts.RIGHT_NO
+    return [(texts.COMPARE_FIT, texts.FIT_LINE.format(text=fit["tekst"], score=fit["score"])),
+            (texts.COMPARE_RIGHT, verdict)]
+
+
+def changed_answers(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """'question: old → new' for every answer that differs."""
+    old = {a["id"]: a for a in before["antwoorden"]}
+    new = {a["id"]: a for a in after["antwoorden"]}
+    lines = []
+    for qid in [*old, *(q for q in new if q not in old)]:
+        a, b = old.get(qid), new.get(qid)
+        if a is None or b is None or a["antwoord"] != b["antwoord"]:
+            question = (a or b or {})["vraag"]
+            lines.append(f"• {question}: {a['antwoord'] if a else '—'} → {b['antwoord'] if b else '—'}")
+    return lines
+
+
+class VerdictCompare(Vertical):
+    """Old and new verdict in two columns, and which answers changed."""
+
+    def __init__(self, before: dict[str, Any], after: dict[str, Any]) -> None:
+        super().__init__(id="compare")
+        self.before = before
+        self.after = after
+
+    def compose(self) -> ComposeResult:
+        old, new = verdict_lines(self.before), verdict_lines(self.after)
+        yield Static(texts.COMPARE_SAME if old == new else texts.COMPARE_TITLE, classes="compare-title",
+                     markup=False)
+        with Horizontal(classes="compare-columns"):
+            for heading, lines in ((texts.COMPARE_BEFORE, old), (texts.COMPARE_AFTER, new)):
+                with Vertical(classes="compare-col"):
+                    yield Static(heading, classes="compare-heading", markup=False)
+                    for label, text in lines:
+                        yield Static(literal(f"{label} {text}"), markup=False)
+        changes = changed_answers(self.before, self.after)
+        if changes:
+            yield Static(texts.COMPARE_CHANGED, classes="compare-heading", markup=False)
+            yield Static(literal("\n".join(changes)), markup=False)
+
+
+class SummaryScreen(Screen[None]):
+    """The report and what the person can do with it."""
+
+    app: ZelftestApp
+
+    BINDINGS = [
+        Binding("b", "save", texts.SAVE, show=False),
+        Binding("k", "copy", texts.COPY, show=False),
+        Binding("a", "app.review", texts.ANSWERS, show=False),
+        Binding("o", "app.start_over", texts.RESTART, show=False),
+        Binding("escape", "close", texts.CLOSE, show=False),
+    ]
+
+    def __init__(self, session: Session, result: dict[str, Any],
+                 compare: tuple[dict[str, Any], dict[str, Any]] | None) -> None:
+        super().__init__(id="summary-screen")
+        self.session = session
+        self.result = result
+        self.compare = compare
+        self.markdown = render(result, "markdown")
+        self._later: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(texts.SUMMARY_TITLE, classes="screen-title", markup=False)
+        with VerticalScroll(id="summary-scroll"):
+            for e in self.session.explanations("einde"):
+                yield BotBubble(explanation_markdown(self.session, e), classes="explanation")
+            if self.compare:
+                yield VerdictCompare(*self.compare)
+            with Vertical(id="report"):
+                parts = report_parts(self.markdown)
+                self._later = parts[FIRST_PARTS:]
+                for part in parts[:FIRST_PARTS]:
+                    yield Markdown(part, classes="report-part")
+        with Horizontal(classes="screen-buttons"):
+            for key, label, name in (("b", texts.SAVE, "save"), ("k", texts.COPY, "copy"),
+                                     ("a", texts.ANSWERS, "answers"), ("o", texts.RESTART, "restart")):
+                yield Button(f"{label} ({key})", id=name, compact=True)
+            yield Button(f"{texts.CLOSE} (Esc)", id="close", compact=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-scroll").focus()
+        self.call_after_refresh(self._mount_later)
+
+    async def _mount_later(self) -> None:
+        """Mount the next section of the report, then come back after the next frame."""
+        if self._later and self.is_attached:
+            part = self._later.pop(0)
+            await self.query_one("#report").mount(Markdown(part, classes="report-part"))
+            self.call_after_refresh(self._mount_later)
+
+    async def show_result(self, result: dict[str, Any],
+                          compare: tuple[dict[str, Any], dict[str, Any]] | None) -> None:
+        """Show a new result (after an edit), with the comparison when there is one."""
+        self.result = result
+        self.compare = compare
+        self.markdown = render(result, "markdown")
+        for old in self.query(VerdictCompare):
+            await old.remove()
+        report = self.query_one("#report", Vertical)
+        if compare:
+            await self.query_one("#summary-scroll").mount(VerdictCompare(*compare), before=report)
+        await report.remove_children()
+        parts = report_parts(self.markdown)
+        self._later = parts[FIRST_PARTS:]
+        await report.mount_all([Markdown(part, classes="report-part") for part in parts[:FIRST_PARTS]])
+        self.query_one("#summary-scroll").scroll_home(animate=False)
+        self.call_after_refresh(self._mount_later)
+
+    def action_save(self) -> None:
+        from .saving import SaveScreen
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(texts.SAVED.format(path=path), markup=False, timeout=8)
+
+        self.app.push_screen(SaveScreen(self.result), saved)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.markdown)
+        self.notify(texts.COPIED, markup=False)
+
+    def action_close(self) -> None:
+        self.app.pop_to(self.app.chat)
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        action = {"save": self.action_save, "copy": self.action_copy, "answers": self.app.action_review,
+                  "restart": self.app.action_start_over, "close": self.action_close}.get(event.button.id or "")
+        if action:
+            action()

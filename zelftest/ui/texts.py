@@ -1,0 +1,133 @@
+"""Every sentence the chat interface itself says, in plain Dutch (B1, "je", short sentences).
+
+The bank holds the content (questions, explanations, glossary); this module holds only
+the words of the interface: buttons, hints, notices. Keeping them together makes the
+tone easy to check and a translation easy to add later.
+"""
+
+from __future__ import annotations
+
+HOW_TO = (
+    "**Zo werkt het**\n\n"
+    "- Kies een antwoord met een cijfer, of klik erop.\n"
+    "- Typ een datum of een getal en druk op Enter.\n"
+    "- Met **Esc** ga je terug naar de vorige vraag.\n"
+    "- Met **F1** krijg je uitleg bij een vraag. Met **F2** zie je de woordenlijst.\n"
+    "- Onderaan zie je alle toetsen. Je kan er ook op klikken."
+)
+START_LABEL = "Start de test"
+START_HINT = "Druk op Enter of 1, of klik op de knop."
+
+HINT_CHOICE = "Druk op een cijfer of klik. Je kan ook typen."
+HINT_MULTI = "Druk op een cijfer om aan of uit te zetten. Enter = verder."
+HINT_MULTI_TEN = "Druk op een cijfer (0 = keuze 10) om aan of uit te zetten. Enter = verder."
+HINT_DATE = "Typ de datum als dd-mm-jjjj, bijvoorbeeld 26-11-2026. Druk dan op Enter."
+HINT_NUMBER = "Typ een getal{range}. Druk dan op Enter."
+HINT_TEXT = "Typ je antwoord. Druk dan op Enter."
+HINT_TEXT_OPTIONAL = "Typ je antwoord, of laat het leeg. Druk dan op Enter."
+PLACEHOLDER_DATE = "dd-mm-jjjj"
+PLACEHOLDER_NUMBER = "getal"
+PLACEHOLDER_TEXT = "je antwoord"
+PLACEHOLDER_CHAT = "Of typ je antwoord hier en druk op Enter"
+CONFIRM_MULTI = "Klaar, ga verder"
+CONFIRM_TYPED = "OK"
+NONE_CHOSEN = "Ik kies er geen."
+
+BACK = "Terug"
+HELP = "Uitleg"
+DONE_TITLE = "Alle vragen zijn beantwoord."
+SHOW_SUMMARY = "Toon mijn resultaat"
+SHOW_REVIEW = "Bekijk mijn antwoorden"
+
+PROGRESS = "vraag {n} van ongeveer {m}"
+PROGRESS_DONE = "klaar"
+BACK_NOTE = "Je gaat terug naar de vorige vraag."
+FIRST_QUESTION = "Dit is de eerste vraag. Verder terug gaat niet."
+PREVIOUS_ANSWER = "Je vorige antwoord: {answer}. Kies opnieuw, of druk op Enter om het te houden."
+PREVIOUS_ANSWER_TYPED = "Je vorige antwoord: {answer}. Pas het aan, of druk op Enter om het te houden."
+DROPPED_INTRO = "Deze antwoorden tellen niet meer mee. Ze passen niet meer bij wat je nu zei:"
+CHANGED_NOTE = "Je paste je antwoord aan: {question} → {answer}"
+NEW_QUESTIONS = "Door je wijziging zijn er nieuwe vragen voor jou."
+
+NO_HELP = "Bij deze vraag is er geen extra uitleg. Met **F2** zie je de woordenlijst."
+UNKNOWN_TERM = "Dat woord staat niet in mijn woordenlijst. Met **F2** zie je alle woorden."
+NOT_UNDERSTOOD = "{message} Heb je een vraag over een woord? Typ het woord met een vraagteken, bijvoorbeeld: outplacement?"
+
+# Review
+REVIEW_TITLE = "Je antwoorden"
+REVIEW_INTRO = "Hier zie je al je antwoorden. Wil je iets veranderen? Klik op Wijzig."
+REVIEW_EDIT = "Wijzig"
+REVIEW_ANSWER = "Beantwoord"
+REVIEW_MISSING = "Nog niet beantwoord"
+REVIEW_TO_SUMMARY = "Naar mijn resultaat"
+REVIEW_TO_CHAT = "Terug naar het gesprek"
+REVIEW_EDITED = "Je antwoord is aangepast."
+REVIEW_NOT_COMPLETE = "Beantwoord eerst de vragen die nog open staan."
+EDIT_TITLE = "Antwoord wijzigen"
+EDIT_CANCEL = "Annuleer"
+
+# Summary
+SUMMARY_TITLE = "Je samenvatting"
+SAVE = "Bewaar"
+COPY = "Kopieer"
+ANSWERS = "Antwoorden"
+RESTART = "Opnieuw"
+CLOSE = "Sluit"
+COPIED = "De samenvatting staat op het klembord. Plak ze waar je wil. Werkt het niet? Bewaar ze dan als bestand."
+COMPARE_TITLE = "Je wijziging verandert je resultaat."
+COMPARE_SAME = "Je wijziging verandert je resultaat niet."
+COMPARE_BEFORE = "Voor je wijziging"
+COMPARE_AFTER = "Nu"
+COMPARE_FIT = "Past het?"
+COMPARE_RIGHT = "Loopbaancheques?"
+COMPARE_CHANGED = "Je veranderde:"
+RIGHT_YES = "Waarschijnlijk wel: {hours} uur."
+RIGHT_RUNNING = "Je pakket loopt nog: nog {hours} uur, tot {until}."
+RIGHT_NOT_YET = "Nu nog niet. Opnieuw vanaf {since}."
+RIGHT_NO = "Waarschijnlijk niet."
+FIT_LINE = "{text} Score: {score} van 100."
+
+# Saving
+SAVE_TITLE = "Samenvatting bewaren"
+SAVE_FORMAT = "Kies een formaat:"
+SAVE_PATH = "Waar bewaar je het bestand? Typ een pad en druk op Enter."
+SAVE_FORMATS = (("markdown", "Markdown (.md)", ".md"), ("html", "Webpagina (.html)", ".html"),
+                ("tekst", "Gewone tekst (.txt)", ".txt"))
+SAVE_DEFAULT_NAME = "zelftest-samenvatting"
+SAVED = "Bewaard in {path}. Alleen jij kan dit bestand lezen."
+SAVE_EMPTY = "Typ eerst waar je het bestand wil bewaren."
+SAVE_EXISTS = "Dit bestand bestaat al. Druk nog eens op Bewaar om het te vervangen."
+SAVE_NO_FOLDER = "De map {folder} bestaat niet. Kies een andere map."
+SAVE_NO_ACCESS = "Je mag niet schrijven in {folder}. Kies een andere map."
+SAVE_IS_FOLDER = "{path} is een map. Typ ook een bestandsnaam, bijvoorbeeld {example}."
+SAVE_LINK = "{path} is een snelkoppeling. Kies een andere naam."
+SAVE_FAILED = "Bewaren lukt niet: {reason}."
+
+# Start over
+RESTART_TITLE = "Opnieuw beginnen?"
+RESTART_TEXT = "Al je antwoorden en je resultaat worden gewist. Dat kan je niet ongedaan maken."
+RESTART_YES = "Ja, wis alles"
+RESTART_NO = "Nee, ga terug"
+RESTARTED = "Alles is gewist. Je kan opnieuw beginnen."
+
+# Information screens
+OUTPLACEMENT_TITLE = "Outplacement of loopbaanbegeleiding?"
+ABOUT_TITLE = "Over deze test"
+GLOSSARY_TITLE = "Woordenlijst"
+GLOSSARY_HINT = "Kies een woord met de pijltjes of de muis. Esc = sluiten."
+GLOSSARY_TRANSLATIONS = "In het Frans: {fr}. In het Engels: {en}."
+INFO_CLOSE = "Sluit (Esc)"
+ABOUT_INDICATION = (
+    "Deze test geeft een **indicatie**. Het is geen beslissing van VDAB en geen juridisch advies. "
+    "Kijk altijd op [vdab.be](https://www.vdab.be) wat vandaag geldt."
+)
+ABOUT_STORED = "De test bewaart niets van wat je invult. Alleen als jij je samenvatting bewaart, komt er een bestand."
+ABOUT_RULES = "**Regels:** {name} ({rid}). Geldig van {start} tot {end}."
+ABOUT_RULES_OLD = "Op de peildatum {today} gelden deze regels niet meer. Vandaag gelden andere regels."
+ABOUT_TODAY = "**Peildatum:** {today}."
+ABOUT_BANK = "**Vragenlijst:** {id}, versie {version}, code {hash}."
+ABOUT_SOURCES = "**Bronnen:**"
+UNTIL_NOW = "nu"
+
+# Quitting
+QUIT_HINT = "Stoppen? Druk op Ctrl+Q."
