@@ -1,35 +1,42 @@
 """`zelftest controleer`: every problem in a question bank, one line each, with its place.
 
 On top of what the loader finds (syntax, unknown keys, types, duplicate ids, missing
-languages) this checks references in conditions, cycles, questions that can never
-be shown, the fit bands, the rule-set parameters and conclusions the code needs,
-and renders every report template against generated results with StrictUndefined.
+languages, broken `{{ }}`) this checks the conditions (names, values, order, `regels.x`,
+result keys), cycles and questions that are never shown (reach.py), the fit scoring
+(fitcheck.py), what the rules need (spec.py: questions, values, parameters,
+conclusions), every text's names (textcheck.py) and renders texts, conclusions and
+report templates over sample answer sets with StrictUndefined (rendercheck.py).
+Whatever the bank holds, checking gives findings, never a traceback.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
-import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError, nodes
+from jinja2 import nodes
 
-from . import advice, eligibility, expressions, walk
+from . import advice, eligibility, expressions, reach
 from .errors import Finding, Place
-from .loader import read_bank
-from .model import Bank, Question
+from .fitcheck import check_fit
+from .loader import Extras, extras, read_bank
+from .model import Bank
+from .names import GLOBALS, Shape
+from .rendercheck import RenderCheck
 from .schema import suggest
-from .spec import PARAMETERS, RESULT_NAMES, RULE_QUESTIONS
-
-REACH_LIMIT = 20_000
+from .spec import ADVICE_NAMES, PACKAGES, PARAMETER_KINDS, PARAMETERS, RULE_QUESTIONS
+from .textcheck import BASE_NAMES, Scopes, check_templates, check_texts, check_tree
+from .walk import Walker
+from .yamlsource import paused_gc
 
 
 def check_paths(paths: list[Path]) -> list[Finding]:
+    """Every finding of every bank in `paths` (files or folders)."""
     findings: list[Finding] = []
-    for path in paths:
-        findings.extend(check_bank_path(path))
+    with paused_gc():  # checking makes many short-lived objects; see yamlsource.py
+        for path in paths:
+            findings.extend(check_bank_path(path))
     return findings
 
 
@@ -40,262 +47,189 @@ def check_bank_path(path: Path) -> list[Finding]:
     return sorted(set(findings), key=lambda f: (f.place.file, f.place.line, f.place.column, f.message))
 
 
-def check_bank(bank: Bank) -> list[Finding]:
-    out: list[Finding] = []
-    ids = [q.id for q in bank.questions]
-    position = {qid: i for i, qid in enumerate(ids)}
-    params = set.intersection(*(set(r.parameters) for r in bank.rule_sets)) if bank.rule_sets else set()
-    for q in bank.questions:
-        if q.show_if:
-            out += _references(bank, q.show_if, q.place, "toon_als", params, before=position[q.id])
-        for check in q.checks:
-            out += _references(bank, check.valid_if, check.place, "geldig_als", params,
-                               before=position[q.id], extra={"waarde"})
-    for e in bank.explanations:
-        if e.at.startswith(("voor:", "na:")) and e.at.split(":", 1)[1] not in position:
-            target = e.at.split(":", 1)[1]
-            out.append(Finding(e.place, f"'bij: {e.at}': er is geen vraag '{target}'{suggest(target, ids)}"))
-        if e.show_if:
-            out += _references(bank, e.show_if, e.place, "toon_als", params)
-    for a in (*bank.referrals, *bank.next_steps):
-        if a.show_if:
-            out += _references(bank, a.show_if, a.place, "als", params, extra=set(RESULT_NAMES))
-    out += _cycles(bank)
-    out += _never_shown(bank)
-    out += _rule_questions(bank)
-    out += _rule_sets(bank)
-    out += _fit(bank)
-    out += _conclusions(bank)
-    out += _render_everything(bank)
-    return out
+def check_bank(bank: Bank, today: dt.date | None = None) -> list[Finding]:
+    """The semantic findings of a loaded bank (the loader's own come from read_bank)."""
+    try:
+        return _Checker(bank, today or dt.date.today()).run()
+    except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the other findings
+        return [Finding(bank.place, f"interne fout in de controle ({type(exc).__name__}: {exc}); "
+                                    "meld dit aan de ontwikkelaars van zelftest")]
 
 
-def _references(bank: Bank, expr: str, place: Place, what: str, params: set[str],
-                before: int | None = None, extra: set[str] | None = None) -> list[Finding]:
-    out: list[Finding] = []
-    ids = [q.id for q in bank.questions]
-    known = set(ids) | expressions.RESERVED_NAMES | (extra or set())
-    for name in sorted(expressions.names(expr)):
-        if name not in known:
-            out.append(Finding(place, f"{what} noemt '{name}', maar die vraag bestaat niet{suggest(name, sorted(known))}"))
-        elif before is not None and name in ids and ids.index(name) >= before:
-            out.append(Finding(place, f"{what} noemt '{name}', maar die vraag komt niet eerder; "
-                                      "een voorwaarde mag alleen eerdere antwoorden gebruiken"))
-    for name, value in expressions.compared_values(expr):
-        if bank.has_question(name):
-            q = bank.question(name)
-            values = [o.value for o in q.choices]
-            if values and value not in values:
-                out.append(Finding(place, f"{what}: '{value}' is geen waarde van vraag '{name}'"
-                                          f"{suggest(value, values)} (kies uit {', '.join(values)})"))
-    for node in expressions.parse(expr).find_all(nodes.Getattr):
-        if isinstance(node.node, nodes.Name) and node.node.name == "regels" and node.attr not in params:
-            out.append(Finding(place, f"{what}: er is geen parameter 'regels.{node.attr}'{suggest(node.attr, params)}"))
-    return out
+class _Checker:
+    def __init__(self, bank: Bank, today: dt.date) -> None:
+        self.bank = bank
+        self.today = today
+        self.extras: Extras = extras(bank)
+        self.ids = [q.id for q in bank.questions]
+        self.position = {qid: i for i, qid in enumerate(self.ids)}
+        self.scopes = Scopes(bank)
+        self.out: list[Finding] = []
+        self.broken: set[str] = set()  # questions whose condition already has a finding
 
+    def run(self) -> list[Finding]:
+        bank = self.bank
+        graph = reach.dependencies(bank)
+        cycle_findings, self.cycle_edges = reach.cycles(bank, graph)
+        self.out += cycle_findings
+        basics = self.rule_questions() + self.rule_sets()
+        self.out += basics
+        self.explanation_targets()
+        self.conclusions()
+        walker = Walker(bank, self.today)
+        render = RenderCheck(bank, self.extras.texts, walker, self.today)
+        if not basics and any(r.default for r in bank.rule_sets):
+            render.run()
+        self.out += render.findings
+        # Result keys are only checked against a shape that saw every conclusion: a key
+        # that some outcomes lack must not be reported because no sample had it.
+        shape = render.shape if render.covered else None
+        self.conditions(shape)
+        self.out += check_texts(bank, self.extras.texts, shape, self.scopes)
+        self.out += check_templates(bank, shape)
+        skip = {a for a, _ in self.cycle_edges} | self.broken
+        self.out += reach.never_shown(bank, graph, render.shown, walker.values, self.today, skip)
+        self.out += check_fit(bank, walker.values)
+        return self.out
 
-def _cycles(bank: Bank) -> list[Finding]:
-    graph = {q.id: {n for n in expressions.names(q.show_if) if bank.has_question(n)} if q.show_if else set()
-             for q in bank.questions}
-    out, done = [], set()
-    for start in graph:
-        stack = [(start, [start])]
-        while stack:
-            node, trail = stack.pop()
-            for nxt in graph[node]:
-                if nxt == start:
-                    cycle = frozenset(trail)
-                    if cycle not in done:
-                        done.add(cycle)
-                        out.append(Finding(bank.question(start).place,
-                                           f"kringverwijzing: {' -> '.join([*trail, start])}; "
-                                           "een vraag kan zo nooit getoond worden"))
-                elif nxt not in trail:
-                    stack.append((nxt, [*trail, nxt]))
-    return out
+    # -- conditions -----------------------------------------------------------------------
+    def conditions(self, shape: Shape) -> None:
+        bank, places = self.bank, self.extras.condition_places
+        for q in bank.questions:
+            cut = self.position[q.id]
+            if q.show_if:
+                self.condition(q.show_if, places.get(("vraag", q.id), q.place), "toon_als", cut, q.id)
+            for check in q.checks:
+                self.condition(check.valid_if, check.place, "geldig_als", cut, q.id, {"waarde"})
+        for e in bank.explanations:
+            if e.show_if:
+                self.condition(e.show_if, places.get(("uitleg", e.id), e.place), "toon_als", self.scopes.point(e.at))
+        for what, items in (("stap", bank.next_steps), ("doorverwijzing", bank.referrals)):
+            for a in items:
+                if a.show_if:
+                    self.condition(a.show_if, places.get((what, a.id), a.place), "als", len(self.ids),
+                                   extra=set(ADVICE_NAMES), shape=shape)
 
+    def condition(self, expr: str, place: Place, what: str, cut: int, owner: str | None = None,
+                  extra: set[str] | None = None, shape: Shape = None) -> None:
+        tree = expressions.parse(expr)
+        # A reference along a cycle is reported once, as the cycle.
+        in_cycle = {n for a, n in self.cycle_edges if a == owner} if what == "toon_als" else set()
+        scope = self.scopes.at(BASE_NAMES | (extra or set()) | in_cycle, cut)
+        found = check_tree(self.bank, tree, place, what, scope, shape)
+        for name, op, values in _compares(tree):
+            if self.bank.has_question(name):
+                found += self.compared(place, what, name, op, values)
+        if found and owner is not None:
+            self.broken.add(owner)
+        self.out += found
 
-def _closure(bank: Bank, q: Question) -> list[str]:
-    seen: list[str] = []
-    todo = [q]
-    while todo:
-        cur = todo.pop()
-        for name in expressions.names(cur.show_if) if cur.show_if else ():
-            if bank.has_question(name) and name not in seen and name != q.id:
-                seen.append(name)
-                todo.append(bank.question(name))
-    order = {x.id: i for i, x in enumerate(bank.questions)}
-    return sorted(seen, key=order.__getitem__)
+    def compared(self, place: Place, what: str, name: str, op: str, values: list[Any]) -> list[Finding]:
+        q = self.bank.question(name)
+        choices = [o.value for o in q.choices]
+        texts = [v for v in values if isinstance(v, str)]
+        if q.type == "meerkeuze" and op in ("eq", "ne") and texts:
+            return [Finding(place, f"{what}: '{name}' is een meerkeuzevraag (een lijst); schrijf "
+                                   f"\"'{texts[0]}' in {name}\" in plaats van == of !=")]
+        if q.type in ("getal", "datum") and texts:
+            kind = "een getal" if q.type == "getal" else "een datum"
+            return [Finding(place, f"{what}: '{name}' is {kind}, geen tekst; vergelijk zonder aanhalingstekens")]
+        return [Finding(place, f"{what}: '{value}' is geen waarde van vraag '{name}'{suggest(value, choices)} "
+                               f"(kies uit {', '.join(choices)})")
+                for value in texts if choices and value not in choices]
 
-
-def _never_shown(bank: Bank) -> list[Finding]:
-    today = dt.date.today()
-    params = bank.rule_set().values() if any(r.default for r in bank.rule_sets) else {}
-    out = []
-    for q in bank.questions:
-        if not q.show_if:
-            continue
-        deps = _closure(bank, q)
-        combos = walk.combinations(bank, deps, today, REACH_LIMIT)
-        if combos is None:
-            continue  # too many to try: say nothing rather than guess
-        for answers in combos:
-            # only count assignments where each answered question could itself be shown
-            ok = all(expressions.holds(bank.question(d).show_if, expressions.context(
-                {k: v for k, v in answers.items() if k != d}, params, today)) for d in answers)
-            if ok and expressions.holds(q.show_if, expressions.context(answers, params, today)):
-                break
-        else:
-            out.append(Finding(q.place, f"vraag '{q.id}' kan nooit getoond worden: geen enkel antwoord maakt "
-                                        "toon_als waar"))
-    return out
-
-
-def _rule_questions(bank: Bank) -> list[Finding]:
-    out = []
-    for qid, (qtype, values) in RULE_QUESTIONS.items():
-        if not bank.has_question(qid):
-            out.append(Finding(bank.place, f"de regels hebben de vraag '{qid}' ({qtype}) nodig; voeg ze toe"))
-            continue
-        q = bank.question(qid)
-        if q.type != qtype:
-            out.append(Finding(q.place, f"vraag '{qid}' moet van het type {qtype} zijn, niet {q.type}"))
-        have = {o.value for o in q.choices}
-        for value in values:
-            if value not in have:
-                out.append(Finding(q.place, f"vraag '{qid}' mist de waarde '{value}' die de regels gebruiken"))
-    return out
-
-
-def _rule_sets(bank: Bank) -> list[Finding]:
-    out = []
-    for rs in bank.rule_sets:
-        for name in PARAMETERS:
-            if name not in rs.parameters:
-                out.append(Finding(rs.place, f"regelset '{rs.id}' mist de parameter '{name}'"))
-    return out
-
-
-def _fit(bank: Bank) -> list[Finding]:
-    out = []
-    for dim in bank.dimensions:
-        if dim.weight <= 0:
-            out.append(Finding(dim.place, f"dimensie '{dim.id}': het gewicht moet groter dan 0 zijn"))
-        for src in dim.sources:
-            if not bank.has_question(src.question):
-                out.append(Finding(src.place, f"er is geen vraag '{src.question}'{suggest(src.question, [q.id for q in bank.questions])}"))
+    # -- what the rules need ---------------------------------------------------------------
+    def rule_questions(self) -> list[Finding]:
+        out = []
+        bank = self.bank
+        for qid, (qtype, values) in RULE_QUESTIONS.items():
+            if not bank.has_question(qid):
+                out.append(Finding(self.extras.section_places.get("vragen", bank.place),
+                                   f"de regels hebben de vraag '{qid}' ({qtype}) nodig{suggest(qid, self.ids)}; "
+                                   "voeg ze toe aan 'vragen:'"))
                 continue
-            values = [o.value for o in bank.question(src.question).choices]
-            for key in src.points:
-                if key not in values:
-                    out.append(Finding(src.place, f"'{key}' is geen waarde van vraag '{src.question}'{suggest(key, values)}"))
-    if not bank.bands:
+            q = bank.question(qid)
+            if q.type != qtype:
+                out.append(Finding(q.place, f"vraag '{qid}' moet van het type {qtype} zijn, niet {q.type}: "
+                                            "de regels rekenen daarmee; zet 'type: " + qtype + "'"))
+                continue
+            have = {o.value for o in q.choices}
+            for value in values:
+                if value not in have:
+                    out.append(Finding(q.place, f"vraag '{qid}' mist de waarde '{value}' die de regels gebruiken"
+                                                f"{suggest(value, sorted(have - set(values)))}; voeg "
+                                                f"{{waarde: {value}, label: ...}} toe aan de opties"))
         return out
-    covered: dict[int, str] = {}
-    for band in bank.bands:
-        if band.low > band.high:
-            out.append(Finding(band.place, f"niveau '{band.level}': van ({band.low}) is groter dan tot ({band.high})"))
-        for score in range(max(0, band.low), min(100, band.high) + 1):
-            if score in covered:
-                out.append(Finding(band.place, f"niveau '{band.level}' overlapt met '{covered[score]}' (score {score})"))
-                break
-            covered[score] = band.level
-    gaps = [s for s in range(101) if s not in covered]
-    if gaps:
-        out.append(Finding(bank.bands[0].place, f"de niveaus dekken niet alle scores van 0 tot 100; "
-                                                f"{_ranges(gaps)} valt erbuiten"))
-    low, high = _score_range(bank)
-    for band in bank.bands:
-        if band.high < low or band.low > high:
-            out.append(Finding(band.place, f"niveau '{band.level}' ({band.low}-{band.high}) kan niet bereikt worden: "
-                                           f"de score ligt altijd tussen {low} en {high}"))
-    return out
+
+    def rule_sets(self) -> list[Finding]:
+        out = []
+        for rs in self.bank.rule_sets:
+            for name in PARAMETERS:
+                if name not in rs.parameters:
+                    out.append(Finding(rs.place, f"regelset '{rs.id}' mist de parameter '{name}'"
+                                                 f"{suggest(name, sorted(set(rs.parameters) - set(PARAMETERS)))}; "
+                                                 f"voeg '{name}: {{waarde: ..., bron: ...}}' toe onder parameters"))
+                    continue
+                problem = _kind_problem(PARAMETER_KINDS.get(name, ""), rs.parameters[name].value)
+                if problem:
+                    out.append(Finding(rs.parameters[name].place, f"parameter '{name}' {problem}"))
+        return out
+
+    def conclusions(self) -> None:
+        bank = self.bank
+        needed = [*eligibility.CONCLUSIONS, *advice.CONCLUSIONS, *(f"geschiktheid.{b.level}" for b in bank.bands)]
+        where = self.extras.section_places.get("conclusies", bank.place)
+        for rule in needed:
+            if rule not in bank.conclusions:
+                self.out.append(Finding(where, f"conclusies mist de tekst '{rule}'; voeg '{rule}: ...' toe "
+                                               "met wat de zelftest dan zegt"))
+        places = self.extras.conclusion_places
+        for rule in bank.conclusions:
+            if rule not in needed:
+                self.out.append(Finding(places.get(rule, where), f"conclusie '{rule}' wordt nooit gebruikt"
+                                                                 f"{suggest(rule, needed)}; hernoem of verwijder ze"))
+
+    def explanation_targets(self) -> None:
+        for e in self.bank.explanations:
+            point, _, target = e.at.partition(":")
+            if point in ("voor", "na") and target not in self.position:
+                self.out.append(Finding(e.place, f"'bij: {e.at}': er is geen vraag '{target}'"
+                                                 f"{suggest(target, self.ids)}; gebruik {point}:<vraag-id> met het "
+                                                 "id van een bestaande vraag"))
 
 
-def _ranges(scores: list[int]) -> str:
-    parts, start = [], scores[0]
-    for a, b in zip(scores, [*scores[1:], None], strict=True):
-        if b != a + 1:
-            parts.append(str(start) if start == a else f"{start}-{a}")
-            start = b if b is not None else a
-    return ", ".join(parts)
+def _kind_problem(kind: str, value: Any) -> str | None:
+    """A Dutch message when a parameter's value is not of the kind the rules expect."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "geheel" and not (number and float(value).is_integer()):
+        return f"moet een geheel getal zijn, niet '{value}'"
+    if kind == "getal" and not number:
+        return f"moet een getal zijn, niet '{value}'"
+    if kind == "lijst" and not isinstance(value, list):
+        return f"moet een lijst zijn, zoals [werknemer, zelfstandige], niet '{value}'"
+    if kind == "woord" and not isinstance(value, str):
+        return f"moet één waarde zijn, zoals vier, niet '{value}'"
+    if kind == "per_pakket":
+        if not isinstance(value, dict):
+            return f"moet per pakket een getal geven, zoals {{{', '.join(f'{p}: ...' for p in PACKAGES)}}}"
+        missing = [p for p in PACKAGES if p not in value]
+        if missing:
+            return f"mist een getal voor {', '.join(missing)}; geef er een per pakket ({', '.join(PACKAGES)})"
+    return None
 
 
-def _score_range(bank: Bank) -> tuple[int, int]:
-    from .scoring import source_score, weighted
-
-    lows, highs = [], []
-    for dim in bank.dimensions:
-        src_low, src_high = [], []
-        for src in dim.sources:
-            if not bank.has_question(src.question):
-                continue
-            q = bank.question(src.question)
-            vals: list[Any] = walk.representative_values(q, bank, dt.date.today())
-            if q.type == "meerkeuze":
-                vals = [[], [o.value for o in q.choices]]
-            scores = [source_score(src, v) for v in vals]
-            src_low.append(min(scores))
-            src_high.append(max(scores))
-        if src_low:
-            lows.append((dim.weight, sum(src_low) / len(src_low)))
-            highs.append((dim.weight, sum(src_high) / len(src_high)))
-    return weighted(lows), weighted(highs)
-
-
-def _conclusions(bank: Bank) -> list[Finding]:
-    needed = [*eligibility.CONCLUSIONS, *advice.CONCLUSIONS, *(f"geschiktheid.{b.level}" for b in bank.bands)]
-    return [Finding(bank.place, f"conclusies mist de tekst '{rule}'") for rule in needed if rule not in bank.conclusions]
-
-
-def _render_everything(bank: Bank) -> list[Finding]:
-    """Evaluate and render sample results in every format; report the first failure of each kind."""
-    from .report import FORMATS, render
-    from .result import evaluate
-
-    if not bank.rule_sets or not any(r.default for r in bank.rule_sets) or _rule_questions(bank) or _rule_sets(bank):
-        return []
-    rng = random.Random(20261126)
-    today = dt.date.today()
-    seen: set[str] = set()
+def _compares(tree: nodes.Node) -> list[tuple[str, str, list[Any]]]:
+    """(question name, operator, constants) for each comparison of a name with constants."""
     out = []
-    for _ in range(12):
-        answers = walk.random_answers(bank, rng, today)
-        try:
-            result = evaluate(bank, answers, today)
-        except (TemplateError, KeyError, TypeError, ValueError) as exc:
-            msg = f"een tekst of conclusie kan niet ingevuld worden: {_describe(exc)}"
-            if msg not in seen:
-                seen.add(msg)
-                out.append(Finding(bank.place, msg))
-            continue
-        for fmt in FORMATS:
-            try:
-                render(result, fmt, notes="notitie", with_trace=True)
-            except TemplateError as exc:
-                where = _template_place(exc)
-                msg = f"sjabloon ({fmt}): {_describe(exc)}"
-                if msg not in seen:
-                    seen.add(msg)
-                    out.append(Finding(where, msg))
+    for cmp in tree.find_all(nodes.Compare):
+        operands = [cmp.expr, *(op.expr for op in cmp.ops)]
+        for i, op in enumerate(cmp.ops):
+            left, right = operands[i], operands[i + 1]
+            for name_node, other in ((left, right), (right, left)):
+                if not isinstance(name_node, nodes.Name) or name_node.name in GLOBALS:
+                    continue
+                if isinstance(other, nodes.Const):
+                    out.append((name_node.name, op.op, [other.value]))
+                elif isinstance(other, nodes.List | nodes.Tuple):
+                    out.append((name_node.name, op.op, [i.value for i in other.items if isinstance(i, nodes.Const)]))
     return out
-
-
-def _describe(exc: Exception) -> str:
-    text = str(exc)
-    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", text)
-    if match:
-        name = match.group(1) or match.group(2)
-        return f"'{name}' bestaat niet in het resultaat"
-    return text
-
-
-def _template_place(exc: Exception) -> Place:
-    tb = exc.__traceback__
-    place = Place("zelftest/templates")
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            place = Place(filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return place

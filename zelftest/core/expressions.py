@@ -5,18 +5,24 @@ immutable sandbox over the answers so far (by question id), `regels` (the rule-s
 parameters), `vandaag` (the reference date) and, in checks, `waarde` (the new
 answer). A condition that names an unanswered question is simply false. Texts may
 use `{{ regels.x }}` so that numbers stay in the rule set.
+
+Simple expressions and texts take the fast paths of `fastexpr` (same trees, same
+results); everything else goes through Jinja2 itself. Parsed and compiled forms are
+cached per distinct source text, without a size limit: a bank has a fixed, finite
+set of them and a limit would make a big bank parse everything again and again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from . import fastexpr
 from .dates import format_date
 
 RESERVED_NAMES = frozenset({"regels", "vandaag", "waarde", "true", "false", "none", "True", "False", "None"})
@@ -24,34 +30,65 @@ RESERVED_NAMES = frozenset({"regels", "vandaag", "waarde", "true", "false", "non
 _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 _env.filters["datum"] = format_date
 
+# What a failing condition may raise at run time; such a condition is false.
+_RUNTIME_ERRORS = (TypeError, KeyError, IndexError, AttributeError, SecurityError, ZeroDivisionError,
+                   ValueError, OverflowError)
+
 
 class ExpressionError(Exception):
     """An expression that cannot be parsed; the message is Dutch."""
 
 
-@lru_cache(maxsize=4096)
+@cache
+def _program(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
+    """The syntax tree, and a fast closure for it when it has one."""
+    tree = fastexpr.parse(expression)
+    if tree is None:
+        try:
+            template = _env.parse("{{ (" + expression + ") }}")
+        except TemplateSyntaxError as exc:
+            raise ExpressionError(f"de uitdrukking '{expression}' klopt niet: {exc.message}; "
+                                  "schrijf bijvoorbeeld \"statuut == 'werknemer'\"") from None
+        output = template.body[0] if len(template.body) == 1 else None
+        if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
+            raise ExpressionError(f"de uitdrukking '{expression}' is geen enkele voorwaarde; "
+                                  "schrijf bijvoorbeeld \"statuut == 'werknemer'\"")
+        tree = output.nodes[0]
+    _known_filters_and_tests(tree, expression)
+    return tree, fastexpr.compile_tree(tree, _env)
+
+
+def _known_filters_and_tests(tree: nodes.Node, source: str) -> None:
+    """Jinja2 finds an unknown filter only when it compiles, at run time: find it now."""
+    from .schema import suggest
+
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        known = _env.filters if isinstance(node, nodes.Filter) else _env.tests
+        if node.name not in known:
+            kind = "filter" if isinstance(node, nodes.Filter) else "test"
+            raise ExpressionError(f"'{source}' gebruikt het onbekende {kind} '{node.name}'"
+                                  f"{suggest(node.name, sorted(known))}")
+
+
 def parse(expression: str) -> nodes.Expr:
     """The expression's syntax tree; raises ExpressionError with a Dutch message."""
-    try:
-        template = _env.parse("{{ (" + expression + ") }}")
-    except TemplateSyntaxError as exc:
-        raise ExpressionError(f"de uitdrukking '{expression}' klopt niet: {exc.message}") from None
-    output = template.body[0]
-    assert isinstance(output, nodes.Output)
-    expr = output.nodes[0]
-    assert isinstance(expr, nodes.Expr)
-    return expr
+    return _program(expression)[0]
 
 
-def names(expression: str) -> set[str]:
+@cache
+def names(expression: str) -> frozenset[str]:
     """The top-level names an expression reads (question ids and reserved names)."""
-    return {n.name for n in parse(expression).find_all(nodes.Name) if n.ctx == "load"}
+    return frozenset(n.name for n in parse(expression).find_all(nodes.Name) if n.ctx == "load")
 
 
 def compared_values(expression: str) -> list[tuple[str, str]]:
-    """(name, constant) pairs from `x == 'v'`, `x != 'v'` and `x in ['v', ...]`."""
+    """(name, constant) pairs from `x == 'v'`, `x != 'v'`, `x in ['v', ...]` and `'v' in x`."""
+    return compared_values_in(parse(expression))
+
+
+def compared_values_in(tree: nodes.Node) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for cmp in parse(expression).find_all(nodes.Compare):
+    for cmp in tree.find_all(nodes.Compare):
         operands = [cmp.expr, *(op.expr for op in cmp.ops)]
         named = [o.name for o in operands if isinstance(o, nodes.Name)]
         for operand in operands:
@@ -64,46 +101,99 @@ def compared_values(expression: str) -> list[tuple[str, str]]:
     return pairs
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _compiled(expression: str) -> Any:
     return _env.compile_expression(expression, undefined_to_none=False)
 
 
+def _value(expression: str, context: Mapping[str, Any]) -> Any:
+    program = _program(expression)[1]
+    if program is not None:
+        return program(context)
+    return _compiled(expression)(**context)
+
+
 def evaluate(expression: str, context: Mapping[str, Any], missing: Any = False) -> Any:
-    """Evaluate; an expression that touches a missing answer gives `missing`."""
+    """Evaluate; an expression that touches (or is) a missing answer gives `missing`."""
     try:
-        return _compiled(expression)(**context)
+        value = _value(expression, context)
     except UndefinedError:
         return missing
-    except (TypeError, KeyError, SecurityError, ZeroDivisionError, ValueError):
+    except _RUNTIME_ERRORS:
         return False
+    if isinstance(value, Undefined):  # e.g. `toon_als: "uitgeput"` before it was answered
+        return missing
+    return value
 
 
 def holds(expression: str | None, context: Mapping[str, Any]) -> bool:
     """True when there is no condition or it evaluates truthy."""
-    return expression is None or bool(evaluate(expression, context))
+    if expression is None:
+        return True
+    try:
+        return bool(evaluate(expression, context))
+    except UndefinedError:  # a value whose truth touches a missing answer
+        return False
 
 
-@lru_cache(maxsize=4096)
-def _template(text: str) -> Any:
+@cache
+def _text_program(text: str) -> Any:
+    """A text as literal and expression parts (fast path), or a compiled Jinja2 template."""
+    parts = fastexpr.split_text(text)
+    if parts is not None:
+        for part in parts:
+            if not isinstance(part, str):
+                _known_filters_and_tests(part[1], part[0])
+        return [p if isinstance(p, str) else (p[0], fastexpr.compile_tree(p[1], _env)) for p in parts]
     return _env.from_string(text)
 
 
 def render_text(text: str, context: Mapping[str, Any]) -> str:
-    """Fill in `{{ ... }}` in a bank text; plain texts are returned as they are."""
-    if "{" not in text:
+    """Fill in `{{ ... }}` in a bank text; plain texts are returned as they are.
+
+    A missing name raises UndefinedError, as Jinja2 does: the checker finds those.
+    """
+    if not fastexpr.has_template(text):
         return text
-    return str(_template(text).render(**context))
+    program = _text_program(text)
+    if not isinstance(program, list):
+        return str(program.render(**context))
+    out = []
+    for part in program:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        source, program = part
+        value = program(context) if program is not None else _compiled(source)(**context)
+        out.append(str(value))  # str() of a StrictUndefined raises, like {{ }} in Jinja2
+    return "".join(out)
+
+
+@cache
+def text_trees(text: str) -> tuple[nodes.Node, ...]:
+    """The syntax trees of the `{{ }}` parts of a text (or its whole template); raises
+    ExpressionError for a syntax error."""
+    if not fastexpr.has_template(text):
+        return ()
+    parts = fastexpr.split_text(text)
+    if parts is not None:
+        trees: tuple[nodes.Node, ...] = tuple(p[1] for p in parts if not isinstance(p, str))
+    else:
+        try:
+            trees = (_env.parse(text),)
+        except TemplateSyntaxError as exc:
+            raise ExpressionError(f"de tekst heeft een fout in {{{{ }}}} of {{% %}}: {exc.message}") from None
+    for tree in trees:
+        _known_filters_and_tests(tree, text)
+    return trees
 
 
 def check_template(text: str) -> str | None:
     """A Dutch syntax error message for a text template, or None when it parses."""
-    if "{" not in text:
-        return None
     try:
-        _env.parse(text)
-    except TemplateSyntaxError as exc:
-        return f"de tekst heeft een fout in {{{{ }}}}: {exc.message}"
+        text_trees(text)
+    except ExpressionError as exc:
+        return str(exc)
     return None
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from dataclasses import dataclass
 from typing import Any
 
+from . import expressions
 from .errors import Finding, Place
 from .model import QUESTION_TYPES, Text
 from .yamlsource import PathKey, Source
@@ -19,21 +21,45 @@ TYPE_NAMES = {str: "een tekst", int: "een geheel getal", float: "een getal", lis
               dict: "een verzameling sleutels", bool: "true of false", dt.date: "een datum (jjjj-mm-dd)"}
 
 
-def suggest(word: str, choices: Any) -> str:
-    """' — bedoel je 'x'?' for the closest choice, or ''."""
+def suggest(word: Any, choices: Any) -> str:
+    """'; bedoel je 'x'?' for the closest choice, or ''."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; bedoel je '{close[0]}'?" if close else ""
+
+
+@dataclass(frozen=True)
+class TextUse:
+    """One text of the bank and where it is filled in, for the checker.
+
+    `kind` says which names the text may use: vraag, controle (also `waarde`), uitleg,
+    conclusie, advies (also the result), woord (only regels and vandaag) or vast (a
+    text that is shown as it is, so `{{ }}` would show literally). `owner` is the id of
+    the question, explanation, conclusion or advice it belongs to.
+    """
+
+    source: Source
+    path: PathKey
+    what: str
+    text: Text
+    kind: str
+    owner: str
+
+    @property
+    def place(self) -> Place:
+        # Worked out only for a text with a finding: most texts never need it.
+        return self.source.place(self.path)
 
 
 class Reader:
     """Typed access to one YAML source that records findings instead of raising."""
 
     def __init__(self, source: Source, findings: list[Finding], languages: tuple[str, ...] = ("nl",),
-                 default_language: str = "nl") -> None:
+                 default_language: str = "nl", texts: list[TextUse] | None = None) -> None:
         self.source = source
         self.findings = findings
         self.languages = languages
         self.default_language = default_language
+        self.texts: list[TextUse] = [] if texts is None else texts
 
     def place(self, path: PathKey) -> Place:
         return self.source.place(path)
@@ -49,10 +75,11 @@ class Reader:
             return None
         for key in value:
             if key not in allowed:
-                self.report((*path, key), f"onbekende sleutel '{key}' in {what}{suggest(key, allowed)}")
+                self.report((*path, key), f"onbekende sleutel '{key}' in {what}{suggest(key, allowed)} "
+                                          f"(toegelaten: {', '.join(allowed)})")
         for key in required:
             if key not in value:
-                self.report(path, f"{what} mist de sleutel '{key}'")
+                self.report(path, f"{what} mist de sleutel '{key}'; voeg '{key}: ...' toe")
         return value
 
     def typed(self, value: Any, path: PathKey, types: tuple[type, ...], what: str) -> bool:
@@ -65,8 +92,23 @@ class Reader:
             self.report(path, f"{what} moet {wanted} zijn, niet '{value}'")
         return ok
 
-    def text(self, value: Any, path: PathKey, what: str) -> Text | None:
-        """A plain string (the default language) or a mapping language -> string."""
+    def text(self, value: Any, path: PathKey, what: str, use: tuple[str, str] | None = None) -> Text | None:
+        """A plain string (the default language) or a mapping language -> string.
+
+        `use` is (kind, owner) of `TextUse`: the text is then recorded for the checker.
+        """
+        text = self._text(value, path, what)
+        if text is not None:
+            for lang, string in text.by_language.items():
+                problem = expressions.check_template(string)
+                if problem:
+                    self.report(path if len(text.by_language) == 1 else (*path, lang),
+                                f"{what}: {problem}; sluit elke {{{{ af met }}}}")
+            if use is not None:
+                self.texts.append(TextUse(self.source, path, what, text, use[0], use[1]))
+        return text
+
+    def _text(self, value: Any, path: PathKey, what: str) -> Text | None:
         if isinstance(value, str):
             if value.strip() == "":
                 self.report(path, f"{what} is leeg; schrijf een tekst")
@@ -78,19 +120,23 @@ class Reader:
         if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
             for lang in value:
                 if lang not in self.languages:
-                    self.report((*path, lang), f"taal '{lang}' staat niet in vragenlijst.talen"
-                                               f"{suggest(lang, self.languages)}")
+                    self.report((*path, lang), f"taal '{lang}' staat niet in vragenlijst.talen "
+                                               f"({', '.join(self.languages)}){suggest(lang, self.languages)}")
             for lang in self.languages:
                 if lang not in value:
                     self.report(path, f"{what} mist de taal '{lang}'; voeg '{lang}: ...' toe")
+                elif not value[lang].strip():
+                    self.report((*path, lang), f"{what} is leeg in de taal '{lang}'; schrijf een tekst")
             return Text({str(k): v for k, v in value.items()}, self.default_language)
         self.report(path, f"{what} moet een tekst zijn, of per taal een tekst ({self.default_language}: ...)")
         return None
 
     def identifier(self, value: Any, path: PathKey, what: str) -> str | None:
         if not isinstance(value, str) or not value.isidentifier() or not value.isascii():
-            self.report(path, f"{what} '{value}' mag alleen kleine letters, cijfers en _ bevatten "
-                              "en niet met een cijfer beginnen")
+            shown = value if not isinstance(value, bool) else str(value).lower()
+            self.report(path, f"{what} '{shown}' mag alleen letters, cijfers en _ bevatten "
+                              "en niet met een cijfer beginnen" + (
+                                  "; schrijf ja/nee/true/false tussen aanhalingstekens" if isinstance(value, bool) else ""))
             return None
         return value
 

@@ -1,6 +1,12 @@
 """Answer walks through a bank: representative values per question and random or
 exhaustive complete answer sets. Used by the checker (can a question ever be
-shown? do the templates render?) and by the tests.
+shown? do the texts and templates render?) and by the tests.
+
+A walk goes through the questions in order, as the engine does: a question is asked
+when its `toon_als` holds over the answers before it, and an answer is taken when it
+passes the question's own checks. Walks do not build an engine `Session` (whose
+bookkeeping per answer makes one walk quadratic in the number of questions); they
+use the same `values.validate` and `expressions.holds`.
 """
 
 from __future__ import annotations
@@ -8,13 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+
+from jinja2 import nodes
 
 from . import expressions
 from .dates import add_months, add_years
-from .engine import Session
 from .model import Bank, Question
+from .values import Invalid, validate
+
+
+Visit = Callable[[str, "Question | None", dict[str, Any]], None]
 
 
 def _numbers(value: Any) -> Iterator[float]:
@@ -30,90 +41,185 @@ def _numbers(value: Any) -> Iterator[float]:
             yield from _numbers(v)
 
 
-def representative_values(q: Question, bank: Bank, today: dt.date) -> list[Any]:
-    """A small set of values that together reach every branch a value can take."""
+def _params(bank: Bank) -> dict[str, Any]:
+    try:
+        return bank.rule_set().values()
+    except KeyError:  # no default rule set: the checker reports that
+        return {}
+
+
+def _rule_numbers(bank: Bank) -> set[float]:
+    """Every number in the default rule set (cached on the bank: a bank is immutable)."""
+    cached: set[float] | None = bank.__dict__.get("_rule_numbers")
+    if cached is None:
+        cached = set(_numbers(_params(bank)))
+        object.__setattr__(bank, "_rule_numbers", cached)
+    return set(cached)
+
+
+def constants(bank: Bank) -> dict[str, set[Any]]:
+    """Per question id, the constants that conditions and checks compare it with."""
+    found: dict[str, set[Any]] = {}
+    sources = [(q.show_if, None) for q in bank.questions if q.show_if]
+    sources += [(c.valid_if, q.id) for q in bank.questions for c in q.checks]
+    sources += [(x.show_if, None) for x in (*bank.explanations, *bank.referrals, *bank.next_steps) if x.show_if]
+    for expr, own in sources:
+        assert expr is not None
+        for cmp in expressions.parse(expr).find_all(nodes.Compare):
+            operands = [cmp.expr, *(op.expr for op in cmp.ops)]
+            names = [o.name for o in operands if isinstance(o, nodes.Name)]
+            names = [own if n == "waarde" and own else n for n in names]
+            consts = [o.value for o in operands if isinstance(o, nodes.Const)]
+            for name in names:
+                found.setdefault(name, set()).update(c for c in consts if not isinstance(c, bool))
+    return found
+
+
+def representative_values(q: Question, bank: Bank, today: dt.date,
+                          compared: set[Any] | None = None) -> list[Any]:
+    """A small set of values that together reach every branch a value can take.
+
+    `compared` are the constants conditions compare this question with (see
+    `constants`); numbers around them and texts equal to them are added.
+    """
+    compared = compared or set()
+    rules = _params(bank)
     if q.type in ("keuze", "ja_nee"):
         return [o.value for o in q.choices]
     if q.type == "meerkeuze":
         values = [o.value for o in q.choices]
-        return [[], values[:1], values[:2], values]
+        singles = [[v] for v in values if v in compared]
+        return [[], values[:1], values[:2], values, *singles]
     if q.type == "tekst":
-        return ["iets"]
+        return ["iets", *sorted(c for c in compared if isinstance(c, str) and c)]
     if q.type == "datum":
-        rules = bank.rule_set().values()
         days = {today, today - dt.timedelta(days=1)}
         for years in {rules.get("periode_jaren", 6), 1, 3}:
-            back = add_years(today, -int(years))
+            back = add_years(today, -int(years)) if isinstance(years, int) else today
             days |= {back, back - dt.timedelta(days=1), back + dt.timedelta(days=1)}
         for months in {rules.get("verval_maanden", 12)}:
-            back = add_months(today, -int(months))
+            back = add_months(today, -int(months)) if isinstance(months, int) else today
             days |= {back, back + dt.timedelta(days=1)}
+        days |= {c for c in compared if isinstance(c, dt.date)}
         return sorted(days)
-    candidates = set(_numbers(bank.rule_set().values()))
+    candidates = _rule_numbers(bank) | {c for c in compared if isinstance(c, int | float)}
     low = q.minimum if q.minimum is not None else 0
     high = q.maximum if q.maximum is not None else max(candidates | {low + 10})
     candidates |= {c + d for c in list(candidates) for d in (-1, 1)} | {low, high}
     return sorted(int(c) if float(c).is_integer() else c for c in candidates if low <= c <= high)
 
 
-def random_answers(bank: Bank, rng: random.Random, today: dt.date) -> dict[str, Any]:
-    """A complete, valid answer set chosen at random among representative values."""
-    session = Session(bank, today)
-    guard = 0
-    while session.current is not None and guard < 10 * len(bank.questions):
-        guard += 1
-        q = session.current
-        options = representative_values(q, bank, today)
-        rng.shuffle(options)
-        for value in options:
-            if session.answer(value, strict=True).ok:
+class Walker:
+    """Random walks over one bank, with the representative values worked out once."""
+
+    def __init__(self, bank: Bank, today: dt.date) -> None:
+        self.bank = bank
+        self.today = today
+        self.params = _params(bank)
+        compared = constants(bank)
+        self.values = {q.id: representative_values(q, bank, today, compared.get(q.id)) for q in bank.questions}
+        self.subsets: dict[frozenset[str], list[Question]] = {}
+
+    def _subset(self, only: set[str]) -> list[Question]:
+        key = frozenset(only)
+        if key not in self.subsets:
+            self.subsets[key] = [q for q in self.bank.questions if q.id in key]
+        return self.subsets[key]
+
+    def walk(self, rng: random.Random, visit: Visit | None = None, only: set[str] | None = None,
+             prefer: dict[str, Any] | None = None, change: frozenset[str] = frozenset()) -> tuple[dict[str, Any], bool]:
+        """A random answer set, and whether it is complete (every shown question answered).
+
+        `visit(point, question, ctx)` is called where the conversation says something:
+        ("begin", None), ("voor", q) before asking q, ("na", q) after its answer, ("einde", None).
+        With `only`, the other questions are skipped (a partial answer set). With `prefer`,
+        each question takes that answer when it still can, except the questions in `change`
+        (a small mutation of an earlier walk, to reach what random walks rarely do).
+        """
+        answers: dict[str, Any] = {}
+        ctx = expressions.context(answers, self.params, self.today)
+        if visit:
+            visit("begin", None, ctx)
+        questions = self.bank.questions if only is None else self._subset(only)
+        for q in questions:
+            if not expressions.holds(q.show_if, ctx):
+                continue
+            if visit:
+                visit("voor", q, ctx)
+            values = self.values[q.id]
+            start = rng.randrange(len(values)) if values else 0
+            options = values[start:] + values[:start]  # a random first choice, cheaper than a shuffle
+            if prefer is not None and q.id in prefer and q.id not in change:
+                options.insert(0, prefer[q.id])
+            for value in options:
+                try:
+                    answer = validate(q, value, ctx, strict=True)
+                except Invalid:
+                    continue
+                answers[q.id] = ctx[q.id] = answer
                 break
-        else:  # no representative value passes the checks: leave the bank unfinished
-            break
-    return dict(session.answers)
+            else:  # no representative value passes the checks
+                if not q.optional:
+                    return answers, False
+            if visit:
+                visit("na", q, ctx)
+        if visit:
+            visit("einde", None, ctx)
+        return answers, True
+
+
+def random_answers(bank: Bank, rng: random.Random, today: dt.date) -> dict[str, Any]:
+    """A complete, valid answer set chosen at random among representative values
+    (incomplete only when no representative value passes some question's checks)."""
+    return Walker(bank, today).walk(rng)[0]
 
 
 def all_paths(bank: Bank, today: dt.date, limit: int = 200_000) -> Iterator[dict[str, Any]]:
-    """Every complete answer set over representative values (depth first)."""
-    ctx_params = bank.rule_set().values()
+    """Every complete answer set over representative values (depth first), at most `limit`."""
+    params = _params(bank)
+    compared = constants(bank)
+    values = {q.id: representative_values(q, bank, today, compared.get(q.id)) for q in bank.questions}
     questions = bank.questions
     count = 0
 
     def visit(index: int, answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
         nonlocal count
-        while index < len(questions):
-            q = questions[index]
-            if expressions.holds(q.show_if, expressions.context(answers, ctx_params, today)):
-                break
+        ctx = expressions.context(answers, params, today)
+        while index < len(questions) and not expressions.holds(questions[index].show_if, ctx):
             index += 1
-        else:
+        if index == len(questions):
             count += 1
             yield dict(answers)
             return
-        from .values import Invalid, validate
-
-        for value in representative_values(q, bank, today):
+        q = questions[index]
+        for value in values[q.id]:
             if count >= limit:
                 return
             try:
-                validate(q, value, expressions.context(answers, ctx_params, today), strict=True)
+                answers[q.id] = validate(q, value, ctx, strict=True)
             except Invalid:
                 continue
-            answers[q.id] = value
             yield from visit(index + 1, answers)
             del answers[q.id]
 
     yield from visit(0, {})
 
 
-def combinations(bank: Bank, ids: list[str], today: dt.date, limit: int) -> Iterator[dict[str, Any]] | None:
-    """All assignments of representative values (or no answer) to `ids`; None if too many."""
+def combinations(bank: Bank, ids: list[str], today: dt.date, limit: int,
+                 values: dict[str, list[Any]] | None = None) -> Iterator[dict[str, Any]] | None:
+    """All assignments of representative values (or no answer) to `ids`; None if more than `limit`.
+
+    A question without `toon_als` is always asked, so it always has an answer
+    (unless it is optional).
+    """
     domains = []
     total = 1
     for qid in ids:
-        values: list[Any] = [None, *representative_values(bank.question(qid), bank, today)]
-        domains.append(values)
-        total *= len(values)
+        q = bank.question(qid)
+        own = values[qid] if values is not None else representative_values(q, bank, today)
+        domain: list[Any] = [*([None] if q.show_if or q.optional else []), *own]
+        domains.append(domain)
+        total *= len(domain)
         if total > limit:
             return None
     return ({k: v for k, v in zip(ids, combo, strict=True) if v is not None}

@@ -1,0 +1,113 @@
+"""Which names a condition or text may use where it stands, and checking the names and
+attribute chains (`regels.x`, `recht.status`) it really uses.
+
+Shared by the checks of conditions (checker.py), bank texts (textcheck.py) and the
+report templates. A "shape" is what is known of a value's keys: a dict of shapes for
+a value that was a mapping in every sample, None when nothing is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from jinja2 import nodes
+
+from .model import Bank
+from .schema import suggest
+from .spec import ADVICE_NAMES
+
+Shape = dict[str, Any] | None
+GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace"})  # Jinja2's own
+
+
+def shape_of(value: Any) -> Shape:
+    """The shape of one sample value."""
+    if isinstance(value, dict):
+        return {str(k): shape_of(v) for k, v in value.items()}
+    return None
+
+
+def merge(a: Shape, b: Shape, first: bool = False) -> Shape:
+    """What the samples together show: every key seen in some sample; below a key only
+    when it held a mapping in every sample that had it."""
+    if first:
+        return b
+    if a is None or b is None:
+        return None
+    return {k: merge(a[k], b[k]) if k in a and k in b else (a[k] if k in a else b[k])
+            for k in a.keys() | b.keys()}
+
+
+def chains(tree: nodes.Node) -> list[tuple[str, list[str], int]]:
+    """(root name, [attribute, ...], line) for `a.b.c` and `a['b']` reads in `tree`."""
+    found = []
+    inner: set[int] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        if id(node) in inner:
+            continue
+        path: list[str] = []
+        cur: nodes.Node = node
+        while True:
+            if isinstance(cur, nodes.Getattr):
+                path.append(cur.attr)
+            elif isinstance(cur, nodes.Getitem) and isinstance(cur.arg, nodes.Const) and isinstance(cur.arg.value, str):
+                path.append(cur.arg.value)
+            else:
+                break
+            inner.add(id(cur))
+            cur = cur.node
+        if isinstance(cur, nodes.Name) and path:
+            found.append((cur.name, list(reversed(path)), node.lineno))
+    return found
+
+
+def missing_key(shape: Shape, path: list[str]) -> tuple[str, list[str]] | None:
+    """The first key of `path` that `shape` lacks, with the keys that were there."""
+    for i, key in enumerate(path):
+        if shape is None:
+            return None
+        if key not in shape:
+            return ".".join(path[: i + 1]), sorted(shape)
+        shape = shape[key]
+    return None
+
+
+def param_problem(bank: Bank, path: list[str]) -> str | None:
+    """A Dutch message when `regels.<path>` is missing from some rule set."""
+    for rs in bank.rule_sets:
+        found = missing_key(shape_of(rs.values()), path)
+        if found:
+            name, have = found
+            where = f" in regelset '{rs.id}'" if len(bank.rule_sets) > 1 else ""
+            last = name.rsplit(".", 1)[-1]
+            return (f"er is geen parameter 'regels.{name}'{where}{suggest(last, have)}; "
+                    f"voeg hem toe aan de regelset of kies een bestaande")
+    return None
+
+
+class Scope:
+    """The names a text or condition may read: fixed names, plus the answers to the
+    questions before position `cut` (all questions for cut = len(ids))."""
+
+    def __init__(self, fixed: Iterable[str], ids: list[str], position: dict[str, int], cut: int) -> None:
+        self.fixed = frozenset(fixed)
+        self.ids = ids
+        self.position = position
+        self.cut = cut
+
+    def allows(self, name: str) -> bool:
+        return name in self.fixed or self.position.get(name, len(self.ids)) < self.cut
+
+    def message(self, name: str, what: str) -> str:
+        """Why `name` cannot be used here and what to use instead (Dutch)."""
+        if name in self.position:
+            return (f"{what} gebruikt '{name}', maar die vraag komt niet eerder; "
+                    "gebruik alleen antwoorden op eerdere vragen")
+        if name == "waarde":
+            return f"{what} gebruikt 'waarde', maar dat bestaat alleen in geldig_als (het nieuwe antwoord)"
+        if name in ADVICE_NAMES:
+            return (f"{what} gebruikt '{name}', maar het resultaat bestaat alleen in de conclusies en in "
+                    "volgende_stappen en doorverwijzingen")
+        choices = sorted((self.fixed - GLOBALS) | set(self.ids[: self.cut]))
+        return f"{what} gebruikt '{name}', maar er is geen vraag of naam '{name}'{suggest(name, choices)}"

@@ -1,0 +1,165 @@
+"""Which questions can be shown: cycles in `toon_als` and questions that never show.
+
+Cycles are found with Tarjan's strongly connected components (linear in the size of
+the bank). "Never shown" is first settled by the checker's random walks (a question
+they showed can be shown); only the rest get an exhaustive search over the
+representative values of the questions their condition depends on, bounded per
+question and in total, so a huge bank cannot make the checker hang. When the search
+would be too large the checker says nothing rather than guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import expressions, walk
+from .errors import Finding
+from .model import Bank
+
+PER_QUESTION_LIMIT = 4_096
+TOTAL_LIMIT = 20_000
+
+
+def dependencies(bank: Bank) -> dict[str, list[str]]:
+    """Per question, the question ids its `toon_als` reads (any order, in bank order)."""
+    out: dict[str, list[str]] = {}
+    for q in bank.questions:
+        names = expressions.names(q.show_if) if q.show_if else frozenset()
+        out[q.id] = [n for n in names if bank.has_question(n)]
+    return out
+
+
+def cycles(bank: Bank, graph: dict[str, list[str]]) -> tuple[list[Finding], set[tuple[str, str]]]:
+    """A finding per cycle, and the edges (question, name) that lie on one."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:  # iterative Tarjan: a deep chain must not hit the recursion limit
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            edges = graph[node]
+            if i < len(edges):
+                work.append((node, i + 1))
+                nxt = edges[i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                comp = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    comp.append(member)
+                    if member == node:
+                        break
+                if len(comp) > 1 or node in graph[node]:
+                    components.append(comp)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    order = {q.id: i for i, q in enumerate(bank.questions)}
+    findings, edges = [], set()
+    for comp in components:
+        members = set(comp)
+        edges |= {(a, b) for a in comp for b in graph[a] if b in members}
+        start = min(comp, key=order.__getitem__)
+        trail = _trail(start, members, graph)
+        findings.append(Finding(bank.question(start).place,
+                                f"kringverwijzing in toon_als: {' -> '.join(trail)}; zo wordt geen van deze vragen "
+                                "ooit getoond. Laat elke voorwaarde alleen naar eerdere vragen verwijzen"))
+    return findings, edges
+
+
+def _trail(start: str, members: set[str], graph: dict[str, list[str]]) -> list[str]:
+    """One cycle through `start` inside its component (breadth first, so the shortest)."""
+    previous: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in graph[node]:
+                if nxt == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(previous[path[-1]])
+                    return [*reversed(path), start]
+                if nxt in members and nxt not in previous:
+                    previous[nxt] = node
+                    following.append(nxt)
+        frontier = following
+    return [start, start]  # pragma: no cover - a component always has a cycle
+
+
+def never_shown(bank: Bank, graph: dict[str, list[str]], shown: set[str], values: dict[str, list[Any]],
+                today: dt.date, skip: set[str]) -> list[Finding]:
+    """Questions whose `toon_als` no combination of earlier answers makes true."""
+    params = walk._params(bank)
+    order = {q.id: i for i, q in enumerate(bank.questions)}
+    out = []
+    budget = TOTAL_LIMIT
+    for q in bank.questions:
+        if not q.show_if or q.id in shown or q.id in skip:
+            continue
+        deps = _closure(graph, q.id, values, order)
+        if deps is None:
+            continue
+        combos = walk.combinations(bank, deps, today, min(PER_QUESTION_LIMIT, budget), values)
+        if combos is None:
+            continue
+        found = False
+        for answers in combos:
+            budget -= 1
+            if _consistent(bank, answers, deps, params, today) and expressions.holds(
+                    q.show_if, expressions.context(answers, params, today)):
+                found = True
+                break
+        if not found:
+            out.append(Finding(q.place, f"vraag '{q.id}' wordt nooit getoond: geen enkele combinatie van "
+                                        f"antwoorden maakt toon_als waar ({q.show_if}); pas de voorwaarde aan"))
+        if budget <= 0:
+            break
+    return out
+
+
+def _closure(graph: dict[str, list[str]], qid: str, values: dict[str, list[Any]],
+             order: dict[str, int]) -> list[str] | None:
+    """The questions `qid`'s condition depends on, directly or not; None when their
+    combinations alone would pass the per-question limit."""
+    seen: list[str] = []
+    todo = [qid]
+    size = 1
+    while todo:
+        for name in graph[todo.pop()]:
+            if name != qid and name not in seen:
+                seen.append(name)
+                todo.append(name)
+                size *= len(values[name]) + 1
+                if size > PER_QUESTION_LIMIT:
+                    return None
+    return sorted(seen, key=order.__getitem__)
+
+
+def _consistent(bank: Bank, answers: dict[str, Any], deps: list[str], params: Any, today: dt.date) -> bool:
+    """Every answered question could be shown, and every shown one is answered."""
+    for d in deps:
+        dq = bank.question(d)
+        if dq.show_if is None:
+            continue
+        visible = expressions.holds(dq.show_if, expressions.context(answers, params, today))
+        if visible != (d in answers) and not (visible and dq.optional):
+            return False
+    return True

@@ -1,0 +1,222 @@
+"""Rendering everything once per kind of outcome: the dynamic half of the text checks.
+
+Random answer walks (walk.Walker) go through the bank as a conversation would; at
+every point the bank's texts are filled in with the answers of that moment, each
+complete answer set is evaluated (result.evaluate, which fills in the conclusions
+and advice), and the report is rendered in every format with StrictUndefined for
+each new combination of conclusions. Any failure becomes a finding at the text or
+template line that caused it, never a crash. The walks also tell which questions
+can be shown and what the result looks like (its "shape", for the static checks).
+
+The number of walks shrinks as the bank grows, so the work stays near linear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from dataclasses import replace
+from typing import Any
+
+from jinja2 import TemplateError, UndefinedError
+
+from . import advice, eligibility, expressions
+from .errors import Finding, Place
+from .model import Bank, Question
+from .names import Shape, merge, shape_of
+from .schema import TextUse
+from .spec import RESULT_QUESTIONS
+from .textcheck import _shown, tree_names
+from .walk import Walker
+
+WALK_WORK = 6_000  # questions visited by the full walks together (but at least MIN_WALKS walks)
+MIN_WALKS, MAX_WALKS = 3, 24
+# Walks over the questions the result reads, until every conclusion has been rendered:
+# cheap, but each evaluation still lists every answer, so fewer in a big bank.
+RESULT_WALKS = 600
+RENDER_ROWS = 20  # every answer row has the same keys: more rows only cost time
+SEED = 20261126
+
+
+class RenderCheck:
+    """One bank's walks, renders and what they found."""
+
+    def __init__(self, bank: Bank, texts: list[TextUse], walker: Walker, today: dt.date) -> None:
+        self.bank = bank
+        self.walker = walker
+        self.today = today
+        self.findings: list[Finding] = []
+        self.seen: set[str] = set()
+        self.shown: set[str] = set()
+        self.shape: Shape = None
+        self.samples = 0
+        self.covered = False
+        self.rendered: set[str] = set()
+        self.by_owner: dict[tuple[str, str], list[TextUse]] = {}
+        for use in texts:
+            self.by_owner.setdefault((use.kind, use.owner), []).append(use)
+
+    def report(self, place: Place, message: str) -> None:
+        if message not in self.seen:
+            self.seen.add(message)
+            self.findings.append(Finding(place, message))
+
+    def run(self) -> None:
+        rng = random.Random(SEED)
+        walks = max(MIN_WALKS, min(MAX_WALKS, WALK_WORK // max(1, len(self.bank.questions))))
+        corpus = []
+        for _ in range(walks):
+            answers, complete = self.walker.walk(rng, self.visit)
+            if complete:
+                self.outcome(self.bank, answers, partial=None)
+                corpus.append(answers)
+        # Then walks over only the questions the result reads, evaluated on that part of
+        # the bank (cheap in a big bank), until every conclusion the code can draw has been
+        # rendered. Most of them mutate a walk that reached something new (coverage-guided,
+        # as a fuzzer does): the rare outcomes lie a few changed answers away.
+        part = self.result_questions()
+        small = replace(self.bank, questions=tuple(q for q in self.bank.questions if q.id in part))
+        wanted = {*eligibility.CONCLUSIONS, *advice.CONCLUSIONS, *(f"geschiktheid.{b.level}" for b in self.bank.bands)}
+        for _ in range(RESULT_WALKS):
+            if wanted <= self.rendered:
+                break
+            if corpus and rng.random() < 0.8:
+                # The newest finds lead furthest: pick them more often.
+                base = corpus[-1 - min(int(rng.expovariate(0.5)), len(corpus) - 1)]
+                asked = sorted(q for q in base if q in part)
+                change = frozenset(rng.sample(asked, min(len(asked), rng.choice((1, 1, 2, 3)))))
+                answers, complete = self.walker.walk(rng, only=part, prefer=base, change=change)
+            else:
+                answers, complete = self.walker.walk(rng, only=part)
+            if complete and self.outcome(small, answers, partial=part):
+                corpus.append(answers)
+        # Keys that only some outcomes have are known only when every outcome was seen.
+        self.covered = wanted <= self.rendered
+
+    def result_questions(self) -> set[str]:
+        """The questions the result reads (rules, fit, advice) and those their conditions need."""
+        bank = self.bank
+        todo = [q for q in RESULT_QUESTIONS if bank.has_question(q)]
+        todo += [s.question for d in bank.dimensions for s in d.sources if bank.has_question(s.question)]
+        for a in (*bank.next_steps, *bank.referrals):
+            todo += [n for n in (expressions.names(a.show_if) if a.show_if else ()) if bank.has_question(n)]
+        part: set[str] = set()
+        while todo:
+            qid = todo.pop()
+            if qid in part:
+                continue
+            part.add(qid)
+            q = bank.question(qid)
+            for expr in (q.show_if, *(c.valid_if for c in q.checks)):
+                todo += [n for n in (expressions.names(expr) if expr else ()) if bank.has_question(n)]
+        return part
+
+    def outcome(self, bank: Bank, answers: dict[str, Any], partial: set[str] | None) -> bool:
+        """Evaluate one answer set; render the report when it draws a conclusion not rendered
+        yet (then True)."""
+        from .report import FORMATS, render
+        from .result import evaluate
+
+        try:
+            result = evaluate(bank, answers, self.today)
+        except UndefinedError as exc:
+            # In a partial walk the other questions are unanswered on purpose.
+            if partial is None or _name(exc) not in {q.id for q in self.bank.questions} - partial:
+                self.undefined(exc, ("conclusie", "advies"))
+            return False
+        except Exception as exc:  # noqa: BLE001 - bank data the rules cannot use is a finding
+            place = self.bank.rule_set().place if self.bank.rule_sets else self.bank.place
+            self.report(place, f"de regels kunnen niet toegepast worden ({type(exc).__name__}: {exc}); "
+                               "controleer de waarden van de parameters")
+            return False
+        self.shape = merge(self.shape, shape_of(result), self.samples == 0)
+        self.samples += 1
+        rules = {str(e.get("regel")) for e in result.get("spoor", [])}
+        if rules <= self.rendered:
+            return False
+        variants = ((None, False), ("notitie", True)) if not self.rendered else ((None, True),)
+        self.rendered |= rules
+        shown = dict(result, antwoorden=result.get("antwoorden", [])[:RENDER_ROWS])
+        for fmt in FORMATS:
+            for notes, trace in variants:
+                try:
+                    render(shown, fmt, notes=notes, with_trace=trace)
+                except Exception as exc:  # noqa: BLE001 - a template error is a finding
+                    self.report(_template_place(exc), f"sjabloon ({fmt}): {_describe(exc)}")
+        return True
+
+    def visit(self, point: str, q: Question | None, ctx: dict[str, Any]) -> None:
+        if q is not None:
+            self.shown.add(q.id)
+        if point == "voor" and q is not None:
+            self.render(("vraag", q.id), ctx)
+            if self.by_owner.get(("controle", q.id)):
+                scope = dict(ctx)
+                scope["waarde"] = (self.walker.values.get(q.id) or ["iets"])[0]
+                self.render(("controle", q.id), scope)
+        at = point if q is None else f"{point}:{q.id}"
+        for e in self.bank.explanations:
+            if e.at == at and expressions.holds(e.show_if, ctx):
+                self.render(("uitleg", f"{at}|{e.id}"), ctx)
+
+    def render(self, owner: tuple[str, str], ctx: dict[str, Any]) -> None:
+        for use in self.by_owner.get(owner, ()):
+            for string in use.text.by_language.values():
+                try:
+                    expressions.render_text(string, ctx)
+                except UndefinedError as exc:
+                    name = _name(exc)
+                    self.report(use.place, f"{use.what} gebruikt '{name}', maar dat is hier niet altijd "
+                                           "ingevuld (die vraag wordt niet altijd gesteld); gebruik het alleen "
+                                           f"binnen {{% if {name} is defined %}}...{{% endif %}}")
+                except Exception as exc:  # noqa: BLE001 - e.g. a filter on a value of the wrong type
+                    self.report(use.place, f"{use.what} kan niet ingevuld worden: {_describe(exc)}")
+
+    def undefined(self, exc: UndefinedError, kinds: tuple[str, ...]) -> None:
+        """Report a name a conclusion or advice text lacks, at that text when it can be found."""
+        name = _name(exc)
+        for (kind, _), uses in self.by_owner.items():
+            if kind not in kinds:
+                continue
+            for use in uses:
+                if any(name in _names_of(s) for s in use.text.by_language.values()):
+                    self.report(use.place, f"{use.what} gebruikt '{name}', maar dat is niet altijd ingevuld "
+                                           "(die vraag wordt niet altijd gesteld); gebruik het alleen binnen "
+                                           f"{{% if {name} is defined %}}...{{% endif %}}")
+                    return
+        self.report(self.bank.place, f"een conclusie of advies kan niet ingevuld worden: {_describe(exc)}")
+
+
+def _names_of(text: str) -> set[str]:
+    try:
+        trees = expressions.text_trees(text)
+    except expressions.ExpressionError:
+        return set()
+    found: set[str] = set()
+    for tree in trees:
+        found |= tree_names(tree)
+        found |= {getattr(n, "attr", "") for n in tree.find_all(expressions.nodes.Getattr)}
+    return found
+
+
+def _name(exc: Exception) -> str:
+    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
+    return (match.group(1) or match.group(2)) if match else str(exc)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, UndefinedError):
+        return f"'{_name(exc)}' bestaat niet in het resultaat"
+    return f"{type(exc).__name__}: {exc}" if not isinstance(exc, TemplateError) else str(exc)
+
+
+def _template_place(exc: Exception) -> Place:
+    tb = exc.__traceback__
+    place = Place("zelftest/templates")
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = Place(_shown(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return place

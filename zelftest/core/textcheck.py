@@ -1,0 +1,177 @@
+"""Static checks of every `{{ }}` in the bank's texts and in the report templates.
+
+Each bank text may use the names that exist where it is filled in (see `TextUse`):
+a question text the answers before it, a check message also `waarde`, a conclusion
+every answer plus what the code passes (spec.CONCLUSION_VALUES), advice the result.
+`regels.x` must exist in every rule set, `recht.x` in the result. The report
+templates are checked the same way against the result. This finds a wrong name on
+a branch that no sample answer set reaches; rendercheck.py renders what it can.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import meta, nodes
+
+from . import expressions
+from .errors import Finding, Place
+from .model import Bank
+from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
+from .schema import TextUse, suggest
+from .spec import ADVICE_NAMES, CONCLUSION_VALUES, TEMPLATE_NAMES
+
+BASE_NAMES = frozenset({"regels", "vandaag"}) | GLOBALS
+
+
+class Scopes:
+    """The scope (names that may be read) of each kind of text and condition in one bank."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.ids = [q.id for q in bank.questions]
+        self.position = {qid: i for i, qid in enumerate(self.ids)}
+
+    def at(self, fixed: Iterable[str], cut: int) -> Scope:
+        return Scope(fixed, self.ids, self.position, cut)
+
+    def point(self, at: str) -> int:
+        """How many questions are answered at an explanation point (begin, voor:x, na:x, einde)."""
+        point, _, target = at.partition(":")
+        cut = {"begin": 0, "einde": len(self.ids)}.get(point)
+        if cut is None:
+            cut = self.position.get(target, len(self.ids) - 1) + (1 if point == "na" else 0)
+        return cut
+
+    def of_text(self, use: TextUse) -> Scope:
+        kind, owner = use.kind, use.owner
+        if kind in ("vraag", "controle"):
+            extra = {"waarde"} if kind == "controle" else set()
+            return self.at(BASE_NAMES | extra, self.position.get(owner, len(self.ids)))
+        if kind == "uitleg":
+            return self.at(BASE_NAMES, self.point(owner.split("|")[0]))
+        if kind == "conclusie":
+            key = "geschiktheid.*" if owner.startswith("geschiktheid.") else owner
+            return self.at(BASE_NAMES | set(CONCLUSION_VALUES.get(key, ())), len(self.ids))
+        if kind == "advies":
+            return self.at(BASE_NAMES | set(ADVICE_NAMES), len(self.ids))
+        return self.at(BASE_NAMES, 0)
+
+
+_NAMES: dict[int, tuple[nodes.Node, set[str]]] = {}
+
+
+def tree_names(tree: nodes.Node) -> set[str]:
+    """The names a tree reads from its context (not those it sets itself); memoised,
+    as the trees come from the caches of expressions.py and are shared."""
+    known = _NAMES.get(id(tree))
+    if known is None or known[0] is not tree:
+        known = _NAMES[id(tree)] = (tree, _tree_names(tree))
+    return known[1]
+
+
+def _tree_names(tree: nodes.Node) -> set[str]:
+    if isinstance(tree, nodes.Template):
+        # A name set anywhere in the template (also inside an if) counts as its own.
+        stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        return set(meta.find_undeclared_variables(tree)) - stored
+    return {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+
+
+def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    scopes = scopes or Scopes(bank)
+    for use in texts:
+        for string in use.text.by_language.values():
+            try:
+                trees = expressions.text_trees(string)
+            except expressions.ExpressionError:
+                continue  # the loader reported the syntax error
+            if not trees:
+                continue
+            if use.kind == "vast":
+                out.append(Finding(use.place, f"{use.what} wordt getoond zoals hij is: {{{{ }}}} wordt hier niet "
+                                              "ingevuld; schrijf de tekst zonder {{ }}"))
+                break
+            scope = scopes.of_text(use)
+            for tree in trees:
+                out += check_tree(bank, tree, use.place, use.what, scope, result)
+    return out
+
+
+def check_tree(bank: Bank, tree: nodes.Node, place: Place, what: str, scope: Scope, result: Shape,
+               line_offset: int | None = None) -> list[Finding]:
+    """Findings for the names and attribute chains one text or condition tree uses."""
+    out = []
+    used = tree_names(tree)
+    for name in sorted(used):
+        if not scope.allows(name):
+            out.append(Finding(place, scope.message(name, what)))
+    for root, path, line in chains(tree):
+        if root not in used or not scope.allows(root):
+            continue
+        at = place if line_offset is None else Place(place.file, line + line_offset)
+        if root == "regels":
+            problem = param_problem(bank, path)
+            if problem:
+                out.append(Finding(at, f"{what}: {problem}"))
+        elif result is not None and root in result:
+            found = missing_key(result[root], path)
+            if found:
+                name, have = found
+                out.append(Finding(at, f"{what} gebruikt '{root}.{name}', maar het resultaat heeft dat niet"
+                                       f"{suggest(name.rsplit('.', 1)[-1], have)} (wel: {', '.join(have)})"))
+    return out
+
+
+def check_templates(bank: Bank, result: Shape) -> list[Finding]:
+    """The content template of the report against the names and keys of the result."""
+    if result is None:
+        return []
+    from .report import environment
+
+    env = environment(False)
+    out = []
+    for name in ("inhoud.j2",):
+        filename = name
+        try:
+            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            tree = env.parse(source, name, filename)
+        except Exception as exc:  # noqa: BLE001 - a broken template is a finding, not a crash
+            out.append(Finding(Place(_shown(filename)), f"sjabloon {name} kan niet gelezen worden: {exc}"))
+            continue
+        aliases = {a.target.name: a.node.name for a in tree.find_all(nodes.Assign)
+                   if isinstance(a.target, nodes.Name) and isinstance(a.node, nodes.Name)}
+        shape: dict[str, Any] = dict(result)
+        shape.update({alias: result.get(target) for alias, target in aliases.items()})
+        scope = Scope(set(result) | set(TEMPLATE_NAMES) | GLOBALS | set(aliases), [], {}, 0)
+        place = Place(_shown(filename))
+        for missing in sorted(n for n in tree_names(tree) if not scope.allows(n)):
+            line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == missing), 0)
+            out.append(Finding(Place(place.file, line), scope.message(missing, f"sjabloon {name}")
+                               + " in het resultaat"))
+        for root, path, line in chains(tree):
+            if root == "regels":
+                problem = param_problem(bank, path)
+                if problem:
+                    out.append(Finding(Place(place.file, line), f"sjabloon {name}: {problem}"))
+            elif root in shape and root not in TEMPLATE_NAMES:
+                found = missing_key(shape[root], path)
+                if found:
+                    key, have = found
+                    target = aliases.get(root, root)
+                    out.append(Finding(Place(place.file, line),
+                                       f"sjabloon {name} gebruikt '{target}.{key}', maar het resultaat heeft dat "
+                                       f"niet (wel: {', '.join(have)})"))
+    return out
+
+
+def _shown(filename: str) -> str:
+    """A template's path relative to the working directory when it lies below it."""
+    try:
+        rel = os.path.relpath(filename)
+    except ValueError:
+        return filename
+    return filename if rel.startswith("..") else str(Path(rel))
