@@ -99,8 +99,6 @@ def test_bad_input_gives_one_dutch_line(name: str, content: str | None, extra: l
     _one_line(name, code, out, err, texts)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: argparse errors add a second line 'Hulp: zelftest --help'; "
-                                       "ontwerp.md asks for one line. Remove this marker when cli.py is fixed.")
 @pytest.mark.parametrize("extra", [["--foo"], ["--datum", "2026-02-30"]])
 def test_flag_errors_are_exactly_one_line(extra: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _code, _out, err = run_cli(capsys, "beoordeel", _file(tmp_path, FULL_TEXT), *extra)

@@ -52,7 +52,7 @@ def test_starts_at_the_first_question(session: Session) -> None:
      "Dat is geen geldige datum. Typ de datum als dd-mm-jjjj, bijvoorbeeld 26-11-2026."),
     ("eerste_gesprek", "27-11-2026", "Deze datum ligt in de toekomst. Typ een datum van vandaag of vroeger."),
     ("laatste_gesprek", "04-01-2026", "Je laatste gesprek kan niet voor je eerste gesprek liggen (5 januari 2026)."),
-    ("uren_opgenomen", "9", "Typ een getal van 0 tot en met 8."),
+    ("uren_opgenomen", "9", "Je pakket heeft 8 uur. Typ een getal van 0 tot en met 8."),
 ])
 def test_an_invalid_answer_changes_nothing_and_says_why(session: Session, qid: str, raw: str, message: str) -> None:
     values = answers(**{k: v for k, v in HISTORY.items()})

@@ -79,14 +79,6 @@ def test_the_installed_package_is_the_one_imported(installed: dict[str, Path]) -
         assert str(Path(path).resolve()).startswith(site_dir + os.sep), path
 
 
-BANK_PATH_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="core/resources.py default_bank_path(): resources.files('zelftest.vragen') is a MultiplexedPath "
-           "for the namespace package zelftest.vragen, and Path(str(...)) of it does not exist, so an "
-           "installed wheel looks for <site>/vragen. Remove this marker when resources.py is fixed.")
-
-
-@BANK_PATH_BUG
 def test_the_installed_bank_and_templates_are_found(installed: dict[str, Path]) -> None:
     code = ("import json, zelftest.core.resources as r; "
             "print(json.dumps([str(r.default_bank_path()), str(r.templates_path())]))")
@@ -97,14 +89,12 @@ def test_the_installed_bank_and_templates_are_found(installed: dict[str, Path]) 
     assert templates.resolve() == (installed["site"] / "zelftest" / "templates").resolve()
 
 
-@BANK_PATH_BUG
 def test_controleer_from_the_wheel(installed: dict[str, Path]) -> None:
     proc = _run([PYTHON, "-S", "-m", "zelftest", "controleer"], cwd=installed["cwd"], env=_env(installed["site"]))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
 
 
-@BANK_PATH_BUG
 def test_beoordeel_from_the_wheel(installed: dict[str, Path]) -> None:
     answers = write_answers(installed["cwd"], FULL)
     env = _env(installed["site"])

@@ -8,6 +8,7 @@ traceback. `controleer` and `beoordeel` never import Textual.
 from __future__ import annotations
 
 import argparse
+import errno
 import datetime as dt
 import json
 import os
@@ -40,7 +41,7 @@ class DutchParser(argparse.ArgumentParser):
                    .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
                    .replace("expected one argument", "verwacht één waarde")
                    .replace("argument ", "argument "))
-        self.exit(2, f"{self.prog}: fout: {message}\nHulp: zelftest --help\n")
+        self.exit(2, f"{self.prog}: fout: {message} (hulp: zelftest --help)\n")
 
 
 def _date(text: str) -> dt.date:
@@ -57,12 +58,18 @@ def _port(text: str) -> int:
 
 
 def build_parser() -> DutchParser:
-    common = DutchParser(add_help=False)
-    common.add_argument("--datum", type=_date, metavar="JJJJ-MM-DD",
-                        help="de peildatum voor alle datumregels (standaard: vandaag)")
-    common.add_argument("--vragen", type=Path, metavar="PAD", help="een andere vragenlijst (bestand of map)")
+    def common_options(default: Any) -> DutchParser:
+        common = DutchParser(add_help=False)
+        common.add_argument("--datum", type=_date, metavar="JJJJ-MM-DD", default=default,
+                            help="de peildatum voor alle datumregels (standaard: vandaag)")
+        common.add_argument("--vragen", type=Path, metavar="PAD", default=default,
+                            help="een andere vragenlijst (bestand of map)")
+        return common
+
+    # Subcommands take the same options; SUPPRESS keeps `zelftest --datum D beoordeel` working.
+    common = common_options(argparse.SUPPRESS)
     parser = DutchParser(
-        prog="zelftest", parents=[common],
+        prog="zelftest", parents=[common_options(None)],
         description="Is loopbaanbegeleiding iets voor mij? Een zelftest in gesprek.",
         epilog="Dit is een indicatie, geen beslissing van VDAB. Kijk op vdab.be.",
     )
@@ -92,6 +99,14 @@ def build_parser() -> DutchParser:
     for p in (parser, check, judge, web):
         p._optionals.title = "opties"
     return parser
+
+
+def os_reason(exc: OSError) -> str:
+    """A Dutch reason for the usual file errors."""
+    reasons = {errno.ENOENT: "de map bestaat niet", errno.EACCES: "geen toegang", errno.EPERM: "geen toegang",
+               errno.EISDIR: "dit is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen",
+               errno.ENOTDIR: "een deel van het pad is geen map"}
+    return reasons.get(exc.errno or 0, f"fout {exc.errno}")
 
 
 def _fail(message: str) -> int:
@@ -128,6 +143,8 @@ def cmd_judge(args: argparse.Namespace) -> int:
     from .core.report import render
     from .core.result import to_json_ready
 
+    if args.antwoorden.is_dir():
+        return _fail(f"{args.antwoorden}: dit is een map; geef een antwoordenbestand (.yaml)")
     if not args.antwoorden.is_file():
         return _fail(f"{args.antwoorden}: het antwoordenbestand bestaat niet")
     bank = load_bank(_bank_path(args))
@@ -147,7 +164,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 out.write(text)
         except OSError as exc:
-            return _fail(f"{args.uit}: kan niet schrijven ({exc.strerror})")
+            return _fail(f"{args.uit}: kan niet schrijven ({os_reason(exc)})")
     else:
         sys.stdout.write(text)
     return 0

@@ -68,7 +68,9 @@ def decide(a: Mapping[str, Any], rules: RuleSet, today: dt.date, trace: Trace) -
         reasons.append(trace.add("recht", "recht.ander_traject", ["ander_traject"]))
     result: dict[str, Any] = {"status": "nee", "uren": 0, "vanaf": None, "vervalt_op": None,
                               "redenen": [{"regel": r["regel"], "tekst": r["tekst"]} for r in reasons],
-                              "regel": reasons[0]["regel"] if reasons else None, "datums": dates}
+                              "regel": reasons[0]["regel"] if reasons else None, "datums": dates,
+                              # Whether the latest package still had unused hours (then V matters).
+                              "open_uren": a.get("pakket_afgerond") == "nee"}
     if reasons:
         return result
     if a.get("eerder_gevolgd") != "ja":

@@ -198,7 +198,9 @@ class Session:
         return expressions.render_text(text.get(self.language), self.context())
 
     def display(self, qid: str) -> str:
-        return display(self.bank.question(qid), self.answers.get(qid), self.language)
+        # Labels may hold {{ regels.x }} like every bank text.
+        return expressions.render_text(display(self.bank.question(qid), self.answers.get(qid), self.language),
+                                       self.context())
 
     def result(self) -> dict[str, Any]:
         return evaluate(self.bank, self.answers, self.today, self.rules)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def default_bank_path() -> Path:
     """The shipped bank: `zelftest/vragen` in a wheel, `vragen/` at the top of a checkout."""
-    try:
-        path = Path(str(resources.files("zelftest.vragen")))
-        if any(path.glob("*.yaml")):
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "vragen"
+    inside = _PACKAGE / "vragen"
+    if any(inside.glob("*.yaml")):
+        return inside
+    return _PACKAGE.parent / "vragen"
 
 
 def templates_path() -> Path:
-    return Path(__file__).resolve().parents[1] / "templates"
+    return _PACKAGE / "templates"

@@ -46,7 +46,7 @@ def evaluate(bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: Rule
     result["volgende_stappen"] = advice.applicable(bank.next_steps, scope, "stap", trace, answers)
     result["doorverwijzingen"] = advice.applicable(bank.referrals, scope, "doorverwijzing", trace, answers)
     result["antwoorden"] = [
-        {"id": q.id, "vraag": expressions.render_text(q.text.get(), base), "antwoord": display(q, answers[q.id])}
+        {"id": q.id, "vraag": expressions.render_text(q.text.get(), base), "antwoord": expressions.render_text(display(q, answers[q.id]), base)}
         for q in bank.questions if q.id in answers
     ]
     result["spoor"] = [jsonable(e) for e in trace.entries]

@@ -177,7 +177,8 @@ def display(q: Question, value: Any, language: str | None = None) -> str:
         return opt.label.get(language) if opt else str(value)
     if q.type == "meerkeuze":
         labels = [(q.option(v).label.get(language) if q.option(v) else v) for v in value]  # type: ignore[union-attr]
-        return "; ".join(labels) if labels else "geen"
+        # Labels are sentences; a list of them reads better without their full stops.
+        return "; ".join(label.rstrip(".") for label in labels) if labels else "geen"
     if q.type == "datum":
         return format_date(value)
     if q.type == "getal":
