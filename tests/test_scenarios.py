@@ -156,5 +156,9 @@ def test_the_synthetic_bank_differs_only_in_its_rule_set() -> None:
         return [(q.id, q.type, q.show_if, tuple(o.value for o in q.choices)) for q in bank.questions]
 
     assert shape(synthetic) == shape(shipped), "copy vragen/vragenlijst.yaml to tests/banks/synthetisch/ again"
+    for path in (ROOT / "vragen").glob("*.yaml"):
+        if path.name != "regels.yaml":
+            copy = TESTS / "banks" / "synthetisch" / path.name
+            assert copy.read_bytes() == path.read_bytes(), f"copy {path.name} to tests/banks/synthetisch/ again"
     assert synthetic.rule_set().id != shipped.rule_set().id
     assert set(synthetic.rule_set().parameters) == set(shipped.rule_set().parameters)
