@@ -84,6 +84,22 @@ def default_value(q: Question) -> Any:
     return "tekst"
 
 
+def fill(session: Any, answers: Mapping[str, Any] | None = None, stop: str | None = None) -> None:
+    """Answer the questions straight in the session (a quick set-up, no keys pressed),
+    all of them or up to the question `stop`."""
+    answers = TYPICAL if answers is None else answers
+    while session.current is not None and session.current.id != stop:
+        q = session.current
+        value = answers.get(q.id, default_value(q))
+        if q.type in ("keuze", "ja_nee", "meerkeuze"):
+            order = [o.value for o in q.choices]
+            values = value if isinstance(value, list) else [value]
+            value = " ".join(str(order.index(v) + 1) for v in values)
+        outcome = session.answer(value)
+        if not outcome.ok:
+            raise AssertionError(f"{q.id}: {outcome.message}")
+
+
 async def answer(pilot: Pilot[Any], value: Any) -> None:
     """Answer the current question of the app's session with `value`."""
     q = pilot.app.session.current  # type: ignore[attr-defined]
