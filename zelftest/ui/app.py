@@ -38,6 +38,7 @@ class ZelftestApp(App[int]):
         Binding("f2", "glossary", "Woorden", tooltip="De woordenlijst"),
         Binding("f3", "outplacement", "Outplacement", tooltip=texts.OUTPLACEMENT_TITLE),
         Binding("f4", "about", "Over de test", tooltip=texts.ABOUT_TITLE),
+        Binding("f5", "review", "Antwoorden", tooltip="Bekijk en wijzig je antwoorden"),
         Binding("ctrl+q", "quit", "Stop", tooltip="Stop de test", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, key_display="^p",

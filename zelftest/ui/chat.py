@@ -23,9 +23,13 @@ from .safe import literal
 class BotBubble(Static):
     """A message from the bot, written in Markdown (bank or interface text only)."""
 
-    def __init__(self, markdown: str, *, classes: str | None = None) -> None:
-        super().__init__(RichMarkdown(markdown, hyperlinks=True), classes=classes)
+    def __init__(self, markdown: str, *, classes: str | None = None, id: str | None = None) -> None:
+        super().__init__(RichMarkdown(markdown, hyperlinks=True), classes=classes, id=id)
         self.source = markdown
+
+    def set_markdown(self, markdown: str) -> None:
+        self.source = markdown
+        self.update(RichMarkdown(markdown, hyperlinks=True))
 
 
 class QuestionBubble(BotBubble):

@@ -61,7 +61,6 @@ class ChatScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", texts.BACK, show=False, tooltip="Terug naar de vorige vraag"),
         Binding("f1", "explain", texts.HELP, show=False, tooltip="Uitleg bij deze vraag"),
-        Binding("f5", "app.review", "Antwoorden", tooltip="Bekijk en wijzig je antwoorden"),
     ]
 
     def __init__(self, session: Session) -> None:

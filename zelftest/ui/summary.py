@@ -128,8 +128,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(texts.SUMMARY_TITLE, classes="screen-title", markup=False)
         with VerticalScroll(id="summary-scroll"):
-            for e in self.session.explanations("einde"):
-                yield BotBubble(explanation_markdown(self.session, e), classes="explanation")
+            yield BotBubble(self.opening(), classes="explanation", id="opening")
             if self.compare:
                 yield VerdictCompare(*self.compare)
             with Vertical(id="report"):
@@ -143,6 +142,12 @@ class SummaryScreen(Screen[None]):
                 yield Button(f"{label} ({key})", id=name, compact=True)
             yield Button(f"{texts.CLOSE} (Esc)", id="close", compact=True)
         yield KeyFooter()
+
+    def opening(self) -> str:
+        """The bank's closing words and both verdicts in short, above the full report."""
+        said = [explanation_markdown(self.session, e) for e in self.session.explanations("einde")]
+        short = "\n".join(f"- **{label}** {text}" for label, text in verdict_lines(self.result))
+        return "\n\n".join([*said, f"**{texts.IN_SHORT}**\n\n{short}"])
 
     def on_mount(self) -> None:
         self.query_one("#summary-scroll").focus()
@@ -161,6 +166,7 @@ class SummaryScreen(Screen[None]):
         self.result = result
         self.compare = compare
         self.markdown = render(result, "markdown")
+        self.query_one("#opening", BotBubble).set_markdown(self.opening())
         for old in self.query(VerdictCompare):
             await old.remove()
         report = self.query_one("#report", Vertical)

@@ -68,6 +68,7 @@ EDIT_CANCEL = "Annuleer"
 
 # Summary
 SUMMARY_TITLE = "Je samenvatting"
+IN_SHORT = "In het kort"
 SAVE = "Bewaar"
 COPY = "Kopieer"
 ANSWERS = "Antwoorden"
