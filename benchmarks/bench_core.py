@@ -50,11 +50,15 @@ antwoorden:
 """
 
 
-def _question(i: int, rng: random.Random, earlier: list[tuple[str, str, list[str]]]) -> tuple[str, tuple[str, str, list[str]]]:
+Info = tuple[str, str, list[str]]  # id, type, values
+
+
+def _question(i: int, rng: random.Random, earlier: list[Info]) -> tuple[str, Info]:
     """One generated question as YAML, and (id, type, values) for later conditions."""
     qid = f"g{i:05d}"
     kind = ("keuze", "ja_nee", "meerkeuze", "getal", "datum", "tekst", "keuze", "ja_nee")[i % 8]
-    lines = [f"  - id: {qid}", f"    type: {kind}", f"    tekst: Generated question {i} with {{{{ regels.periode_jaren }}}} years?"]
+    lines = [f"  - id: {qid}", f"    type: {kind}",
+             f"    tekst: Vraag {i} over de laatste {{{{ regels.periode_jaren }}}} jaar, met wat uitleg erbij?"]
     values: list[str] = []
     if kind in ("keuze", "meerkeuze"):
         values = [f"w{j}" for j in range(rng.randint(3, 6))]
@@ -66,7 +70,8 @@ def _question(i: int, rng: random.Random, earlier: list[tuple[str, str, list[str
         lines += ["    min: 0", "    max: 40", "    controles:",
                   "      - geldig_als: \"waarde == waarde | int\"", "        melding: Typ een heel getal."]
     elif kind == "datum":
-        lines += ["    controles:", "      - geldig_als: \"waarde <= vandaag\"", "        melding: Niet in de toekomst."]
+        lines += ["    controles:", "      - geldig_als: \"waarde <= vandaag\"",
+                  "        melding: Die datum ligt in de toekomst."]
     choice = [e for e in earlier[-60:] if e[2]]
     if choice and rng.random() < 0.6:
         a = rng.choice(choice)

@@ -10,8 +10,20 @@ from typing import Any
 from . import expressions
 from .errors import Finding, Place
 from .model import (
-    JA_NEE_VALUES, Advice, Band, Check, Explanation, FitDimension, FitSource, GlossaryTerm, Option,
-    Parameter, Question, RuleSet, SourceRef, Text,
+    JA_NEE_VALUES,
+    Advice,
+    Band,
+    Check,
+    Explanation,
+    FitDimension,
+    FitSource,
+    GlossaryTerm,
+    Option,
+    Parameter,
+    Question,
+    RuleSet,
+    SourceRef,
+    Text,
 )
 from .schema import Reader, suggest
 from .yamlsource import PathKey
@@ -165,20 +177,23 @@ class ItemBuilder:
         return options
 
     def explanation(self, reader: Reader, value: Any, path: PathKey) -> Explanation | None:
-        e = reader.mapping(value, path, "een uitleg", ("id", "bij", "titel", "tekst", "toon_als"), ("id", "bij", "tekst"))
+        e = reader.mapping(value, path, "een uitleg", ("id", "bij", "titel", "tekst", "toon_als"),
+                           ("id", "bij", "tekst"))
         if not e or not all(k in e for k in ("id", "bij", "tekst")):
             return None
         at = e["bij"]
         ok = isinstance(at, str) and (at in ("begin", "einde") or at.startswith(("voor:", "na:")))
         if not ok:
-            reader.report((*path, "bij"), f"'bij: {at}' klopt niet; gebruik begin, einde, voor:<vraag-id> of na:<vraag-id>")
+            reader.report((*path, "bij"), f"'bij: {at}' klopt niet; gebruik begin, einde, voor:<vraag-id> "
+                                          "of na:<vraag-id>")
             return None
         eid = reader.identifier(e["id"], (*path, "id"), "het uitleg-id")
         use = ("uitleg", f"{at}|{eid}")
         text = reader.text(e["tekst"], (*path, "tekst"), "de uitlegtekst", use)
         if not eid or not text:
             return None
-        return Explanation(eid, at, text, reader.place(path), self.condition(reader, e, "toon_als", path, ("uitleg", eid)),
+        show_if = self.condition(reader, e, "toon_als", path, ("uitleg", eid))
+        return Explanation(eid, at, text, reader.place(path), show_if,
                            reader.text(e["titel"], (*path, "titel"), "de titel", use) if "titel" in e else None)
 
     def term(self, reader: Reader, value: Any, path: PathKey) -> GlossaryTerm | None:
@@ -227,7 +242,8 @@ class ItemBuilder:
         seen: dict[str, Band] = {}
         for i, b in enumerate(self.listed(reader, f, "niveaus", path)):
             bp = (*path, "niveaus", i)
-            bm = reader.mapping(b, bp, "een niveau", ("niveau", "van", "tot", "tekst"), ("niveau", "van", "tot", "tekst"))
+            keys = ("niveau", "van", "tot", "tekst")
+            bm = reader.mapping(b, bp, "een niveau", keys, keys)
             if not bm or not all(k in bm for k in ("niveau", "van", "tot", "tekst")):
                 continue
             level = reader.identifier(bm["niveau"], (*bp, "niveau"), "het niveau")
@@ -292,8 +308,8 @@ class ItemBuilder:
                     sources[str(sid)] = SourceRef(str(sid), str(sm["titel"]), sm.get("url"))
         known = ", ".join(sources) or "geen"
         if r["bron"] not in sources:
-            reader.report((*path, "bron"), f"bron '{r['bron']}' staat niet in bronnen{suggest(r['bron'], sources)} "
-                                           f"(bronnen: {known}); voeg hem toe onder 'bronnen:' of kies een bestaande")
+            reader.report((*path, "bron"), f"bron '{r['bron']}' staat niet in bronnen ({known}); voeg hem toe "
+                                           f"onder 'bronnen:' of kies een bestaande{suggest(r['bron'], sources)}")
         params: dict[str, Parameter] = {}
         if not isinstance(r["parameters"], dict):
             reader.report((*path, "parameters"), "parameters geeft per naam {waarde: ..., bron: ...}")
@@ -303,12 +319,14 @@ class ItemBuilder:
                 pm = reader.mapping(p, pp, f"parameter '{name}'", ("waarde", "bron"), ("waarde", "bron"))
                 if pm and "waarde" in pm and "bron" in pm:
                     if pm["bron"] not in sources:
-                        reader.report((*pp, "bron"), f"bron '{pm['bron']}' staat niet in bronnen"
-                                                     f"{suggest(pm['bron'], sources)} (bronnen: {known}); "
-                                                     "voeg hem toe onder 'bronnen:' of kies een bestaande")
+                        reader.report((*pp, "bron"), f"bron '{pm['bron']}' staat niet in bronnen ({known}); voeg hem "
+                                                     "toe onder 'bronnen:' of kies een bestaande"
+                                                     f"{suggest(pm['bron'], sources)}")
                     params[str(name)] = Parameter(str(name), pm["waarde"], str(pm["bron"]), reader.place(pp))
         start = reader.date(r["geldig_van"], (*path, "geldig_van"), "geldig_van")
-        end = reader.date(r["geldig_tot"], (*path, "geldig_tot"), "geldig_tot") if r.get("geldig_tot") is not None else None
+        end = None
+        if r.get("geldig_tot") is not None:
+            end = reader.date(r["geldig_tot"], (*path, "geldig_tot"), "geldig_tot")
         name = reader.text(r["naam"], (*path, "naam"), "de naam", ("woord", str(r["id"])))
         if start and end and end < start:
             reader.report((*path, "geldig_tot"), "geldig_tot ligt voor geldig_van; wissel ze om")

@@ -43,23 +43,27 @@ def check_paths(paths: list[Path]) -> list[Finding]:
 def check_bank_path(path: Path) -> list[Finding]:
     bank, findings = read_bank(path)
     if bank is not None:
-        findings.extend(check_bank(bank))
+        # With loader findings, parts of the bank are missing or broken: rendering it would
+        # mostly repeat them, so the dynamic checks wait until those are fixed.
+        findings.extend(check_bank(bank, render=not findings))
     return sorted(set(findings), key=lambda f: (f.place.file, f.place.line, f.place.column, f.message))
 
 
-def check_bank(bank: Bank, today: dt.date | None = None) -> list[Finding]:
-    """The semantic findings of a loaded bank (the loader's own come from read_bank)."""
+def check_bank(bank: Bank, today: dt.date | None = None, render: bool = True) -> list[Finding]:
+    """The semantic findings of a loaded bank (the loader's own come from read_bank);
+    `render=False` leaves out the walks and renders (rendercheck.py)."""
     try:
-        return _Checker(bank, today or dt.date.today()).run()
+        return _Checker(bank, today or dt.date.today(), render).run()
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the other findings
         return [Finding(bank.place, f"interne fout in de controle ({type(exc).__name__}: {exc}); "
                                     "meld dit aan de ontwikkelaars van zelftest")]
 
 
 class _Checker:
-    def __init__(self, bank: Bank, today: dt.date) -> None:
+    def __init__(self, bank: Bank, today: dt.date, render: bool = True) -> None:
         self.bank = bank
         self.today = today
+        self.render = render
         self.extras: Extras = extras(bank)
         self.ids = [q.id for q in bank.questions]
         self.position = {qid: i for i, qid in enumerate(self.ids)}
@@ -78,14 +82,17 @@ class _Checker:
         self.conclusions()
         walker = Walker(bank, self.today)
         render = RenderCheck(bank, self.extras.texts, walker, self.today)
-        if not basics and any(r.default for r in bank.rule_sets):
+        if self.render and not basics and any(r.default for r in bank.rule_sets):
             render.run()
-        self.out += render.findings
         # Result keys are only checked against a shape that saw every conclusion: a key
         # that some outcomes lack must not be reported because no sample had it.
         shape = render.shape if render.covered else None
         self.conditions(shape)
-        self.out += check_texts(bank, self.extras.texts, shape, self.scopes)
+        static = check_texts(bank, self.extras.texts, shape, self.scopes)
+        self.out += static
+        # A text with a static finding fails to render too: say it once.
+        said = {f.place for f in static}
+        self.out += [f for f in render.findings if f.place not in said]
         self.out += check_templates(bank, shape)
         skip = {a for a, _ in self.cycle_edges} | self.broken
         self.out += reach.never_shown(bank, graph, render.shown, walker.values, self.today, skip)
@@ -145,8 +152,8 @@ class _Checker:
         for qid, (qtype, values) in RULE_QUESTIONS.items():
             if not bank.has_question(qid):
                 out.append(Finding(self.extras.section_places.get("vragen", bank.place),
-                                   f"de regels hebben de vraag '{qid}' ({qtype}) nodig{suggest(qid, self.ids)}; "
-                                   "voeg ze toe aan 'vragen:'"))
+                                   f"de regels hebben de vraag '{qid}' ({qtype}) nodig; voeg ze toe aan "
+                                   f"'vragen:'{suggest(qid, self.ids)}"))
                 continue
             q = bank.question(qid)
             if q.type != qtype:
@@ -156,9 +163,9 @@ class _Checker:
             have = {o.value for o in q.choices}
             for value in values:
                 if value not in have:
-                    out.append(Finding(q.place, f"vraag '{qid}' mist de waarde '{value}' die de regels gebruiken"
-                                                f"{suggest(value, sorted(have - set(values)))}; voeg "
-                                                f"{{waarde: {value}, label: ...}} toe aan de opties"))
+                    out.append(Finding(q.place, f"vraag '{qid}' mist de waarde '{value}' die de regels gebruiken; "
+                                                f"voeg {{waarde: {value}, label: ...}} toe aan de opties"
+                                                f"{suggest(value, sorted(have - set(values)))}"))
         return out
 
     def rule_sets(self) -> list[Finding]:
@@ -166,9 +173,9 @@ class _Checker:
         for rs in self.bank.rule_sets:
             for name in PARAMETERS:
                 if name not in rs.parameters:
-                    out.append(Finding(rs.place, f"regelset '{rs.id}' mist de parameter '{name}'"
-                                                 f"{suggest(name, sorted(set(rs.parameters) - set(PARAMETERS)))}; "
-                                                 f"voeg '{name}: {{waarde: ..., bron: ...}}' toe onder parameters"))
+                    out.append(Finding(rs.place, f"regelset '{rs.id}' mist de parameter '{name}'; voeg "
+                                                 f"'{name}: {{waarde: ..., bron: ...}}' toe onder parameters"
+                                                 f"{suggest(name, sorted(set(rs.parameters) - set(PARAMETERS)))}"))
                     continue
                 problem = _kind_problem(PARAMETER_KINDS.get(name, ""), rs.parameters[name].value)
                 if problem:
@@ -186,16 +193,16 @@ class _Checker:
         places = self.extras.conclusion_places
         for rule in bank.conclusions:
             if rule not in needed:
-                self.out.append(Finding(places.get(rule, where), f"conclusie '{rule}' wordt nooit gebruikt"
-                                                                 f"{suggest(rule, needed)}; hernoem of verwijder ze"))
+                self.out.append(Finding(places.get(rule, where), f"conclusie '{rule}' wordt nooit gebruikt; "
+                                                                 f"hernoem of verwijder ze{suggest(rule, needed)}"))
 
     def explanation_targets(self) -> None:
         for e in self.bank.explanations:
             point, _, target = e.at.partition(":")
             if point in ("voor", "na") and target not in self.position:
-                self.out.append(Finding(e.place, f"'bij: {e.at}': er is geen vraag '{target}'"
-                                                 f"{suggest(target, self.ids)}; gebruik {point}:<vraag-id> met het "
-                                                 "id van een bestaande vraag"))
+                self.out.append(Finding(e.place, f"'bij: {e.at}': er is geen vraag '{target}'; gebruik "
+                                                 f"{point}:<vraag-id> met het id van een bestaande vraag"
+                                                 f"{suggest(target, self.ids)}"))
 
 
 def _kind_problem(kind: str, value: Any) -> str | None:
@@ -221,7 +228,7 @@ def _kind_problem(kind: str, value: Any) -> str | None:
 def _compares(tree: nodes.Node) -> list[tuple[str, str, list[Any]]]:
     """(question name, operator, constants) for each comparison of a name with constants."""
     out = []
-    for cmp in tree.find_all(nodes.Compare):
+    for cmp in expressions.find_all(tree, nodes.Compare):
         operands = [cmp.expr, *(op.expr for op in cmp.ops)]
         for i, op in enumerate(cmp.ops):
             left, right = operands[i], operands[i + 1]

@@ -15,12 +15,14 @@ set of them and a limit would make a big bank parse everything again and again.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import fastexpr
 from .dates import format_date
@@ -39,6 +41,14 @@ class ExpressionError(Exception):
     """An expression that cannot be parsed; the message is Dutch."""
 
 
+def find_all(tree: nodes.Node, kinds: Any) -> list[Any]:
+    """The nodes of the given kinds in `tree`, the tree itself included (jinja2's own
+    `find_all` skips it, so `toon_als: "uitgeput"` would read no name at all)."""
+    found = [tree] if isinstance(tree, kinds) else []
+    found.extend(tree.find_all(kinds))
+    return found
+
+
 @cache
 def _program(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
     """The syntax tree, and a fast closure for it when it has one."""
@@ -47,11 +57,10 @@ def _program(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
         try:
             template = _env.parse("{{ (" + expression + ") }}")
         except TemplateSyntaxError as exc:
-            raise ExpressionError(f"de uitdrukking '{expression}' klopt niet: {exc.message}; "
-                                  "schrijf bijvoorbeeld \"statuut == 'werknemer'\"") from None
+            raise ExpressionError(f"de voorwaarde \"{expression}\" klopt niet: {dutch(exc.message)}") from None
         output = template.body[0] if len(template.body) == 1 else None
         if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
-            raise ExpressionError(f"de uitdrukking '{expression}' is geen enkele voorwaarde; "
+            raise ExpressionError(f"de voorwaarde \"{expression}\" is geen enkele voorwaarde; "
                                   "schrijf bijvoorbeeld \"statuut == 'werknemer'\"")
         tree = output.nodes[0]
     _known_filters_and_tests(tree, expression)
@@ -62,12 +71,39 @@ def _known_filters_and_tests(tree: nodes.Node, source: str) -> None:
     """Jinja2 finds an unknown filter only when it compiles, at run time: find it now."""
     from .schema import suggest
 
-    for node in tree.find_all((nodes.Filter, nodes.Test)):
+    for node in find_all(tree, (nodes.Filter, nodes.Test)):
         known = _env.filters if isinstance(node, nodes.Filter) else _env.tests
         if node.name not in known:
             kind = "filter" if isinstance(node, nodes.Filter) else "test"
-            raise ExpressionError(f"'{source}' gebruikt het onbekende {kind} '{node.name}'"
+            raise ExpressionError(f"\"{source}\" gebruikt het onbekende {kind} '{node.name}'"
                                   f"{suggest(node.name, sorted(known))}")
+
+
+_DUTCH = (
+    (re.compile(r"unexpected '\)'|unexpected end of template|unexpected '}'"),
+     "ze stopt te vroeg, of er staat een haakje ')' te veel; kijk na of and, or, == en haakjes aan beide kanten "
+     "iets hebben"),
+    (re.compile(r"expected token 'end of print statement', got '(.*)'"),
+     "bij '{0}' verwacht ik het einde; ontbreekt er een and, or, == of een aanhalingsteken, of een }}}}?"),
+    (re.compile(r"expected token '\)', got '(.*)'"),  # conditions are parsed inside ( )
+     "bij '{0}' verwacht ik het einde; ontbreekt er een and, or, == of een aanhalingsteken?"),
+    (re.compile(r"expected token '(.*)', got '(.*)'"), "bij '{1}' verwacht ik '{0}'"),
+    (re.compile(r"unexpected char ['\"](['\"])['\"] at"), "er staat een aanhalingsteken {0} te veel of te weinig"),
+    (re.compile(r"unexpected char ['\"](.*)['\"] at"), "het teken {0} hoort hier niet"),
+    (re.compile(r"unexpected '(.*)'"), "'{0}' hoort hier niet"),
+    (re.compile(r"Encountered unknown tag '(.*)'"), "onbekende opdracht {{% {0} %}}"),
+    (re.compile(r"Unexpected end of template.*'(end\w+)'"), "de tekst stopt voor {{% {0} %}}; sluit elke "
+                                                            "{{% if %}} af met {{% endif %}}"),
+)
+
+
+def dutch(message: str | None) -> str:
+    """Jinja2's English syntax message as a Dutch hint (or as it is, if it is not known)."""
+    for pattern, text in _DUTCH:
+        match = pattern.search(message or "")
+        if match:
+            return text.format(*match.groups())
+    return message or "onbekende fout"
 
 
 def parse(expression: str) -> nodes.Expr:
@@ -78,7 +114,7 @@ def parse(expression: str) -> nodes.Expr:
 @cache
 def names(expression: str) -> frozenset[str]:
     """The top-level names an expression reads (question ids and reserved names)."""
-    return frozenset(n.name for n in parse(expression).find_all(nodes.Name) if n.ctx == "load")
+    return frozenset(n.name for n in find_all(parse(expression), nodes.Name) if n.ctx == "load")
 
 
 def compared_values(expression: str) -> list[tuple[str, str]]:
@@ -88,7 +124,7 @@ def compared_values(expression: str) -> list[tuple[str, str]]:
 
 def compared_values_in(tree: nodes.Node) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for cmp in tree.find_all(nodes.Compare):
+    for cmp in find_all(tree, nodes.Compare):
         operands = [cmp.expr, *(op.expr for op in cmp.ops)]
         named = [o.name for o in operands if isinstance(o, nodes.Name)]
         for operand in operands:
@@ -182,9 +218,11 @@ def text_trees(text: str) -> tuple[nodes.Node, ...]:
         try:
             trees = (_env.parse(text),)
         except TemplateSyntaxError as exc:
-            raise ExpressionError(f"de tekst heeft een fout in {{{{ }}}} of {{% %}}: {exc.message}") from None
-    for tree in trees:
-        _known_filters_and_tests(tree, text)
+            raise ExpressionError(f"de tekst heeft een fout in {{{{ }}}} of {{% %}} (regel {exc.lineno} van de "
+                                  f"tekst): {dutch(exc.message)}") from None
+    sources = [p[0] for p in parts if not isinstance(p, str)] if parts is not None else [text]
+    for source, tree in zip(sources, trees, strict=True):
+        _known_filters_and_tests(tree, source)
     return trees
 
 

@@ -73,7 +73,7 @@ def _convert(node: ast.AST, conv: str) -> nodes.Expr:
         value = node.value  # type: ignore[attr-defined]
         if type(value) not in (str, int, float, bool) and value is not None:
             raise NotFast
-        if type(value) is str and conv[node.col_offset] not in "'\"":
+        if type(value) is str and conv[node.col_offset] not in "'\"":  # type: ignore[attr-defined]
             raise NotFast  # a prefixed string (r'', u''): Jinja2 has no prefixes
         return nodes.Const(value, lineno=1)
     if t is ast.Compare:
@@ -92,7 +92,7 @@ def _convert(node: ast.AST, conv: str) -> nodes.Expr:
         return unary(_convert(node.operand, conv), lineno=1)  # type: ignore[attr-defined]
     if t is ast.BinOp:
         if isinstance(node.op, ast.BitOr):  # type: ignore[attr-defined]
-            return _filter(node, conv)
+            return _filter(node, conv)  # type: ignore[arg-type]
         binary = _BIN_NODES[type(node.op)]  # type: ignore[attr-defined]
         return binary(_convert(node.left, conv), _convert(node.right, conv), lineno=1)  # type: ignore[attr-defined]
     if t is ast.List:
@@ -106,7 +106,8 @@ def _convert(node: ast.AST, conv: str) -> nodes.Expr:
             raise NotFast
         return nodes.Getitem(_convert(node.value, conv), _convert(node.slice, conv), "load", lineno=1)  # type: ignore[attr-defined]
     if t is ast.IfExp:
-        return nodes.CondExpr(_convert(node.test, conv), _convert(node.body, conv), _convert(node.orelse, conv), lineno=1)  # type: ignore[attr-defined]
+        parts = [_convert(part, conv) for part in (node.test, node.body, node.orelse)]  # type: ignore[attr-defined]
+        return nodes.CondExpr(*parts, lineno=1)
     if t is ast.Call and isinstance(node.func, ast.Attribute | ast.Name):  # type: ignore[attr-defined]
         args, kwargs = _arguments(node, conv)  # type: ignore[arg-type]
         return nodes.Call(_convert(node.func, conv), args, kwargs, None, None, lineno=1)  # type: ignore[attr-defined]
@@ -191,14 +192,14 @@ def _closure(node: nodes.Node, env: ImmutableSandboxedEnvironment) -> Program:
         obj, key, getitem = _closure(node.node, env), _closure(node.arg, env), env.getitem  # type: ignore[attr-defined]
         return lambda c: getitem(obj(c), key(c))
     if t is nodes.List or t is nodes.Tuple:
-        items = [_closure(i, env) for i in node.items]  # type: ignore[attr-defined]
+        items = [_closure(item, env) for item in node.items]  # type: ignore[attr-defined]
         if t is nodes.List:
-            return lambda c: [i(c) for i in items]
-        return lambda c: tuple(i(c) for i in items)
+            return lambda c: [item(c) for item in items]
+        return lambda c: tuple(item(c) for item in items)
     if t is nodes.CondExpr and node.expr2 is not None:  # type: ignore[attr-defined]
-        test = _closure(node.test, env)  # type: ignore[attr-defined]
+        cond = _closure(node.test, env)  # type: ignore[attr-defined]
         yes, no = _closure(node.expr1, env), _closure(node.expr2, env)  # type: ignore[attr-defined]
-        return lambda c: yes(c) if test(c) else no(c)
+        return lambda c: yes(c) if cond(c) else no(c)
     if t is nodes.Filter:
         return _filter_closure(node, env)  # type: ignore[arg-type]
     binary = _BINARY.get(t)
@@ -236,7 +237,7 @@ def _filter_closure(node: nodes.Filter, env: ImmutableSandboxedEnvironment) -> P
         raise NotFast
     value = _closure(node.node, env)  # type: ignore[arg-type]
     args = [_closure(a, env) for a in node.args]
-    kwargs = [(k.key, _closure(k.value, env)) for k in node.kwargs]
+    kwargs = [(str(k.key), _closure(k.value, env)) for k in node.kwargs]
     name, call = node.name, env.call_filter
     return lambda c: call(name, value(c), [a(c) for a in args], {k: v(c) for k, v in kwargs})
 

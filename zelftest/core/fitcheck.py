@@ -26,8 +26,8 @@ def check_fit(bank: Bank, values: dict[str, list[Any]]) -> list[Finding]:
                                           f"{dim.weight:g}"))
         for src in dim.sources:
             if not bank.has_question(src.question):
-                out.append(Finding(src.place, f"er is geen vraag '{src.question}'{suggest(src.question, ids)}; "
-                                              "geef het id van een vraag uit 'vragen:'"))
+                out.append(Finding(src.place, f"er is geen vraag '{src.question}'; geef het id van een vraag uit "
+                                              f"'vragen:'{suggest(src.question, ids)}"))
                 continue
             q = bank.question(src.question)
             values_of_q = [o.value for o in q.choices]
@@ -43,10 +43,11 @@ def check_fit(bank: Bank, values: dict[str, list[Any]]) -> list[Finding]:
             elif src.per_choice is not None and q.type != "meerkeuze":
                 out.append(Finding(src.place, f"per_keuze past alleen bij een meerkeuzevraag; '{src.question}' "
                                               f"is van het type {q.type}: geef 'punten:' per waarde"))
-    return out + _bands(bank, values)
+    # A source with a mistake skews the score range: report that first.
+    return out + _bands(bank, values, reach=not out)
 
 
-def _bands(bank: Bank, values: dict[str, list[Any]]) -> list[Finding]:
+def _bands(bank: Bank, values: dict[str, list[Any]], reach: bool = True) -> list[Finding]:
     if not bank.bands:
         return []
     out = []
@@ -74,6 +75,8 @@ def _bands(bank: Bank, values: dict[str, list[Any]]) -> list[Finding]:
         where = min(above, key=lambda b: b.low) if above else bank.bands[-1]
         out.append(Finding(where.place, f"de niveaus dekken niet alle scores van 0 tot 100: score "
                                         f"{_ranges(gaps)} heeft geen niveau; laat de niveaus op elkaar aansluiten"))
+    if not reach:
+        return out
     low, high = score_range(bank, values)
     for band in bank.bands:
         if band.low <= band.high and (band.high < low or band.low > high):
@@ -120,11 +123,13 @@ def score_range(bank: Bank, values: dict[str, list[Any]]) -> tuple[int, int]:
     """The lowest and highest fit score any answers can give (0..100)."""
     ends = []
     for lowest in (True, False):
-        always, maybe = [], []
+        always: list[tuple[float, float]] = []
+        maybe: list[tuple[float, float]] = []
         for dim in bank.dimensions:
             if dim.weight <= 0:
                 continue
-            src_always, src_maybe = [], []
+            src_always: list[tuple[float, float]] = []
+            src_maybe: list[tuple[float, float]] = []
             for src in dim.sources:
                 if not bank.has_question(src.question):
                     continue

@@ -107,7 +107,7 @@ def _read(files: list[Path]) -> tuple[Bank | None, list[Finding]]:
             readers[0].report((), "het onderdeel 'vragenlijst:' (id, versie, titel) ontbreekt; "
                                   "zet het bovenaan in een van de bestanden")
         return None, findings
-    bank = _Builder(findings).build(sections, digest.hexdigest(), tuple(str(f) for f in files), texts)
+    bank = _Builder(findings, unreadable).build(sections, digest.hexdigest(), tuple(str(f) for f in files), texts)
     # A file that cannot be read leaves whole sections out: checking the rest against
     # them would only report what is missing because of it.
     return (None if unreadable else bank), findings
@@ -122,8 +122,12 @@ def load_bank(path: Path) -> Bank:
 
 
 class _Builder(ItemBuilder):
+    def __init__(self, findings: list[Finding], unreadable: bool) -> None:
+        super().__init__(findings)
+        self.unreadable = unreadable  # then "X is missing" may only mean "X is in that file"
+
     def items(self, sections: Sections, name: str) -> list[tuple[Reader, Any, PathKey]]:
-        out = []
+        out: list[tuple[Reader, Any, PathKey]] = []
         for reader, value, path in sections.get(name, []):
             if not isinstance(value, list):
                 reader.report(path, f"'{name}' moet een lijst zijn (elk item begint met '- ')")
@@ -164,7 +168,9 @@ class _Builder(ItemBuilder):
         extra.section_places = {name: items[0][0].place(items[0][2]) for name, items in sections.items()}
         for reader, value, path in sections.get("conclusies", []):
             self.conclusions(reader, value, path, conclusions, extra.conclusion_places)
-        if not rule_sets:
+        if self.unreadable:
+            pass
+        elif not rule_sets:
             meta_reader.report(meta_path, "er is geen regelset; voeg 'regelsets:' toe met de parameters en hun bron")
         elif sum(1 for r in rule_sets if r.default) != 1:
             meta_reader.report(meta_path, "precies één regelset moet 'standaard: true' hebben; zet het bij de "

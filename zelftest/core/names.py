@@ -13,12 +13,19 @@ from typing import Any
 
 from jinja2 import nodes
 
+from .expressions import find_all
 from .model import Bank
 from .schema import suggest
 from .spec import ADVICE_NAMES
 
 Shape = dict[str, Any] | None
 GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace"})  # Jinja2's own
+CONSTANTS = frozenset({"true", "false", "none", "True", "False", "None"})
+
+
+def _listing(items: list[str]) -> str:
+    """'a, b of c' (Dutch)."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} of {items[-1]}"
 
 
 def shape_of(value: Any) -> Shape:
@@ -43,7 +50,7 @@ def chains(tree: nodes.Node) -> list[tuple[str, list[str], int]]:
     """(root name, [attribute, ...], line) for `a.b.c` and `a['b']` reads in `tree`."""
     found = []
     inner: set[int] = set()
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+    for node in find_all(tree, (nodes.Getattr, nodes.Getitem)):
         if id(node) in inner:
             continue
         path: list[str] = []
@@ -81,8 +88,8 @@ def param_problem(bank: Bank, path: list[str]) -> str | None:
             name, have = found
             where = f" in regelset '{rs.id}'" if len(bank.rule_sets) > 1 else ""
             last = name.rsplit(".", 1)[-1]
-            return (f"er is geen parameter 'regels.{name}'{where}{suggest(last, have)}; "
-                    f"voeg hem toe aan de regelset of kies een bestaande")
+            return (f"er is geen parameter 'regels.{name}'{where}; voeg hem toe aan de regelset of kies een "
+                    f"bestaande{suggest(last, have)}")
     return None
 
 
@@ -110,4 +117,10 @@ class Scope:
             return (f"{what} gebruikt '{name}', maar het resultaat bestaat alleen in de conclusies en in "
                     "volgende_stappen en doorverwijzingen")
         choices = sorted((self.fixed - GLOBALS) | set(self.ids[: self.cut]))
-        return f"{what} gebruikt '{name}', maar er is geen vraag of naam '{name}'{suggest(name, choices)}"
+        close = suggest(name, choices)
+        if close:
+            return f"{what} gebruikt '{name}', maar er is geen vraag of naam '{name}'{close}"
+        usable = [n if n != "regels" else "regels.<parameter>" for n in sorted(self.fixed - GLOBALS - CONSTANTS)]
+        answers = ("het id van een eerdere vraag" if self.cut < len(self.ids) else "een vraag-id") if self.cut else ""
+        return (f"{what} gebruikt '{name}', maar er is geen vraag of naam '{name}'; je kan hier "
+                f"{_listing([*([answers] if answers else []), *usable])} gebruiken")

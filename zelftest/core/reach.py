@@ -49,10 +49,10 @@ def cycles(bank: Bank, graph: dict[str, list[str]]) -> tuple[list[Finding], set[
                 counter += 1
                 stack.append(node)
                 on_stack.add(node)
-            edges = graph[node]
-            if i < len(edges):
+            targets = graph[node]
+            if i < len(targets):
                 work.append((node, i + 1))
-                nxt = edges[i]
+                nxt = targets[i]
                 if nxt not in index:
                     work.append((nxt, 0))
                 elif nxt in on_stack:
@@ -72,7 +72,8 @@ def cycles(bank: Bank, graph: dict[str, list[str]]) -> tuple[list[Finding], set[
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     order = {q.id: i for i, q in enumerate(bank.questions)}
-    findings, edges = [], set()
+    findings: list[Finding] = []
+    edges: set[tuple[str, str]] = set()
     for comp in components:
         members = set(comp)
         edges |= {(a, b) for a in comp for b in graph[a] if b in members}

@@ -19,14 +19,14 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from jinja2 import TemplateError, UndefinedError
+from jinja2 import TemplateError, UndefinedError, nodes
 
 from . import advice, eligibility, expressions
 from .errors import Finding, Place
 from .model import Bank, Question
 from .names import Shape, merge, shape_of
 from .schema import TextUse
-from .spec import RESULT_QUESTIONS
+from .spec import CONCLUSION_NEEDS, RESULT_QUESTIONS
 from .textcheck import _shown, tree_names
 from .walk import Walker
 
@@ -77,7 +77,9 @@ class RenderCheck:
         # as a fuzzer does): the rare outcomes lie a few changed answers away.
         part = self.result_questions()
         small = replace(self.bank, questions=tuple(q for q in self.bank.questions if q.id in part))
-        wanted = {*eligibility.CONCLUSIONS, *advice.CONCLUSIONS, *(f"geschiktheid.{b.level}" for b in self.bank.bands)}
+        wanted = {rule for rule in (*eligibility.CONCLUSIONS, *advice.CONCLUSIONS,
+                                    *(f"geschiktheid.{b.level}" for b in self.bank.bands))
+                  if all(self.bank.has_question(q) for q in CONCLUSION_NEEDS.get(rule, ()))}
         for _ in range(RESULT_WALKS):
             if wanted <= self.rendered:
                 break
@@ -196,7 +198,7 @@ def _names_of(text: str) -> set[str]:
     found: set[str] = set()
     for tree in trees:
         found |= tree_names(tree)
-        found |= {getattr(n, "attr", "") for n in tree.find_all(expressions.nodes.Getattr)}
+        found |= {getattr(n, "attr", "") for n in expressions.find_all(tree, nodes.Getattr)}
     return found
 
 

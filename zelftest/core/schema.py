@@ -73,20 +73,21 @@ class Reader:
         if not isinstance(value, dict):
             self.report(path, f"{what} moet een verzameling sleutels zijn (sleutel: waarde)")
             return None
+        meant = set()
         for key in value:
             if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                meant.update(close)
                 self.report((*path, key), f"onbekende sleutel '{key}' in {what}{suggest(key, allowed)} "
                                           f"(toegelaten: {', '.join(allowed)})")
         for key in required:
-            if key not in value:
+            if key not in value and key not in meant:  # a misspelt key is reported once, as unknown
                 self.report(path, f"{what} mist de sleutel '{key}'; voeg '{key}: ...' toe")
         return value
 
     def typed(self, value: Any, path: PathKey, types: tuple[type, ...], what: str) -> bool:
-        if isinstance(value, bool) and bool not in types:
-            ok = False
-        else:
-            ok = isinstance(value, types)
+        # YAML's true/false are ints to Python; they are no numbers here.
+        ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
         if not ok:
             wanted = " of ".join(TYPE_NAMES.get(t, t.__name__) for t in types)
             self.report(path, f"{what} moet {wanted} zijn, niet '{value}'")
@@ -102,8 +103,7 @@ class Reader:
             for lang, string in text.by_language.items():
                 problem = expressions.check_template(string)
                 if problem:
-                    self.report(path if len(text.by_language) == 1 else (*path, lang),
-                                f"{what}: {problem}; sluit elke {{{{ af met }}}}")
+                    self.report(path if len(text.by_language) == 1 else (*path, lang), f"{what}: {problem}")
             if use is not None:
                 self.texts.append(TextUse(self.source, path, what, text, use[0], use[1]))
         return text
@@ -134,9 +134,9 @@ class Reader:
     def identifier(self, value: Any, path: PathKey, what: str) -> str | None:
         if not isinstance(value, str) or not value.isidentifier() or not value.isascii():
             shown = value if not isinstance(value, bool) else str(value).lower()
+            hint = "; schrijf ja/nee/true/false tussen aanhalingstekens" if isinstance(value, bool) else ""
             self.report(path, f"{what} '{shown}' mag alleen letters, cijfers en _ bevatten "
-                              "en niet met een cijfer beginnen" + (
-                                  "; schrijf ja/nee/true/false tussen aanhalingstekens" if isinstance(value, bool) else ""))
+                              f"en niet met een cijfer beginnen{hint}")
             return None
         return value
 

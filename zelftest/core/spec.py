@@ -75,3 +75,23 @@ PARAMETER_KINDS: dict[str, str] = {
 # Questions the result reads besides RULE_QUESTIONS, when the bank has them: the
 # outplacement follow-up questions of advice.py.
 RESULT_QUESTIONS = (*RULE_QUESTIONS, "ontslag_dringende_reden", "opzeg_30_weken", "leeftijd_45", "dienst_1_jaar")
+
+# The questions without which advice.py can never draw an outplacement conclusion (so the
+# checker does not wait to see it).
+CONCLUSION_NEEDS: dict[str, tuple[str, ...]] = {
+    "outplacement.dringende_reden": ("ontslag_dringende_reden",),
+    "outplacement.algemeen": ("opzeg_30_weken",),
+    "outplacement.45plus": ("leeftijd_45", "dienst_1_jaar"),
+    "outplacement.onzeker": ("opzeg_30_weken",),
+}
+
+# The stable keys of the result (ontwerp.md), named in messages about a key the result lacks.
+RESULT_CONTRACT: dict[str, tuple[str, ...]] = {
+    "recht": ("status", "uren", "vanaf", "vervalt_op", "redenen"),
+    "geschiktheid": ("score", "niveau", "tekst"),
+    "outplacement": ("relevant",),
+    "opleidingscheques": ("mogelijk",),
+    "nazorg": ("beschikbaar", "tot", "minuten"),
+    "vragenlijst": ("id", "versie", "hash"),
+    "regelset": ("id", "geldig_van", "geldig_tot", "bron"),
+}

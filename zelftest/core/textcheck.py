@@ -17,14 +17,15 @@ from typing import Any
 
 from jinja2 import meta, nodes
 
-from . import expressions
+from . import advice, eligibility, expressions
 from .errors import Finding, Place
 from .model import Bank
 from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
 from .schema import TextUse, suggest
-from .spec import ADVICE_NAMES, CONCLUSION_VALUES, TEMPLATE_NAMES
+from .spec import ADVICE_NAMES, CONCLUSION_VALUES, PARAMETERS, RESULT_CONTRACT, TEMPLATE_NAMES
 
 BASE_NAMES = frozenset({"regels", "vandaag"}) | GLOBALS
+KNOWN_CONCLUSIONS = frozenset({*eligibility.CONCLUSIONS, *advice.CONCLUSIONS})
 
 
 class Scopes:
@@ -77,7 +78,7 @@ def _tree_names(tree: nodes.Node) -> set[str]:
         # A name set anywhere in the template (also inside an if) counts as its own.
         stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
         return set(meta.find_undeclared_variables(tree)) - stored
-    return {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+    return {n.name for n in expressions.find_all(tree, nodes.Name) if n.ctx == "load"}
 
 
 def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes | None = None) -> list[Finding]:
@@ -95,6 +96,9 @@ def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes 
                 out.append(Finding(use.place, f"{use.what} wordt getoond zoals hij is: {{{{ }}}} wordt hier niet "
                                               "ingevuld; schrijf de tekst zonder {{ }}"))
                 break
+            if use.kind == "conclusie" and use.owner not in KNOWN_CONCLUSIONS \
+                    and not use.owner.startswith("geschiktheid."):
+                break  # an unknown conclusion is reported as such; its names mean nothing yet
             scope = scopes.of_text(use)
             for tree in trees:
                 out += check_tree(bank, tree, use.place, use.what, scope, result)
@@ -115,15 +119,22 @@ def check_tree(bank: Bank, tree: nodes.Node, place: Place, what: str, scope: Sco
         at = place if line_offset is None else Place(place.file, line + line_offset)
         if root == "regels":
             problem = param_problem(bank, path)
-            if problem:
+            if problem and not (path[0] in PARAMETERS and len(path) == 1):
+                # A missing parameter the rules need is reported once, at its rule set.
                 out.append(Finding(at, f"{what}: {problem}"))
         elif result is not None and root in result:
             found = missing_key(result[root], path)
             if found:
-                name, have = found
-                out.append(Finding(at, f"{what} gebruikt '{root}.{name}', maar het resultaat heeft dat niet"
-                                       f"{suggest(name.rsplit('.', 1)[-1], have)} (wel: {', '.join(have)})"))
+                out.append(Finding(at, lacking(what, root, *found)))
     return out
+
+
+def lacking(what: str, root: str, name: str, have: list[str]) -> str:
+    """A Dutch message for `root.name` that the result does not have."""
+    last = name.rsplit(".", 1)[-1]
+    contract = RESULT_CONTRACT.get(root) if "." not in name else None
+    listing = f" ({root} heeft onder meer {', '.join(contract)})" if contract else ""
+    return f"{what} gebruikt '{root}.{name}', maar het resultaat heeft dat niet{suggest(last, have)}{listing}"
 
 
 def check_templates(bank: Bank, result: Shape) -> list[Finding]:
@@ -137,7 +148,8 @@ def check_templates(bank: Bank, result: Shape) -> list[Finding]:
     for name in ("inhoud.j2",):
         filename = name
         try:
-            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            source, found, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            filename = found or name
             tree = env.parse(source, name, filename)
         except Exception as exc:  # noqa: BLE001 - a broken template is a finding, not a crash
             out.append(Finding(Place(_shown(filename)), f"sjabloon {name} kan niet gelezen worden: {exc}"))
@@ -160,11 +172,8 @@ def check_templates(bank: Bank, result: Shape) -> list[Finding]:
             elif root in shape and root not in TEMPLATE_NAMES:
                 found = missing_key(shape[root], path)
                 if found:
-                    key, have = found
-                    target = aliases.get(root, root)
-                    out.append(Finding(Place(place.file, line),
-                                       f"sjabloon {name} gebruikt '{target}.{key}', maar het resultaat heeft dat "
-                                       f"niet (wel: {', '.join(have)})"))
+                    out.append(Finding(Place(place.file, line), lacking(f"sjabloon {name}", aliases.get(root, root),
+                                                                        *found)))
     return out
 
 

@@ -24,7 +24,6 @@ from .dates import add_months, add_years
 from .model import Bank, Question
 from .values import Invalid, validate
 
-
 Visit = Callable[[str, "Question | None", dict[str, Any]], None]
 
 
@@ -60,12 +59,12 @@ def _rule_numbers(bank: Bank) -> set[float]:
 def constants(bank: Bank) -> dict[str, set[Any]]:
     """Per question id, the constants that conditions and checks compare it with."""
     found: dict[str, set[Any]] = {}
-    sources = [(q.show_if, None) for q in bank.questions if q.show_if]
+    sources: list[tuple[str, str | None]] = [(q.show_if, None) for q in bank.questions if q.show_if]
     sources += [(c.valid_if, q.id) for q in bank.questions for c in q.checks]
-    sources += [(x.show_if, None) for x in (*bank.explanations, *bank.referrals, *bank.next_steps) if x.show_if]
+    others: list[Any] = [*bank.explanations, *bank.referrals, *bank.next_steps]
+    sources += [(x.show_if, None) for x in others if x.show_if]
     for expr, own in sources:
-        assert expr is not None
-        for cmp in expressions.parse(expr).find_all(nodes.Compare):
+        for cmp in expressions.find_all(expressions.parse(expr), nodes.Compare):
             operands = [cmp.expr, *(op.expr for op in cmp.ops)]
             names = [o.name for o in operands if isinstance(o, nodes.Name)]
             names = [own if n == "waarde" and own else n for n in names]

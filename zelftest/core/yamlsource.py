@@ -58,22 +58,36 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 
 # PyYAML's English problems, with what a person should do about them.
+_QUOTE_IT = "zet de tekst tussen aanhalingstekens"
 _HINTS: tuple[tuple[str, str], ...] = (
     ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
     ("'\\t'", "er staat een tab; spring in met spaties, niet met tabs"),
-    ("mapping values are not allowed", "onverwachte ':'; staat er ': ' in een tekst? Zet de tekst dan tussen "
-                                       "aanhalingstekens. Of lijn deze regel uit met de sleutels erboven"),
-    ("could not find expected ':'", "na een sleutel hoort ':'; of zet de tekst tussen aanhalingstekens"),
+    ("mapping values are not allowed",
+     "onverwachte ':'; staat er ': ' in een tekst? Zet de tekst dan tussen aanhalingstekens. "
+     "Of lijn deze regel uit met de sleutels erboven"),
+    ("found unexpected ':'", f"onverwachte ':'; staat er ':' in een tekst? {_QUOTE_IT[0].upper()}{_QUOTE_IT[1:]}"),
+    ("did not find expected comment or line break",
+     "na | of > mag op dezelfde regel niets meer staan; begin de tekst op de volgende regel, ingesprongen"),
+    ("did not find expected <document start>",
+     "deze regel hoort bij geen enkel blok; spring hem in onder de juiste sleutel, of zet er 'naam:' voor"),
+    ("block sequence entries are not allowed",
+     "'- ' mag hier niet; begin de lijst op een nieuwe regel, ingesprongen onder de sleutel"),
+    ("could not find expected ':'", f"na een sleutel hoort ':'; of {_QUOTE_IT}"),
     ("expected <block end>", "de inspringing klopt niet; lijn dit blok uit met het blok erboven"),
-    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet gesloten; sluit de tekst af met hetzelfde teken"),
+    ("while scanning a quoted scalar",
+     "een aanhalingsteken wordt niet gesloten; sluit de tekst af met hetzelfde teken"),
     ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet gesloten"),
     ("found undefined alias", "een alias (*naam) verwijst naar een anker (&naam) dat niet bestaat"),
-    ("did not find expected '-' indicator", "de inspringing van deze lijst klopt niet; begin elk item met '- ' op dezelfde hoogte"),
-    ("did not find expected ',' or ']'", "een lijst tussen [ ] wordt niet goed gesloten; zet een ',' tussen de items en sluit met ']'"),
-    ("did not find expected ',' or '}'", "een verzameling tussen { } wordt niet goed gesloten; zet een ',' tussen de items en sluit met '}'"),
-    ("did not find expected key", "de inspringing klopt niet of er ontbreekt een sleutel; lijn de sleutels van één blok uit"),
-    ("did not find expected node content", "hier ontbreekt een waarde; schrijf een waarde of zet de tekst tussen aanhalingstekens"),
-    ("cannot start any token", "een tekst mag niet met @, ` of % beginnen; zet hem tussen aanhalingstekens"),
+    ("did not find expected '-' indicator",
+     "de inspringing van deze lijst klopt niet; begin elk item met '- ' op dezelfde hoogte"),
+    ("did not find expected ',' or ']'",
+     "een lijst tussen [ ] wordt niet goed gesloten; zet een ',' tussen de items en sluit met ']'"),
+    ("did not find expected ',' or '}'",
+     "een verzameling tussen { } wordt niet goed gesloten; zet een ',' tussen de items en sluit met '}'"),
+    ("did not find expected key",
+     "de inspringing klopt niet of er ontbreekt een sleutel; lijn de sleutels van één blok uit"),
+    ("did not find expected node content", f"hier ontbreekt een waarde; schrijf een waarde of {_QUOTE_IT}"),
+    ("cannot start any token", f"een tekst mag niet met @, ` of % beginnen; {_QUOTE_IT}"),
     ("expected a single document", "er staat meer dan één document (---) in dit bestand; laat er één staan"),
 )
 
@@ -130,6 +144,8 @@ def load_yaml_text(text: str, file: str) -> Source:
         mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = f"{exc.context or ''} {exc.problem or ''}".strip()
+        if mark is not None and text[mark.index:mark.index + 1] == "\t":
+            problem = "tab character"  # libyaml does not always say that it is a tab
         raise BankError([Finding(Place(file, line, col), _hint(problem))]) from None
     except yaml.YAMLError as exc:
         raise BankError([Finding(Place(file), _hint(str(exc)))]) from None
