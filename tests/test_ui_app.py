@@ -198,6 +198,7 @@ def test_what_a_person_types_is_shown_literally(tmp_path: Path) -> None:
         name = MARKUP[2].replace("/", "_") + ".md"
         field = app.screen.query_one("#save-path", Input)
         field.value = str(tmp_path / name)
+        field.focus()
         await pilot.press("enter")
         await pilot.pause()
         toasts = [str(t.render()) for t in app.screen.query("Toast")]

@@ -4,8 +4,8 @@ short notes, in a scroll view that stays anchored to the newest message.
 Bot bubbles only ever hold bank texts or interface texts; text a person typed goes in a
 `PersonBubble`, which shows it literally, or through `safe.md_escape`.
 
-A bot bubble is one `Static` that renders its Markdown with Rich: one widget per
-message keeps every answer's layout pass short, however long the conversation gets.
+A bot bubble is one `Static` that renders its Markdown with Rich (`minimd`): one widget
+per message keeps every answer's layout pass short, however long the conversation gets.
 (Textual's `Markdown` widget, a tree of block widgets, is used for the long summary.)
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from rich.markdown import Markdown as RichMarkdown
 from textual.widgets import Static
 
+from . import minimd
 from .safe import literal
 
 
@@ -24,12 +24,12 @@ class BotBubble(Static):
     """A message from the bot, written in Markdown (bank or interface text only)."""
 
     def __init__(self, markdown: str, *, classes: str | None = None, id: str | None = None) -> None:
-        super().__init__(RichMarkdown(markdown, hyperlinks=True), classes=classes, id=id)
+        super().__init__(minimd.render(markdown), classes=classes, id=id)
         self.source = markdown
 
     def set_markdown(self, markdown: str) -> None:
         self.source = markdown
-        self.update(RichMarkdown(markdown, hyperlinks=True))
+        self.update(minimd.render(markdown))
 
 
 class QuestionBubble(BotBubble):

@@ -61,6 +61,8 @@ class ChatScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", texts.BACK, show=False, tooltip="Terug naar de vorige vraag"),
         Binding("f1", "explain", texts.HELP, show=False, tooltip="Uitleg bij deze vraag"),
+        Binding("pageup", "scroll_chat(-1)", show=False),
+        Binding("pagedown", "scroll_chat(1)", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -230,6 +232,13 @@ class ChatScreen(Screen[None]):
             await self.ask_current([NoteLine(texts.BACK_NOTE, classes="note")])
         else:
             self.notify(texts.FIRST_QUESTION, markup=False)
+
+    def action_scroll_chat(self, direction: int) -> None:
+        """Page Up / Page Down scroll the conversation, wherever the focus is."""
+        if direction < 0:
+            self.chat.scroll_page_up(animate=False)
+        else:
+            self.chat.scroll_page_down(animate=False)
 
     async def action_explain(self) -> None:
         """F1: the question's help text and the glossary words it uses."""

@@ -56,12 +56,13 @@ def answer_text(session: Session, qid: str) -> str:
 
 def _number_hint(session: Session, q: Question) -> str:
     unit = f" {session.text(q.unit)}" if q.unit else ""
-    if q.minimum is not None and q.maximum is not None:
-        span = f" van {number_text(q.minimum)} tot en met {number_text(q.maximum)}{unit}"
-    elif q.minimum is not None:
-        span = f" van minstens {number_text(q.minimum)}{unit}"
-    elif q.maximum is not None:
-        span = f" van hoogstens {number_text(q.maximum)}{unit}"
+    low, high = q.minimum, q.maximum
+    if low is not None and high is not None:
+        span = f" van {number_text(low)} tot en met {number_text(high)}{unit}"
+    elif low:  # "at least 0" tells nothing
+        span = f" van minstens {number_text(low)}{unit}"
+    elif high is not None:
+        span = f" van hoogstens {number_text(high)}{unit}"
     else:
         span = ""
     return texts.HINT_NUMBER.format(range=span)

@@ -119,7 +119,6 @@ class ReviewScreen(Screen[None]):
             lines.append(texts.DROPPED_INTRO)
             lines += [f"• {text}" for text in dropped]
             chat.remember(*chat.dropped_notice(outcome.dropped))
-            self.notify("\n".join(lines[1:]), markup=False, timeout=8)
         if session.missing():
             lines.append(texts.NEW_QUESTIONS)
         self.tell(lines)

@@ -91,7 +91,7 @@ class SaveScreen(ModalScreen[Path | None]):
             yield Static(texts.SAVE_TITLE, classes="dialog-title", markup=False)
             yield Static(texts.SAVE_FORMAT, markup=False)
             yield ChoiceList([(fmt, label) for fmt, label, _ in texts.SAVE_FORMATS],
-                             chosen=(self.fmt,), intent="format", id="save-format")
+                             chosen=(self.fmt,), intent="format", mark_pick=True, id="save-format")
             yield Static(texts.SAVE_PATH, classes="save-label", markup=False)
             yield Input(str(default_path(self.fmt)), id="save-path", select_on_focus=False)
             yield ErrorLine()
@@ -100,7 +100,7 @@ class SaveScreen(ModalScreen[Path | None]):
                 yield Button(texts.EDIT_CANCEL + " (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#save-path", Input).focus()
+        self.query_one("#save-format", ChoiceList).focus()
 
     @property
     def path_input(self) -> Input:

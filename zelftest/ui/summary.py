@@ -128,9 +128,9 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(texts.SUMMARY_TITLE, classes="screen-title", markup=False)
         with VerticalScroll(id="summary-scroll"):
-            yield BotBubble(self.opening(), classes="explanation", id="opening")
             if self.compare:
                 yield VerdictCompare(*self.compare)
+            yield BotBubble(self.opening(), classes="explanation", id="opening")
             with Vertical(id="report"):
                 parts = report_parts(self.markdown)
                 self._later = parts[FIRST_PARTS:]
@@ -171,7 +171,7 @@ class SummaryScreen(Screen[None]):
             await old.remove()
         report = self.query_one("#report", Vertical)
         if compare:
-            await self.query_one("#summary-scroll").mount(VerdictCompare(*compare), before=report)
+            await self.query_one("#summary-scroll").mount(VerdictCompare(*compare), before="#opening")
         await report.remove_children()
         parts = report_parts(self.markdown)
         self._later = parts[FIRST_PARTS:]

@@ -55,7 +55,7 @@ NOT_UNDERSTOOD = "{message} Heb je een vraag over een woord? Typ het woord met e
 
 # Review
 REVIEW_TITLE = "Je antwoorden"
-REVIEW_INTRO = "Hier zie je al je antwoorden. Wil je iets veranderen? Klik op Wijzig."
+REVIEW_INTRO = "Hier zie je al je antwoorden. Iets veranderen? Kies Wijzig met de pijltjes en Enter, of klik."
 REVIEW_EDIT = "Wijzig"
 REVIEW_ANSWER = "Beantwoord"
 REVIEW_MISSING = "Nog niet beantwoord"
@@ -90,7 +90,7 @@ FIT_LINE = "{text} Score: {score} van 100."
 
 # Saving
 SAVE_TITLE = "Samenvatting bewaren"
-SAVE_FORMAT = "Kies een formaat:"
+SAVE_FORMAT = "Kies een formaat met een cijfer, of klik erop:"
 SAVE_PATH = "Waar bewaar je het bestand? Typ een pad en druk op Enter."
 SAVE_FORMATS = (("markdown", "Markdown (.md)", ".md"), ("html", "Webpagina (.html)", ".html"),
                 ("tekst", "Gewone tekst (.txt)", ".txt"))
