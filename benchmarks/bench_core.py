@@ -2,9 +2,10 @@
 
 Run: python benchmarks/bench_core.py [--runs N]
 
-(a) load+check (`check_paths`, what `zelftest controleer` does) of the shipped bank and
-    of generated banks of 500 and 5,000 questions, and the 500 -> 5,000 scaling ratio
-    (target: 5,000 questions under 1 s, ratio near 10, i.e. linear growth);
+(a) load+check (`check_paths`, what `zelftest controleer` does, timed inside a fresh
+    process after the imports) of the shipped bank and of generated banks of 500 and
+    5,000 questions, and the 500 -> 5,000 scaling ratio (target: 5,000 questions under
+    1 s, ratio at most 10, i.e. growth no worse than linear);
 (b) `python -m zelftest beoordeel ANSWERS` whole-process wall time as a ratio to
     `python -c "import yaml, jinja2"`, both measured here (median; target <= 2x).
 
@@ -29,7 +30,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from zelftest.core.checker import check_paths  # noqa: E402
 from zelftest.core.resources import default_bank_path  # noqa: E402
 
 ANSWERS = """\
@@ -99,19 +99,28 @@ def generate_bank(target: Path, questions: int, seed: int = 1) -> Path:
     return target
 
 
-def _time(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+_CHILD = """
+import sys, time
+from pathlib import Path
+from zelftest.core import checker, report, result  # imported before timing: that is (b)'s business
+start = time.perf_counter()
+findings = checker.check_paths([Path(sys.argv[1])])
+print(time.perf_counter() - start, len(findings))
+"""
+
+
+def _load_check(path: Path, runs: int) -> float:
+    """Median wall time of `check_paths` (what `controleer` does) in a fresh process each run,
+    so no cache of an earlier run helps: the caches of parsed expressions and compiled
+    templates are what a real `zelftest controleer` starts without."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
+        out = subprocess.run([sys.executable, "-c", _CHILD, str(path)], check=True, capture_output=True,
+                             text=True, cwd=ROOT).stdout.split()
+        if out[1] != "0":
+            raise SystemExit(f"{path} is not clean: {out[1]} findings")
+        times.append(float(out[0]))
     return statistics.median(times)
-
-
-def _check(path: Path) -> None:
-    findings = check_paths([path])
-    if findings:
-        raise SystemExit(f"{path} is not clean: {findings[0]} (+{len(findings) - 1} more)")
 
 
 def _process(argv: list[str], runs: int) -> float:
@@ -131,18 +140,17 @@ def main() -> int:
     print(f"machine: {platform.machine()}, nproc {os.cpu_count()}, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        shipped = _time(lambda: _check(default_bank_path()), args.runs)
-        print(f"(a) load+check shipped bank:          {shipped * 1000:8.1f} ms")
+        shipped = _load_check(default_bank_path(), args.runs)
+        print(f"(a) load+check shipped bank:             {shipped * 1000:8.1f} ms")
         sizes = {}
         for n in (500, 5000):
             bank = generate_bank(tmp_path / f"bank{n}", n)
-            _check(bank)  # warm caches that a real run also has (imports)
-            sizes[n] = _time(lambda b=bank: _check(b), max(3, args.runs // 2))
+            sizes[n] = _load_check(bank, args.runs)
             print(f"    load+check generated {n:5d} questions: {sizes[n] * 1000:8.1f} ms")
         ratio = sizes[5000] / sizes[500]
-        ok = "ok" if sizes[5000] < 1 and ratio < 13 else "MISSED"
+        ok = "ok" if sizes[5000] < 1 and ratio <= 10 else "MISSED"
         print(f"    scaling 500 -> 5000 (10x questions):  {ratio:5.1f}x  "
-              f"(target: 5000 under 1 s, near 10x) {ok}")
+              f"(target: 5000 under 1 s, at most 10x) {ok}")
         answers = tmp_path / "antwoorden.yaml"
         answers.write_text(ANSWERS, encoding="utf-8")
         py = sys.executable

@@ -74,6 +74,7 @@ def test_the_fast_closures_give_jinjas_values_and_errors(source: str, ctx: dict[
         return
     compiled = _env.compile_expression(source, undefined_to_none=False)
     assert outcome(lambda: program(ctx)) == outcome(lambda: compiled(**ctx))
+    assert expressions.predicate(source)(ctx) == expressions.holds(source, ctx)
 
 
 @settings(max_examples=200, deadline=None)

@@ -27,6 +27,7 @@ from .rendercheck import RenderCheck
 from .schema import suggest
 from .spec import ADVICE_NAMES, PACKAGES, PARAMETER_KINDS, PARAMETERS, RULE_QUESTIONS
 from .textcheck import BASE_NAMES, Scopes, check_templates, check_texts, check_tree
+from .treeinfo import summary
 from .walk import Walker
 from .yamlsource import paused_gc
 
@@ -227,16 +228,4 @@ def _kind_problem(kind: str, value: Any) -> str | None:
 
 def _compares(tree: nodes.Node) -> list[tuple[str, str, list[Any]]]:
     """(question name, operator, constants) for each comparison of a name with constants."""
-    out = []
-    for cmp in expressions.find_all(tree, nodes.Compare):
-        operands = [cmp.expr, *(op.expr for op in cmp.ops)]
-        for i, op in enumerate(cmp.ops):
-            left, right = operands[i], operands[i + 1]
-            for name_node, other in ((left, right), (right, left)):
-                if not isinstance(name_node, nodes.Name) or name_node.name in GLOBALS:
-                    continue
-                if isinstance(other, nodes.Const):
-                    out.append((name_node.name, op.op, [other.value]))
-                elif isinstance(other, nodes.List | nodes.Tuple):
-                    out.append((name_node.name, op.op, [i.value for i in other.items if isinstance(i, nodes.Const)]))
-    return out
+    return [(name, op, list(consts)) for name, op, consts in summary(tree).compares if name not in GLOBALS]

@@ -25,6 +25,7 @@ import ast
 import operator
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from jinja2 import nodes
@@ -47,8 +48,10 @@ _NOT_SIMPLE = re.compile(r"[#\\\n\r{}]|(?<![\w.])\d+\.(?!\d)|(?<![\w.])\.\d|(?<!
 _PRIMARY = (ast.Name, ast.Attribute, ast.Subscript, ast.Constant, ast.List, ast.Tuple)
 
 
+@cache
 def parse(expression: str) -> nodes.Expr | None:
-    """The Jinja2 tree of a simple expression, or None when Jinja2 must parse it."""
+    """The Jinja2 tree of a simple expression, or None when Jinja2 must parse it (cached:
+    the same `{{ regels.x }}` comes back in many texts; callers must not change the tree)."""
     # Python reads non-ASCII names differently (NFKC); Jinja2 decides those.
     if not expression.isascii() or _NOT_SIMPLE.search(expression):
         return None

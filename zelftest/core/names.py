@@ -13,10 +13,10 @@ from typing import Any
 
 from jinja2 import nodes
 
-from .expressions import find_all
 from .model import Bank
 from .schema import suggest
 from .spec import ADVICE_NAMES
+from .treeinfo import summary
 
 Shape = dict[str, Any] | None
 GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace"})  # Jinja2's own
@@ -48,25 +48,7 @@ def merge(a: Shape, b: Shape, first: bool = False) -> Shape:
 
 def chains(tree: nodes.Node) -> list[tuple[str, list[str], int]]:
     """(root name, [attribute, ...], line) for `a.b.c` and `a['b']` reads in `tree`."""
-    found = []
-    inner: set[int] = set()
-    for node in find_all(tree, (nodes.Getattr, nodes.Getitem)):
-        if id(node) in inner:
-            continue
-        path: list[str] = []
-        cur: nodes.Node = node
-        while True:
-            if isinstance(cur, nodes.Getattr):
-                path.append(cur.attr)
-            elif isinstance(cur, nodes.Getitem) and isinstance(cur.arg, nodes.Const) and isinstance(cur.arg.value, str):
-                path.append(cur.arg.value)
-            else:
-                break
-            inner.add(id(cur))
-            cur = cur.node
-        if isinstance(cur, nodes.Name) and path:
-            found.append((cur.name, list(reversed(path)), node.lineno))
-    return found
+    return [(root, list(path), line) for root, path, line in summary(tree).chains]
 
 
 def missing_key(shape: Shape, path: list[str]) -> tuple[str, list[str]] | None:
@@ -82,8 +64,12 @@ def missing_key(shape: Shape, path: list[str]) -> tuple[str, list[str]] | None:
 
 def param_problem(bank: Bank, path: list[str]) -> str | None:
     """A Dutch message when `regels.<path>` is missing from some rule set."""
+    shapes: dict[str, Shape] | None = bank.__dict__.get("_param_shapes")
+    if shapes is None:  # worked out once per bank: thousands of texts ask
+        shapes = {rs.id: shape_of(rs.values()) for rs in bank.rule_sets}
+        object.__setattr__(bank, "_param_shapes", shapes)
     for rs in bank.rule_sets:
-        found = missing_key(shape_of(rs.values()), path)
+        found = missing_key(shapes[rs.id], path)
         if found:
             name, have = found
             where = f" in regelset '{rs.id}'" if len(bank.rule_sets) > 1 else ""

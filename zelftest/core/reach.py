@@ -3,9 +3,10 @@
 Cycles are found with Tarjan's strongly connected components (linear in the size of
 the bank). "Never shown" is first settled by the checker's random walks (a question
 they showed can be shown); only the rest get an exhaustive search over the
-representative values of the questions their condition depends on, bounded per
-question and in total, so a huge bank cannot make the checker hang. When the search
-would be too large the checker says nothing rather than guess.
+representative values of the questions their condition depends on (only the
+conversations that can happen: a question is answered exactly when it is shown),
+bounded per question and in total, so a huge bank cannot make the checker hang.
+When the search runs out of steps the checker says nothing rather than guess.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from . import expressions, walk
 from .errors import Finding
 from .model import Bank
 
-PER_QUESTION_LIMIT = 4_096
-TOTAL_LIMIT = 20_000
+MAX_DEPENDENCIES = 12  # questions one condition may depend on, directly or not, to be searched
+PER_QUESTION_LIMIT = 4_096  # steps of the search for one question
+TOTAL_LIMIT = 40_000  # steps for all questions together
 
 
 def dependencies(bank: Bank) -> dict[str, list[str]]:
@@ -111,56 +113,72 @@ def never_shown(bank: Bank, graph: dict[str, list[str]], shown: set[str], values
     params = walk._params(bank)
     order = {q.id: i for i, q in enumerate(bank.questions)}
     out = []
-    budget = TOTAL_LIMIT
+    budget = [TOTAL_LIMIT]
     for q in bank.questions:
         if not q.show_if or q.id in shown or q.id in skip:
             continue
-        deps = _closure(graph, q.id, values, order)
+        deps = _closure(graph, q.id, order)
         if deps is None:
             continue
-        combos = walk.combinations(bank, deps, today, min(PER_QUESTION_LIMIT, budget), values)
-        if combos is None:
-            continue
-        found = False
-        for answers in combos:
-            budget -= 1
-            if _consistent(bank, answers, deps, params, today) and expressions.holds(
-                    q.show_if, expressions.context(answers, params, today)):
-                found = True
-                break
-        if not found:
+        search = _Search(bank, q.show_if, deps, values, expressions.context({}, params, today),
+                         min(PER_QUESTION_LIMIT, budget[0]))
+        found = search.run(0)
+        budget[0] -= search.steps
+        if found is False:
             out.append(Finding(q.place, f"vraag '{q.id}' wordt nooit getoond: geen enkele combinatie van "
                                         f"antwoorden maakt toon_als waar ({q.show_if}); pas de voorwaarde aan"))
-        if budget <= 0:
+        if budget[0] <= 0:
             break
     return out
 
 
-def _closure(graph: dict[str, list[str]], qid: str, values: dict[str, list[Any]],
-             order: dict[str, int]) -> list[str] | None:
-    """The questions `qid`'s condition depends on, directly or not; None when their
-    combinations alone would pass the per-question limit."""
-    seen: list[str] = []
+def _closure(graph: dict[str, list[str]], qid: str, order: dict[str, int]) -> list[str] | None:
+    """The questions `qid`'s condition depends on, directly or not, in bank order; None
+    when there are too many to search."""
+    seen: set[str] = set()
     todo = [qid]
-    size = 1
     while todo:
         for name in graph[todo.pop()]:
             if name != qid and name not in seen:
-                seen.append(name)
+                seen.add(name)
                 todo.append(name)
-                size *= len(values[name]) + 1
-                if size > PER_QUESTION_LIMIT:
+                if len(seen) > MAX_DEPENDENCIES:
                     return None
     return sorted(seen, key=order.__getitem__)
 
 
-def _consistent(bank: Bank, answers: dict[str, Any], deps: list[str], params: Any, today: dt.date) -> bool:
-    """Every answered question could be shown, and every shown one is answered."""
-    for d in deps:
-        dq = bank.question(d)
-        if dq.show_if is None:
-            continue
-        visible = expressions.holds(dq.show_if, expressions.context(answers, params, today))
-        if visible != (d in answers) and not (visible and dq.optional):
-            return False
-    return True
+class _Search:
+    """Depth first over the conversations through `deps` only: each question in turn is
+    asked when its own condition holds (then it takes each representative value) and
+    skipped when it does not. True when some conversation makes `show_if` true, False
+    when none does, None when the step budget ran out first."""
+
+    def __init__(self, bank: Bank, show_if: str, deps: list[str], values: dict[str, list[Any]],
+                 ctx: dict[str, Any], limit: int) -> None:
+        self.questions = [bank.question(d) for d in deps]
+        self.show_if = show_if
+        self.values = values
+        self.ctx = ctx
+        self.limit = limit
+        self.steps = 0
+
+    def run(self, index: int) -> bool | None:
+        self.steps += 1
+        if self.steps > self.limit:
+            return None
+        if index == len(self.questions):
+            return expressions.holds(self.show_if, self.ctx)
+        q = self.questions[index]
+        if not expressions.predicate(q.show_if)(self.ctx):
+            return self.run(index + 1)
+        outcome: bool | None = False
+        for value in [*self.values[q.id], *([None] if q.optional else [])]:
+            if value is not None:
+                self.ctx[q.id] = value
+            found = self.run(index + 1)
+            self.ctx.pop(q.id, None)
+            if found:
+                return True
+            if found is None:
+                outcome = None
+        return outcome

@@ -19,19 +19,20 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from jinja2 import TemplateError, UndefinedError, nodes
+from jinja2 import TemplateError, UndefinedError
 
-from . import advice, eligibility, expressions
+from . import advice, eligibility, expressions, fastexpr
 from .errors import Finding, Place
 from .model import Bank, Question
-from .names import Shape, merge, shape_of
+from .names import GLOBALS, Shape, merge, shape_of
 from .schema import TextUse
 from .spec import CONCLUSION_NEEDS, RESULT_QUESTIONS
 from .textcheck import _shown, tree_names
+from .treeinfo import summary
 from .walk import Walker
 
 WALK_WORK = 6_000  # questions visited by the full walks together (but at least MIN_WALKS walks)
-MIN_WALKS, MAX_WALKS = 3, 24
+MIN_WALKS, MAX_WALKS = 2, 24
 # Walks over the questions the result reads, until every conclusion has been rendered:
 # cheap, but each evaluation still lists every answer, so fewer in a big bank.
 RESULT_WALKS = 600
@@ -52,10 +53,20 @@ class RenderCheck:
         self.shape: Shape = None
         self.samples = 0
         self.covered = False
+        self.corpus: list[dict[str, Any]] = []  # answers that drew a conclusion first
+        self.tried: set[tuple[Any, ...]] = set()
         self.rendered: set[str] = set()
         self.by_owner: dict[tuple[str, str], list[TextUse]] = {}
         for use in texts:
-            self.by_owner.setdefault((use.kind, use.owner), []).append(use)
+            if any(fastexpr.has_template(s) for s in use.text.by_language.values()):
+                self.by_owner.setdefault((use.kind, use.owner), []).append(use)
+        self.fixed: set[int] = set()
+        self.explanations: dict[str, list[Any]] = {}
+        for e in bank.explanations:
+            self.explanations.setdefault(e.at, []).append(e)
+        # Questions with a text to fill in or an explanation before or after them.
+        self.talks = {owner for kind, owner in self.by_owner if kind in ("vraag", "controle")}
+        self.talks |= {at.partition(":")[2] for at in self.explanations}
 
     def report(self, place: Place, message: str) -> None:
         if message not in self.seen:
@@ -65,34 +76,38 @@ class RenderCheck:
     def run(self) -> None:
         rng = random.Random(SEED)
         walks = max(MIN_WALKS, min(MAX_WALKS, WALK_WORK // max(1, len(self.bank.questions))))
-        corpus = []
+        # Results are evaluated on the part of the bank they read: the conclusions and
+        # advice still see every answer, but the list of answers (which the visits above
+        # already filled in) stays short, so a big bank costs no more per evaluation.
+        part = self.result_questions()
+        small = replace(self.bank, questions=tuple(q for q in self.bank.questions if q.id in part))
         for _ in range(walks):
             answers, complete = self.walker.walk(rng, self.visit)
             if complete:
-                self.outcome(self.bank, answers, partial=None)
-                corpus.append(answers)
-        # Then walks over only the questions the result reads, evaluated on that part of
-        # the bank (cheap in a big bank), until every conclusion the code can draw has been
-        # rendered. Most of them mutate a walk that reached something new (coverage-guided,
-        # as a fuzzer does): the rare outcomes lie a few changed answers away.
-        part = self.result_questions()
-        small = replace(self.bank, questions=tuple(q for q in self.bank.questions if q.id in part))
+                self.outcome(small, answers, partial=None)
+                self.corpus.append(answers)
+        # Then walks over only the questions the result reads, until every conclusion the
+        # code can draw has been rendered. Most of them change one to three answers of an
+        # earlier walk that drew a rarely seen conclusion (coverage-guided, as a fuzzer
+        # does): the rare outcomes lie a few answers away from other rare ones.
         wanted = {rule for rule in (*eligibility.CONCLUSIONS, *advice.CONCLUSIONS,
                                     *(f"geschiktheid.{b.level}" for b in self.bank.bands))
                   if all(self.bank.has_question(q) for q in CONCLUSION_NEEDS.get(rule, ()))}
         for _ in range(RESULT_WALKS):
             if wanted <= self.rendered:
                 break
-            if corpus and rng.random() < 0.8:
+            if self.corpus and rng.random() < 0.8:
                 # The newest finds lead furthest: pick them more often.
-                base = corpus[-1 - min(int(rng.expovariate(0.5)), len(corpus) - 1)]
+                base = self.corpus[-1 - min(int(rng.expovariate(0.5)), len(self.corpus) - 1)]
                 asked = sorted(q for q in base if q in part)
                 change = frozenset(rng.sample(asked, min(len(asked), rng.choice((1, 1, 2, 3)))))
                 answers, complete = self.walker.walk(rng, only=part, prefer=base, change=change)
             else:
                 answers, complete = self.walker.walk(rng, only=part)
-            if complete and self.outcome(small, answers, partial=part):
-                corpus.append(answers)
+            key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())
+            if complete and key not in self.tried:  # a mutation often lands on a known answer set
+                self.tried.add(key)
+                self.outcome(small, answers, partial=part)
         # Keys that only some outcomes have are known only when every outcome was seen.
         self.covered = wanted <= self.rendered
 
@@ -132,12 +147,14 @@ class RenderCheck:
             self.report(place, f"de regels kunnen niet toegepast worden ({type(exc).__name__}: {exc}); "
                                "controleer de waarden van de parameters")
             return False
-        self.shape = merge(self.shape, shape_of(result), self.samples == 0)
-        self.samples += 1
         rules = {str(e.get("regel")) for e in result.get("spoor", [])}
         if rules <= self.rendered:
             return False
-        variants = ((None, False), ("notitie", True)) if not self.rendered else ((None, True),)
+        self.corpus.append(answers)
+        # The keys of a result follow from its conclusions: a new one may bring new keys.
+        self.shape = merge(self.shape, shape_of(result), self.samples == 0)
+        self.samples += 1
+        variants = ((None, False), ("notitie", True)) if not self.rendered else ((None, False),)
         self.rendered |= rules
         shown = dict(result, antwoorden=result.get("antwoorden", [])[:RENDER_ROWS])
         for fmt in FORMATS:
@@ -149,21 +166,31 @@ class RenderCheck:
         return True
 
     def visit(self, point: str, q: Question | None, ctx: dict[str, Any]) -> None:
-        if q is not None:
-            self.shown.add(q.id)
-        if point == "voor" and q is not None:
+        if q is None:
+            self.explain(point, ctx)
+            return
+        self.shown.add(q.id)
+        if q.id not in self.talks:  # most questions: no text to fill in, nothing said around it
+            return
+        if point == "voor":
             self.render(("vraag", q.id), ctx)
-            if self.by_owner.get(("controle", q.id)):
-                scope = dict(ctx)
-                scope["waarde"] = (self.walker.values.get(q.id) or ["iets"])[0]
-                self.render(("controle", q.id), scope)
-        at = point if q is None else f"{point}:{q.id}"
-        for e in self.bank.explanations:
-            if e.at == at and expressions.holds(e.show_if, ctx):
+            if ("controle", q.id) in self.by_owner:
+                ctx["waarde"] = (self.walker.values.get(q.id) or ["iets"])[0]  # no copy: ctx can be big
+                self.render(("controle", q.id), ctx)
+                del ctx["waarde"]
+        self.explain(f"{point}:{q.id}", ctx)
+
+    def explain(self, at: str, ctx: dict[str, Any]) -> None:
+        for e in self.explanations.get(at, ()):
+            if expressions.holds(e.show_if, ctx):
                 self.render(("uitleg", f"{at}|{e.id}"), ctx)
 
     def render(self, owner: tuple[str, str], ctx: dict[str, Any]) -> None:
         for use in self.by_owner.get(owner, ()):
+            if id(use) in self.fixed:
+                continue  # reads no answers: once is enough
+            if not any(_answer_names(s) for s in use.text.by_language.values()):
+                self.fixed.add(id(use))
             for string in use.text.by_language.values():
                 try:
                     expressions.render_text(string, ctx)
@@ -190,6 +217,11 @@ class RenderCheck:
         self.report(self.bank.place, f"een conclusie of advies kan niet ingevuld worden: {_describe(exc)}")
 
 
+def _answer_names(text: str) -> set[str]:
+    """The names a text reads besides `regels`, `vandaag` and Jinja2's own."""
+    return _names_of(text) - {"regels", "vandaag"} - GLOBALS
+
+
 def _names_of(text: str) -> set[str]:
     try:
         trees = expressions.text_trees(text)
@@ -198,7 +230,7 @@ def _names_of(text: str) -> set[str]:
     found: set[str] = set()
     for tree in trees:
         found |= tree_names(tree)
-        found |= {getattr(n, "attr", "") for n in expressions.find_all(tree, nodes.Getattr)}
+        found |= {attr for _, path, _ in summary(tree).chains for attr in path}
     return found
 
 

@@ -23,6 +23,7 @@ from .model import Bank
 from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
 from .schema import TextUse, suggest
 from .spec import ADVICE_NAMES, CONCLUSION_VALUES, PARAMETERS, RESULT_CONTRACT, TEMPLATE_NAMES
+from .treeinfo import summary
 
 BASE_NAMES = frozenset({"regels", "vandaag"}) | GLOBALS
 KNOWN_CONCLUSIONS = frozenset({*eligibility.CONCLUSIONS, *advice.CONCLUSIONS})
@@ -78,7 +79,7 @@ def _tree_names(tree: nodes.Node) -> set[str]:
         # A name set anywhere in the template (also inside an if) counts as its own.
         stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
         return set(meta.find_undeclared_variables(tree)) - stored
-    return {n.name for n in expressions.find_all(tree, nodes.Name) if n.ctx == "load"}
+    return set(summary(tree).names)
 
 
 def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes | None = None) -> list[Finding]:

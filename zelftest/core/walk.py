@@ -17,11 +17,10 @@ import random
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import nodes
-
 from . import expressions
 from .dates import add_months, add_years
 from .model import Bank, Question
+from .treeinfo import summary
 from .values import Invalid, validate
 
 Visit = Callable[[str, "Question | None", dict[str, Any]], None]
@@ -64,13 +63,9 @@ def constants(bank: Bank) -> dict[str, set[Any]]:
     others: list[Any] = [*bank.explanations, *bank.referrals, *bank.next_steps]
     sources += [(x.show_if, None) for x in others if x.show_if]
     for expr, own in sources:
-        for cmp in expressions.find_all(expressions.parse(expr), nodes.Compare):
-            operands = [cmp.expr, *(op.expr for op in cmp.ops)]
-            names = [o.name for o in operands if isinstance(o, nodes.Name)]
-            names = [own if n == "waarde" and own else n for n in names]
-            consts = [o.value for o in operands if isinstance(o, nodes.Const)]
-            for name in names:
-                found.setdefault(name, set()).update(c for c in consts if not isinstance(c, bool))
+        for name, _, consts in summary(expressions.parse(expr)).compares:
+            name = own if name == "waarde" and own else name
+            found.setdefault(name, set()).update(c for c in consts if not isinstance(c, bool))
     return found
 
 
@@ -92,13 +87,17 @@ def representative_values(q: Question, bank: Bank, today: dt.date,
     if q.type == "tekst":
         return ["iets", *sorted(c for c in compared if isinstance(c, str) and c)]
     if q.type == "datum":
-        days = {today, today - dt.timedelta(days=1)}
-        for years in {rules.get("periode_jaren", 6), 1, 3}:
-            back = add_years(today, -int(years)) if isinstance(years, int) else today
-            days |= {back, back - dt.timedelta(days=1), back + dt.timedelta(days=1)}
-        for months in {rules.get("verval_maanden", 12)}:
-            back = add_months(today, -int(months)) if isinstance(months, int) else today
-            days |= {back, back + dt.timedelta(days=1)}
+        # Today, both sides of the boundaries the rules draw in time (one period and one
+        # expiry back), and a few dates in between.
+        day = dt.timedelta(days=1)
+        days = {today, today - day}
+        years = [rules.get("periode_jaren"), 1, 3]
+        for n in (y for y in years if isinstance(y, int) and not isinstance(y, bool)):
+            back = add_years(today, -n)
+            days |= {back - day, back, back + day}
+        months = rules.get("verval_maanden")
+        if isinstance(months, int) and not isinstance(months, bool):
+            days |= {add_months(today, -months), add_months(today, -months) + day}
         days |= {c for c in compared if isinstance(c, dt.date)}
         return sorted(days)
     candidates = _rule_numbers(bank) | {c for c in compared if isinstance(c, int | float)}
@@ -116,8 +115,16 @@ class Walker:
         self.today = today
         self.params = _params(bank)
         compared = constants(bank)
-        self.values = {q.id: representative_values(q, bank, today, compared.get(q.id)) for q in bank.questions}
+        memo: dict[Any, list[Any]] = {}  # most questions of a type share their values
+        self.values = {}
+        for q in bank.questions:
+            near = compared.get(q.id)
+            key = (q.type, q.minimum, q.maximum, frozenset(near or ()), tuple(o.value for o in q.choices))
+            if key not in memo:
+                memo[key] = representative_values(q, bank, today, near)
+            self.values[q.id] = memo[key]
         self.subsets: dict[frozenset[str], list[Question]] = {}
+        self.shows = {q.id: expressions.predicate(q.show_if) for q in bank.questions}
 
     def _subset(self, only: set[str]) -> list[Question]:
         key = frozenset(only)
@@ -140,8 +147,9 @@ class Walker:
         if visit:
             visit("begin", None, ctx)
         questions = self.bank.questions if only is None else self._subset(only)
+        shows = self.shows
         for q in questions:
-            if not expressions.holds(q.show_if, ctx):
+            if not shows[q.id](ctx):
                 continue
             if visit:
                 visit("voor", q, ctx)

@@ -196,33 +196,39 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         try:
+            self.mark(path, node)
             return self.value(node, path)
         except _ValueError as exc:
             mark = exc.node.start_mark
             raise BankError([Finding(Place(self.source.file, mark.line + 1, mark.column + 1), str(exc))]) from None
 
-    def value(self, node: yaml.Node, path: PathKey) -> Any:
+    def mark(self, path: PathKey, node: yaml.Node) -> None:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
+
+    def value(self, node: yaml.Node, path: PathKey) -> Any:
+        """The value of `node`; its own position is recorded by the caller (a mapping
+        records its keys' positions instead, the line a person looks for)."""
+        if type(node) is ScalarNode:  # nine in ten nodes: keep this path short
+            return node.value if node.tag == _STR else self.scalar(node)
         key = id(node)
         if key in self.done:
             return self.done[key]
         if key in self.busy:
             raise _ValueError(node, "een anker (&naam) verwijst naar zichzelf; schrijf de waarde uit")
-        if isinstance(node, ScalarNode):
-            result = node.value if node.tag == _STR else self.scalar(node)
-        elif isinstance(node, SequenceNode):
-            self.busy.add(key)
-            result = [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-            self.busy.discard(key)
-        elif isinstance(node, MappingNode):
-            self.busy.add(key)
-            result = self.mapping(node, path)
-            self.busy.discard(key)
-        else:  # pragma: no cover - the composer makes only these three
-            raise _ValueError(node, "onbekend soort waarde")
-        if node.tag not in (_STR, _SEQ, _MAP) and not isinstance(node, ScalarNode):
+        if node.tag not in (_SEQ, _MAP):
             raise _ValueError(node, f"de tag '{node.tag}' is hier niet toegelaten; haal hem weg")
+        self.busy.add(key)
+        if isinstance(node, SequenceNode):
+            result: Any = []
+            for i, item in enumerate(node.value):
+                child = (*path, i)
+                self.mark(child, item)
+                result.append(self.value(item, child))
+        else:
+            assert isinstance(node, MappingNode)
+            result = self.mapping(node, path)
+        self.busy.discard(key)
         self.done[key] = result
         return result
 
@@ -261,10 +267,8 @@ class _Builder:
                 self.source.duplicates.append(Finding(place, f"de sleutel '{key}' staat twee keer in hetzelfde blok "
                                                              f"(ook op regel {first}); laat er één staan"))
                 continue
+            self.mark(child, key_node)  # an entry points at its key
             result[key] = self.value(value_node, child)
-            # Point the entry at its key: that is the line a person looks for.
-            mark = key_node.start_mark
-            self.positions[child] = (mark.line + 1, mark.column + 1)
         for part in merged:
             for k, v in part.items():
                 result.setdefault(k, v)
