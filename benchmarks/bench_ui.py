@@ -233,7 +233,8 @@ def main() -> int:
           "   (target <= 1.3x)")
 
     questions, summaries = asyncio.run(latencies(args.runs))
-    print(f"per-answer latency, {len(questions)} answers in {args.runs} full Pilot runs (key -> next question painted):")
+    print(f"per-answer latency, {len(questions)} answers in {args.runs} full Pilot runs"
+          " (key -> next question painted):")
     print(f"  median {statistics.median(questions) * ms:6.1f} ms   p95 {p95(questions) * ms:6.1f} ms"
           f"   max {max(questions) * ms:6.1f} ms   (target median <= 25 ms)")
     both = questions + summaries

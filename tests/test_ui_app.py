@@ -20,7 +20,7 @@ from zelftest.ui.app import ZelftestApp, make_app
 from zelftest.ui.chat import PersonBubble
 from zelftest.ui.info import GlossaryScreen, InfoScreen
 from zelftest.ui.review import ReviewScreen
-from zelftest.ui.scripted import TYPICAL, answer_all, fill, press, screen_text
+from zelftest.ui.scripted import TYPICAL, fill, press, screen_text
 from zelftest.ui.summary import SummaryScreen
 from zelftest.ui.themes import HIGH_CONTRAST
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from textual.events import Key
 from textual.pilot import Pilot
 
 from zelftest.core.loader import load_bank
@@ -192,6 +193,28 @@ def test_typed_answers_in_the_chat_input() -> None:
         await pilot.pause()
         assert "Kies een nummer van 1 tot 3" in error_text(app)
         assert app.screen.query_one("#chat-input").value == "misschien"
+
+    drive(scenario)
+
+
+def test_keys_already_sent_to_the_options_follow_the_typing() -> None:
+    """A fast typist or a paste: keys that reach the options after the first letter moved
+    the typing to the chat input still end up there, Enter included."""
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await answer(pilot, [])
+        choices = app.screen.query_one(ChoiceList)
+        choices.post_message(Key("n", "n"))
+        choices.post_message(Key("e", "e"))
+        await pilot.pause()
+        assert app.screen.query_one("#chat-input").has_focus
+        choices.action_digit(2)  # would pick "Mijn werkgever" if it were not forwarded
+        choices.action_enter()
+        await pilot.pause()
+        assert app.session.current.id == "aanleiding"
+        assert "Kies een nummer van 1 tot 3" in error_text(app)
+        assert app.screen.query_one("#chat-input").value == "ne2"
 
     drive(scenario)
 

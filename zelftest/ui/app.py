@@ -39,7 +39,7 @@ class ZelftestApp(App[int]):
         Binding("f3", "outplacement", "Outplacement", tooltip=texts.OUTPLACEMENT_TITLE),
         Binding("f4", "about", "Over de test", tooltip=texts.ABOUT_TITLE),
         Binding("f5", "review", "Antwoorden", tooltip="Bekijk en wijzig je antwoorden"),
-        Binding("ctrl+q", "quit", "Stop", tooltip="Stop de test", priority=True),
+        Binding("ctrl+q", "quit", "Stop", tooltip="Stop de test"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, key_display="^p",
                 tooltip="Alle opdrachten"),
@@ -82,7 +82,7 @@ class ZelftestApp(App[int]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
 
     def action_help_quit(self) -> None:

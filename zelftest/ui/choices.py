@@ -149,7 +149,7 @@ class ChoiceList(Vertical, can_focus=True):
         if not self._redirecting or target is None:
             return False
         if submit:
-            target.action_submit()
+            target.call_later(target.action_submit)
         elif character:
             target.insert_text_at_cursor(character)
         return True

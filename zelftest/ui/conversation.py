@@ -22,9 +22,9 @@ from zelftest.core.engine import Session
 from zelftest.core.model import Explanation
 
 from . import texts
-from .footer import KeyFooter
 from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
 from .choices import ChoiceList
+from .footer import KeyFooter
 from .glossary import explain_terms, find_terms, is_term_question
 from .messages import Answered
 from .panel import CHOICE_TYPES, AnswerPanel, answer_spec, answer_text
@@ -211,8 +211,9 @@ class ChatScreen(Screen[None]):
             event.input.value = ""
             await self.chat.add(PersonBubble(text), BotBubble(answer, classes="explanation"))
             return
-        if await self.submit(text, typed=True):
-            event.input.value = ""
+        with self.app.batch_update():
+            if await self.submit(text, typed=True):
+                event.input.value = ""
 
     @on(Button.Pressed, "#back")
     async def back_pressed(self, event: Button.Pressed) -> None:

@@ -19,8 +19,8 @@ from textual.widgets import Button, Static
 from zelftest.core.engine import Outcome, Session
 
 from . import texts
-from .footer import KeyFooter
 from .chat import NoteLine
+from .footer import KeyFooter
 from .messages import Answered
 from .panel import ErrorLine, answer_text, answer_widget
 from .safe import literal

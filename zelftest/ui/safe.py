@@ -41,13 +41,11 @@ def bank_markdown(text: str) -> str:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         stripped = line.rstrip()
-        if (stripped and nxt.strip() and not _is_list(nxt) and not _is_list(line)
-                and not stripped.endswith("\\")):
-            stripped += "\\"
-        elif stripped and nxt.strip() and _is_list(nxt) and not _is_list(line):
-            stripped += "\n"
-        elif _is_list(line) and nxt.strip() and not _is_list(nxt):
-            stripped += "\n"
+        if stripped and nxt.strip():
+            if _is_list(line) != _is_list(nxt):
+                stripped += "\n"  # a list starts or ends: a blank line
+            elif not _is_list(line) and not stripped.endswith("\\"):
+                stripped += "\\"  # two sentences: keep the line break
         out.append(stripped)
     return "\n".join(out)
 

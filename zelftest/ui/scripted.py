@@ -9,6 +9,7 @@ earlier person is left anywhere).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -155,14 +156,11 @@ def widget_texts(app: App[Any]) -> list[str]:
     for widget in _widgets(app):
         for attr in ("value", "source", "text", "label", "placeholder", "tooltip"):
             value = getattr(widget, attr, None)
-            if isinstance(value, str) and value:
-                found.append(value)
-            elif value is not None and hasattr(value, "plain"):
-                found.append(value.plain)
-        try:
+            plain = getattr(value, "plain", value)
+            if isinstance(plain, str) and plain:
+                found.append(plain)
+        with contextlib.suppress(Exception):  # some widgets only render when laid out
             found.append(str(widget.render()))
-        except Exception:  # noqa: BLE001 - some widgets only render when laid out
-            pass
     found += [n.message for n in app._notifications]
     found.append(getattr(app, "clipboard", ""))
     return found

@@ -25,9 +25,9 @@ from zelftest.core.engine import Session
 from zelftest.core.report import render
 
 from . import texts
-from .footer import KeyFooter
 from .chat import BotBubble
 from .conversation import explanation_markdown
+from .footer import KeyFooter
 from .panel import number_text
 from .safe import literal
 

@@ -51,7 +51,8 @@ NEW_QUESTIONS = "Door je wijziging zijn er nieuwe vragen voor jou."
 
 NO_HELP = "Bij deze vraag is er geen extra uitleg. Met **F2** zie je de woordenlijst."
 UNKNOWN_TERM = "Dat woord staat niet in mijn woordenlijst. Met **F2** zie je alle woorden."
-NOT_UNDERSTOOD = "{message} Heb je een vraag over een woord? Typ het woord met een vraagteken, bijvoorbeeld: outplacement?"
+NOT_UNDERSTOOD = ("{message} Heb je een vraag over een woord? "
+                  "Typ het woord met een vraagteken, bijvoorbeeld: outplacement?")
 
 # Review
 REVIEW_TITLE = "Je antwoorden"
