@@ -35,17 +35,27 @@ class OptionRow(Static):
             super().__init__()
             self.row = row
 
-    def __init__(self, index: int, label: str, multi: bool, chosen: bool) -> None:
+    def __init__(self, index: int, label: str, multi: bool, chosen: bool, highlighted: bool = False) -> None:
         self.index = index
         self.label_text = label
         self.multi = multi
         self.chosen = chosen
+        self.highlighted = highlighted
         super().__init__(self._content(), markup=False, classes="-chosen" if chosen else None)
+        self.set_class(highlighted, "-highlight")
 
     def _content(self) -> Content:
+        # The pointer shows the highlighted row without colour too (NO_COLOR).
+        pointer = "›" if self.highlighted else " "
         number = f"{self.index + 1:>2} "
         box = ("[x] " if self.chosen else "[ ] ") if self.multi else ""
-        return Content.assemble((number, "bold"), box, self.label_text)
+        return Content.assemble(pointer, (number, "bold"), box, self.label_text)
+
+    def set_highlight(self, highlighted: bool) -> None:
+        if highlighted != self.highlighted:
+            self.highlighted = highlighted
+            self.set_class(highlighted, "-highlight")
+            self.update(self._content())
 
     def configure(self, label: str, multi: bool, chosen: bool) -> None:
         if (label, multi, chosen) != (self.label_text, self.multi, self.chosen):
@@ -96,9 +106,7 @@ class ChoiceList(Vertical, can_focus=True):
         hint.display = bool(self.hint)
         yield hint
         for i, (_, label) in enumerate(self.options):
-            row = OptionRow(i, label, self.multi, i in self.chosen)
-            row.set_class(i == self.highlighted, "-highlight")
-            yield row
+            yield OptionRow(i, label, self.multi, i in self.chosen, i == self.highlighted)
         confirm = Button(texts.CONFIRM_MULTI + " (Enter)", id="confirm", compact=True)
         confirm.can_focus = False
         confirm.display = self.multi
@@ -123,7 +131,7 @@ class ChoiceList(Vertical, can_focus=True):
         if extra:
             await self.mount_all(extra, before="#confirm")
         for row in self.rows:
-            row.set_class(row.index == self.highlighted, "-highlight")
+            row.set_highlight(row.index == self.highlighted)
         confirm = self.query_one("#confirm")
         if confirm.display != multi:
             confirm.display = multi
@@ -137,9 +145,9 @@ class ChoiceList(Vertical, can_focus=True):
             return
         rows = self.rows
         if 0 <= self.highlighted < len(rows):
-            rows[self.highlighted].remove_class("-highlight")
+            rows[self.highlighted].set_highlight(False)
         self.highlighted = index
-        rows[index].add_class("-highlight")
+        rows[index].set_highlight(True)
         rows[index].scroll_visible(animate=False)
 
     # -- typing moves to the chat input ------------------------------------------
