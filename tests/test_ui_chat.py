@@ -289,12 +289,12 @@ def test_mouse_clicks_pick_and_toggle_options() -> None:
     drive(scenario)
 
 
-def test_digit_zero_toggles_option_ten() -> None:
+def test_digit_zero_toggles_option_ten_and_space_after_a_digit_only_separates() -> None:
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         await start(pilot)
-        await pilot.press("0", "1", "1", "enter")  # 1 on, 1 off again
-        await pilot.pause()
-        assert app.session.answers["loopbaanvragen"] == ["kruispunt"]
+        await pilot.press("0", "1", "space", "1", "space", "3", "down", "space", "enter")
+        await pilot.pause()  # 10 on; 1 on, off; 3 on; the arrow moves to 4, space toggles it
+        assert app.session.answers["loopbaanvragen"] == ["plezier", "evenwicht", "kruispunt"]
 
     drive(scenario)
 

@@ -92,6 +92,7 @@ class ChoiceList(Vertical, can_focus=True):
         self.mark_pick = mark_pick
         self.type_ahead: Input | None = None
         self._redirecting = False
+        self._after_digit = False  # "1 3": a space after a digit only separates
         self._set(options, multi, chosen, hint)
 
     def _set(self, options: Sequence[tuple[str, str]], multi: bool, chosen: Sequence[str], hint: str) -> None:
@@ -183,6 +184,7 @@ class ChoiceList(Vertical, can_focus=True):
 
     # -- actions ---------------------------------------------------------------
     def action_move(self, step: int) -> None:
+        self._after_digit = False
         if not self._forward() and self.options:
             self._highlight((self.highlighted + step) % len(self.options))
 
@@ -191,6 +193,7 @@ class ChoiceList(Vertical, can_focus=True):
             return
         index = (10 if digit == 0 else digit) - 1
         if index < len(self.options):
+            self._after_digit = True
             self.activate(index)
 
     def action_enter(self) -> None:
@@ -202,8 +205,12 @@ class ChoiceList(Vertical, can_focus=True):
             self.activate(self.highlighted)
 
     def action_space(self) -> None:
-        if not self._forward(" "):
-            self.activate(self.highlighted)
+        if self._forward(" "):
+            return
+        if self._after_digit:
+            self._after_digit = False
+            return
+        self.activate(self.highlighted)
 
     def activate(self, index: int) -> None:
         """Pick the option (single choice) or toggle it (multi-choice)."""

@@ -120,7 +120,7 @@ class ChatScreen(Screen[None]):
         if q is None:
             await self.chat.add(*widgets, NoteLine(texts.DONE_TITLE, classes="note"))
             done = ChoiceList([("summary", texts.SHOW_SUMMARY), ("review", texts.SHOW_REVIEW)],
-                              hint=texts.HINT_CHOICE, intent="done")
+                              hint=texts.HINT_PICK, intent="done")
             await self.panel.show(done, chat_input=False, back=True, help=False)
             self.query_one(TopBar).set_progress(texts.PROGRESS_DONE)
             return

@@ -2,8 +2,10 @@
 inline Dutch message when an answer is refused, the Back and Help buttons, and the chat
 input that takes typed answers ("ja", "2", a label, or a word with a question mark).
 
-`answer_widget` picks the widget for a question type; the review's edit dialog uses it
-too, so a question looks and works the same everywhere.
+`answer_spec` says how to ask a question (options or a typed input, with the earlier
+answer filled in); the panel reuses its widget for the next question when it can, and the
+review's edit dialog builds the same widget, so a question works the same everywhere.
+`answer_text` and `typed_text` show an answer to the person.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def verdict_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def changed_answers(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """'question: old → new' for every answer that differs."""
+    """'question' and 'old → new' below it, for every answer that differs."""
     old = {a["id"]: a for a in before["antwoorden"]}
     new = {a["id"]: a for a in after["antwoorden"]}
     lines = []
@@ -75,7 +75,9 @@ def changed_answers(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
         a, b = old.get(qid), new.get(qid)
         if a is None or b is None or a["antwoord"] != b["antwoord"]:
             question = (a or b or {})["vraag"]
-            lines.append(f"• {question}: {a['antwoord'] if a else '—'} → {b['antwoord'] if b else '—'}")
+            old_text = a["antwoord"] if a else texts.NO_ANSWER
+            new_text = b["antwoord"] if b else texts.NO_ANSWER
+            lines.append(f"• {question}\n  {old_text} → {new_text}")
     return lines
 
 
