@@ -110,7 +110,7 @@ def _trail(start: str, members: set[str], graph: dict[str, list[str]]) -> list[s
 def never_shown(bank: Bank, graph: dict[str, list[str]], shown: set[str], values: dict[str, list[Any]],
                 today: dt.date, skip: set[str]) -> list[Finding]:
     """Questions whose `toon_als` no combination of earlier answers makes true."""
-    params = walk._params(bank)
+    params = walk.rule_params(bank)
     order = {q.id: i for i, q in enumerate(bank.questions)}
     out = []
     budget = [TOTAL_LIMIT]

@@ -32,7 +32,7 @@ from .treeinfo import summary
 from .walk import Walker
 
 WALK_WORK = 6_000  # questions visited by the full walks together (but at least MIN_WALKS walks)
-MIN_WALKS, MAX_WALKS = 2, 24
+MIN_WALKS, MAX_WALKS = 1, 24
 # Walks over the questions the result reads, until every conclusion has been rendered:
 # cheap, but each evaluation still lists every answer, so fewer in a big bank.
 RESULT_WALKS = 600
@@ -154,10 +154,14 @@ class RenderCheck:
         # The keys of a result follow from its conclusions: a new one may bring new keys.
         self.shape = merge(self.shape, shape_of(result), self.samples == 0)
         self.samples += 1
-        variants = ((None, False), ("notitie", True)) if not self.rendered else ((None, False),)
+        # The first outcome in every format, with and without notes and trace; later ones
+        # (other branches of the same content template) in the formats by turn.
+        first = not self.rendered
+        variants = ((None, False), ("notitie", True)) if first else ((None, False),)
+        formats = FORMATS if first else (FORMATS[self.samples % len(FORMATS)],)
         self.rendered |= rules
         shown = dict(result, antwoorden=result.get("antwoorden", [])[:RENDER_ROWS])
-        for fmt in FORMATS:
+        for fmt in formats:
             for notes, trace in variants:
                 try:
                     render(shown, fmt, notes=notes, with_trace=trace)

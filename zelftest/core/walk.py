@@ -1,6 +1,6 @@
-"""Answer walks through a bank: representative values per question and random or
-exhaustive complete answer sets. Used by the checker (can a question ever be
-shown? do the texts and templates render?) and by the tests.
+"""Answer walks through a bank: representative values per question and random
+complete answer sets. Used by the checker (can a question ever be shown? do the texts
+and templates render?) and by the tests.
 
 A walk goes through the questions in order, as the engine does: a question is asked
 when its `toon_als` holds over the answers before it, and an answer is taken when it
@@ -12,7 +12,6 @@ use the same `values.validate` and `expressions.holds`.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import random
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -39,7 +38,8 @@ def _numbers(value: Any) -> Iterator[float]:
             yield from _numbers(v)
 
 
-def _params(bank: Bank) -> dict[str, Any]:
+def rule_params(bank: Bank) -> dict[str, Any]:
+    """The parameters of the default rule set, or none when the bank has no default."""
     try:
         return bank.rule_set().values()
     except KeyError:  # no default rule set: the checker reports that
@@ -50,7 +50,7 @@ def _rule_numbers(bank: Bank) -> set[float]:
     """Every number in the default rule set (cached on the bank: a bank is immutable)."""
     cached: set[float] | None = bank.__dict__.get("_rule_numbers")
     if cached is None:
-        cached = set(_numbers(_params(bank)))
+        cached = set(_numbers(rule_params(bank)))
         object.__setattr__(bank, "_rule_numbers", cached)
     return set(cached)
 
@@ -77,7 +77,7 @@ def representative_values(q: Question, bank: Bank, today: dt.date,
     `constants`); numbers around them and texts equal to them are added.
     """
     compared = compared or set()
-    rules = _params(bank)
+    rules = rule_params(bank)
     if q.type in ("keuze", "ja_nee"):
         return [o.value for o in q.choices]
     if q.type == "meerkeuze":
@@ -113,7 +113,7 @@ class Walker:
     def __init__(self, bank: Bank, today: dt.date) -> None:
         self.bank = bank
         self.today = today
-        self.params = _params(bank)
+        self.params = rule_params(bank)
         compared = constants(bank)
         memo: dict[Any, list[Any]] = {}  # most questions of a type share their values
         self.values = {}
@@ -179,55 +179,3 @@ def random_answers(bank: Bank, rng: random.Random, today: dt.date) -> dict[str, 
     """A complete, valid answer set chosen at random among representative values
     (incomplete only when no representative value passes some question's checks)."""
     return Walker(bank, today).walk(rng)[0]
-
-
-def all_paths(bank: Bank, today: dt.date, limit: int = 200_000) -> Iterator[dict[str, Any]]:
-    """Every complete answer set over representative values (depth first), at most `limit`."""
-    params = _params(bank)
-    compared = constants(bank)
-    values = {q.id: representative_values(q, bank, today, compared.get(q.id)) for q in bank.questions}
-    questions = bank.questions
-    count = 0
-
-    def visit(index: int, answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        nonlocal count
-        ctx = expressions.context(answers, params, today)
-        while index < len(questions) and not expressions.holds(questions[index].show_if, ctx):
-            index += 1
-        if index == len(questions):
-            count += 1
-            yield dict(answers)
-            return
-        q = questions[index]
-        for value in values[q.id]:
-            if count >= limit:
-                return
-            try:
-                answers[q.id] = validate(q, value, ctx, strict=True)
-            except Invalid:
-                continue
-            yield from visit(index + 1, answers)
-            del answers[q.id]
-
-    yield from visit(0, {})
-
-
-def combinations(bank: Bank, ids: list[str], today: dt.date, limit: int,
-                 values: dict[str, list[Any]] | None = None) -> Iterator[dict[str, Any]] | None:
-    """All assignments of representative values (or no answer) to `ids`; None if more than `limit`.
-
-    A question without `toon_als` is always asked, so it always has an answer
-    (unless it is optional).
-    """
-    domains = []
-    total = 1
-    for qid in ids:
-        q = bank.question(qid)
-        own = values[qid] if values is not None else representative_values(q, bank, today)
-        domain: list[Any] = [*([None] if q.show_if or q.optional else []), *own]
-        domains.append(domain)
-        total *= len(domain)
-        if total > limit:
-            return None
-    return ({k: v for k, v in zip(ids, combo, strict=True) if v is not None}
-            for combo in itertools.product(*domains))
