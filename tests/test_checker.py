@@ -127,6 +127,46 @@ def test_a_single_file_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixt
     assert relative(lines, bank) == header(BROKEN / "yaml_tab", "verwacht")
 
 
+def test_a_report_template_that_uses_a_name_the_result_lacks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from zelftest.core import report
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "zelftest" / "templates", templates)
+    content = (templates / "inhoud.j2").read_text(encoding="utf-8")
+    line = content[:content.index('r.status == "ja"')].count("\n") + 1
+    (templates / "inhoud.j2").write_text(content.replace('r.status == "ja"', 'r.statsu == "ja"', 1), encoding="utf-8")
+    monkeypatch.setattr(report, "templates_path", lambda: templates)
+    report.environment.cache_clear()
+    try:
+        code, lines, err = run_check(capsys, BROKEN / "_basis")
+    finally:
+        report.environment.cache_clear()
+    assert code == 1
+    assert lines == [f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.statsu', maar het resultaat "
+                     "heeft dat niet; bedoel je 'status'? (recht heeft onder meer status, uren, vanaf, vervalt_op, "
+                     "redenen)"]
+
+
+def test_a_format_macro_that_fails_to_render_is_found_by_rendering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from zelftest.core import report
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "zelftest" / "templates", templates)
+    content = (templates / "fmt_tekst.j2").read_text(encoding="utf-8")
+    line = content[:content.index("wordwrap(78)")].count("\n") + 1
+    (templates / "fmt_tekst.j2").write_text(content.replace("wordwrap(78)", "wordwrap(breedte)", 1), encoding="utf-8")
+    monkeypatch.setattr(report, "templates_path", lambda: templates)
+    report.environment.cache_clear()
+    try:
+        code, lines, err = run_check(capsys, BROKEN / "_basis")
+    finally:
+        report.environment.cache_clear()
+    assert code == 1
+    assert lines == [f"{templates / 'fmt_tekst.j2'}:{line}: sjabloon (tekst): 'breedte' bestaat niet in het resultaat"]
+
+
 @pytest.mark.parametrize("name", ["yaml_aanhalingsteken", "conclusie_onbekende_naam", "geen_utf8"])
 def test_controleer_never_prints_a_traceback(name: str, tmp_path: Path) -> None:
     bank = build(BROKEN / name, tmp_path / "bank")

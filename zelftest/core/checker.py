@@ -89,12 +89,11 @@ class _Checker:
         # that some outcomes lack must not be reported because no sample had it.
         shape = render.shape if render.covered else None
         self.conditions(shape)
-        static = check_texts(bank, self.extras.texts, shape, self.scopes)
+        static = check_texts(bank, self.extras.texts, shape, self.scopes) + check_templates(bank, shape)
         self.out += static
-        # A text with a static finding fails to render too: say it once.
+        # A text or template line with a static finding fails to render too: say it once.
         said = {f.place for f in static}
         self.out += [f for f in render.findings if f.place not in said]
-        self.out += check_templates(bank, shape)
         skip = {a for a, _ in self.cycle_edges} | self.broken
         self.out += reach.never_shown(bank, graph, render.shown, walker.values, self.today, skip)
         self.out += check_fit(bank, walker.values)

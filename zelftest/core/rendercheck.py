@@ -4,11 +4,15 @@ Random answer walks (walk.Walker) go through the bank as a conversation would; a
 every point the bank's texts are filled in with the answers of that moment, each
 complete answer set is evaluated (result.evaluate, which fills in the conclusions
 and advice), and the report is rendered in every format with StrictUndefined for
-each new combination of conclusions. Any failure becomes a finding at the text or
-template line that caused it, never a crash. The walks also tell which questions
-can be shown and what the result looks like (its "shape", for the static checks).
+each outcome that draws a conclusion not seen before (the first also with notes and
+trace). Any failure becomes a finding at the text or template line that caused it,
+never a crash. The walks also tell which
+questions can be shown and what the result looks like (its "shape", for the static
+checks).
 
-The number of walks shrinks as the bank grows, so the work stays near linear.
+The number of full walks shrinks as the bank grows, and the walks that look for
+every conclusion only answer the questions the result reads, so the work stays
+near linear.
 """
 
 from __future__ import annotations
@@ -154,14 +158,12 @@ class RenderCheck:
         # The keys of a result follow from its conclusions: a new one may bring new keys.
         self.shape = merge(self.shape, shape_of(result), self.samples == 0)
         self.samples += 1
-        # The first outcome in every format, with and without notes and trace; later ones
-        # (other branches of the same content template) in the formats by turn.
-        first = not self.rendered
-        variants = ((None, False), ("notitie", True)) if first else ((None, False),)
-        formats = FORMATS if first else (FORMATS[self.samples % len(FORMATS)],)
+        # Every format: a branch of the content template may call a macro that only one
+        # format's macros get wrong. Notes and trace once, with the first outcome.
+        variants = ((None, False), ("notitie", True)) if not self.rendered else ((None, False),)
         self.rendered |= rules
         shown = dict(result, antwoorden=result.get("antwoorden", [])[:RENDER_ROWS])
-        for fmt in formats:
+        for fmt in FORMATS:
             for notes, trace in variants:
                 try:
                     render(shown, fmt, notes=notes, with_trace=trace)
