@@ -135,7 +135,8 @@ def test_a_report_template_that_uses_a_name_the_result_lacks(tmp_path: Path, mon
     shutil.copytree(ROOT / "zelftest" / "templates", templates)
     content = (templates / "inhoud.j2").read_text(encoding="utf-8")
     line = content[:content.index('r.status == "ja"')].count("\n") + 1
-    (templates / "inhoud.j2").write_text(content.replace('r.status == "ja"', 'r.statsu == "ja"', 1), encoding="utf-8")
+    broken = content.replace('r.status == "ja"', 'r.statsu == "ja"', 1)
+    (templates / "inhoud.j2").write_text(broken, encoding="utf-8")
     monkeypatch.setattr(report, "templates_path", lambda: templates)
     report.environment.cache_clear()
     try:
@@ -143,9 +144,9 @@ def test_a_report_template_that_uses_a_name_the_result_lacks(tmp_path: Path, mon
     finally:
         report.environment.cache_clear()
     assert code == 1
-    assert lines == [f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.statsu', maar het resultaat "
-                     "heeft dat niet; bedoel je 'status'? (recht heeft onder meer status, uren, vanaf, vervalt_op, "
-                     "redenen)"]
+    assert lines == [f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.statsu', maar het "
+                     "resultaat heeft dat niet; bedoel je 'status'? (recht heeft onder meer status, uren, vanaf, "
+                     "vervalt_op, redenen)"]
 
 
 def test_a_format_macro_that_fails_to_render_is_found_by_rendering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
