@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .builder import QUESTION_KEYS, ItemBuilder
+from .builder import QUESTION_KEYS, ItemBuilder, short
 from .errors import BankError, Finding, Place
-from .model import Band, Bank, FitDimension, Text
+from .model import Band, Bank, FitDimension, GlossaryTerm, Text
 from .schema import Reader, TextUse, suggest
 from .yamlsource import PathKey, load_yaml, paused_gc
 
@@ -122,6 +122,21 @@ def load_bank(path: Path) -> Bank:
 
 
 class _Builder(ItemBuilder):
+    def terms(self, terms: list[GlossaryTerm | None]) -> list[GlossaryTerm]:
+        """The glossary, each word once (the chat looks words up by their text)."""
+        seen: dict[str, GlossaryTerm] = {}
+        for term in terms:
+            if term is None:
+                continue
+            key = term.term.casefold()
+            if key in seen:
+                self.findings.append(Finding(term.place, f"het woord '{term.term}' staat al in de woordenlijst "
+                                                         f"(ook op {short(seen[key].place, term.place)}); "
+                                                         "laat er één staan"))
+                continue
+            seen[key] = term
+        return list(seen.values())
+
     def __init__(self, findings: list[Finding], unreadable: bool) -> None:
         super().__init__(findings)
         self.unreadable = unreadable  # then "X is missing" may only mean "X is in that file"
@@ -154,7 +169,7 @@ class _Builder(ItemBuilder):
         title = meta_reader.text(meta.get("titel", ""), (*meta_path, "titel"), "de titel", ("vast", "titel"))
         questions = self.unique([self.question(*item) for item in self.items(sections, "vragen")], "vraag")
         explanations = self.unique([self.explanation(*i) for i in self.items(sections, "uitleg")], "uitleg")
-        glossary = [g for g in (self.term(*i) for i in self.items(sections, "woordenlijst")) if g]
+        glossary = self.terms([self.term(*i) for i in self.items(sections, "woordenlijst")])
         rule_sets = self.unique([self.rule_set(*i) for i in self.items(sections, "regelsets")], "regelset")
         referrals = self.unique([self.advice(*i, "doorverwijzing") for i in self.items(sections, "doorverwijzingen")],
                                 "doorverwijzing")
