@@ -10,6 +10,7 @@ quick.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable
 from typing import Any
 
@@ -54,6 +55,12 @@ class ZelftestApp(App[int]):
         self.compare: tuple[dict[str, Any], dict[str, Any]] | None = None
         for theme in THEMES:
             self.register_theme(theme)
+
+    def on_mount(self) -> None:
+        # Once the first screen is painted, move everything built so far (Textual, the
+        # bank, the styles) out of the garbage collector's way: without this a full
+        # collection now and then holds an answer up for 200 ms or more.
+        self.call_after_refresh(gc.freeze)
 
     def get_default_screen(self) -> Screen[Any]:
         return ChatScreen(self.session)
