@@ -178,6 +178,35 @@ def test_controleer_never_prints_a_traceback(name: str, tmp_path: Path) -> None:
     assert all(re.match(r"^\S+:\d+(:\d+)?: \S", line) for line in proc.stdout.splitlines())
 
 
+def test_spec_names_what_the_rules_really_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """spec.py mirrors the code of the rules; walking every conclusion proves it still does."""
+    import datetime as dt
+
+    from zelftest.core import trace
+    from zelftest.core.loader import extras, load_bank
+    from zelftest.core.rendercheck import RenderCheck
+    from zelftest.core.spec import ADVICE_NAMES, CONCLUSION_VALUES
+    from zelftest.core.walk import Walker
+
+    passed: dict[str, set[str]] = {}
+    add = trace.Trace.add
+
+    def recording(self: trace.Trace, conclusion: str, rule: str, *args: object, **values: object) -> object:
+        passed.setdefault(rule, set()).update(values)
+        return add(self, conclusion, rule, *args, **values)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trace.Trace, "add", recording)
+    bank = load_bank(SHIPPED)
+    today = dt.date(2026, 11, 26)
+    check = RenderCheck(bank, extras(bank).texts, Walker(bank, today), today)
+    check.run()
+    assert check.covered and check.findings == []
+    for rule, names in passed.items():
+        key = "geschiktheid.*" if rule.startswith("geschiktheid.") else rule
+        assert names <= set(CONCLUSION_VALUES.get(key, ())), rule
+    assert set(ADVICE_NAMES) <= set(check.shape or {})
+
+
 # -- fuzzing: random damage to the shipped bank gives findings or nothing, never a crash ----------
 
 SHIPPED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SHIPPED.glob("*.yaml"))}
