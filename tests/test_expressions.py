@@ -115,3 +115,11 @@ def test_unknown_filters_are_syntax_errors_with_a_suggestion() -> None:
 
 def test_plain_texts_are_returned_as_they_are() -> None:
     assert expressions.render_text("Gewoon {tekst}\n", {}) == "Gewoon {tekst}\n"
+
+
+@pytest.mark.parametrize("source", ["(" * 300 + "a" + ")" * 300, "not " * 3000 + "a", "a" + " + a" * 5000],
+                         ids=["parentheses", "not", "sum"])
+def test_a_monstrous_expression_is_a_syntax_error_not_a_crash(source: str) -> None:
+    with pytest.raises(expressions.ExpressionError, match="te lang of te diep genest"):
+        expressions.parse(source)
+    assert "te lang of te diep genest" in str(expressions.check_template("{{ " + source + " }}"))

@@ -76,6 +76,14 @@ def test_yaml_mistakes_name_their_place_and_the_fix(text: str, expected: str) ->
     assert yaml_error(text) == expected
 
 
+def test_too_deep_nesting_is_a_finding_not_a_crash() -> None:
+    block = "".join("  " * i + f"k{i}:\n" for i in range(600)) + "  " * 600 + "x\n"
+    assert yaml_error(block) == ("f.yaml: de lijsten en blokken zijn te diep in elkaar genest; maak de structuur "
+                                 "eenvoudiger")
+    flow = "a: " + "[" * 1100 + "]" * 1100 + "\n"
+    assert "te diep in elkaar genest" in yaml_error(flow)
+
+
 def test_a_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_bytes("a: 1\nb: café\n".encode("latin-1"))

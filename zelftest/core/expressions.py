@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -53,6 +53,14 @@ def find_all(tree: nodes.Node, kinds: Any) -> list[Any]:
 @cache
 def _program(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
     """The syntax tree, and a fast closure for it when it has one."""
+    try:
+        return _build(expression)
+    except (RecursionError, MemoryError):
+        raise ExpressionError(f"de voorwaarde \"{expression[:40]}...\" is te lang of te diep genest; "
+                              "schrijf ze korter") from None
+
+
+def _build(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
     tree = fastexpr.parse(expression)
     if tree is None:
         try:
@@ -229,6 +237,13 @@ def render_text(text: str, context: Mapping[str, Any]) -> str:
 def text_trees(text: str) -> tuple[nodes.Node, ...]:
     """The syntax trees of the `{{ }}` parts of a text (or its whole template); raises
     ExpressionError for a syntax error."""
+    try:
+        return _text_trees(text)
+    except (RecursionError, MemoryError):
+        raise ExpressionError("de tekst is te lang of te diep genest in {{ }}; schrijf ze korter") from None
+
+
+def _text_trees(text: str) -> tuple[nodes.Node, ...]:
     if not fastexpr.has_template(text):
         return ()
     parts = fastexpr.split_text(text)
@@ -247,11 +262,18 @@ def text_trees(text: str) -> tuple[nodes.Node, ...]:
 
 
 def check_template(text: str) -> str | None:
-    """A Dutch syntax error message for a text template, or None when it parses."""
+    """A Dutch syntax error message for a text template, or None when it parses (and
+    compiles: what passes here also renders without a syntax or nesting error)."""
     try:
         text_trees(text)
+        if fastexpr.has_template(text):
+            _text_program(text)
     except ExpressionError as exc:
         return str(exc)
+    except (RecursionError, MemoryError):
+        return "de tekst is te lang of te diep genest in {{ }}; schrijf ze korter"
+    except TemplateError as exc:
+        return f"de tekst kan niet gebruikt worden: {dutch(exc.message)}"
     return None
 
 

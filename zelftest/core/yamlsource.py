@@ -59,6 +59,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 # PyYAML's English problems, with what a person should do about them.
 _QUOTE_IT = "zet de tekst tussen aanhalingstekens"
+_TOO_DEEP = "de lijsten en blokken zijn te diep in elkaar genest; maak de structuur eenvoudiger"
 _HINTS: tuple[tuple[str, str], ...] = (
     ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
     ("'\\t'", "er staat een tab; spring in met spaties, niet met tabs"),
@@ -88,6 +89,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
      "de inspringing klopt niet of er ontbreekt een sleutel; lijn de sleutels van één blok uit"),
     ("did not find expected node content", f"hier ontbreekt een waarde; schrijf een waarde of {_QUOTE_IT}"),
     ("cannot start any token", f"een tekst mag niet met @, ` of % beginnen; {_QUOTE_IT}"),
+    ("exceeded maximum nesting depth", _TOO_DEEP),
     ("expected a single document", "er staat meer dan één document (---) in dit bestand; laat er één staan"),
 )
 
@@ -149,12 +151,17 @@ def load_yaml_text(text: str, file: str) -> Source:
         raise BankError([Finding(Place(file, line, col), _hint(problem))]) from None
     except yaml.YAMLError as exc:
         raise BankError([Finding(Place(file), _hint(str(exc)))]) from None
+    except RecursionError:
+        raise BankError([Finding(Place(file), _TOO_DEEP)]) from None
     finally:
         loader.dispose()
     source = Source(file, None)
     if node is not None:
-        with paused_gc():
-            source.data = _Builder(source, loader).build(node, ())
+        try:
+            with paused_gc():
+                source.data = _Builder(source, loader).build(node, ())
+        except RecursionError:
+            raise BankError([Finding(Place(file), _TOO_DEEP)]) from None
     return source
 
 
