@@ -313,3 +313,18 @@ def test_a_roomy_layout_on_a_large_screen() -> None:
         assert "Heb je recht op loopbaancheques?" in screen_text(app)
 
     drive(scenario, size=(160, 50))
+
+
+def test_a_small_terminal_keeps_the_conversation_and_the_way_back_visible() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start(pilot)  # ten options, some wrapping at 60 columns
+        chat = app.screen.query_one("#chat").region
+        nav = app.screen.query_one("#nav").region
+        footer_top = app.size.height - 1
+        assert chat.height >= 5
+        assert nav.height == 1 and nav.bottom <= footer_top
+        assert "← Terug (Esc)" in screen_text(app)
+        await pilot.press("0")  # option 10, scrolled into view
+        assert "10 [x] Ik sta op een kruispunt" in screen_text(app)
+
+    drive(scenario, size=(60, 20))

@@ -34,7 +34,7 @@ class ZelftestApp(App[int]):
     CSS_PATH = ["app.tcss", "dialogs.tcss", "review.tcss", "summary.tcss"]
     TITLE = "zelftest"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (22, "-short"), (40, "-tall")]
     BINDINGS = [
         Binding("f2", "glossary", "Woorden", tooltip="De woordenlijst"),
         Binding("f3", "outplacement", "Outplacement", tooltip=texts.OUTPLACEMENT_TITLE),

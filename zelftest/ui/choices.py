@@ -14,17 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.events import Click, Key
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from . import texts
 from .messages import Answered
+from .minimd import Hanging
 
 
 class OptionRow(Static):
@@ -41,15 +42,16 @@ class OptionRow(Static):
         self.multi = multi
         self.chosen = chosen
         self.highlighted = highlighted
-        super().__init__(self._content(), markup=False, classes="-chosen" if chosen else None)
+        super().__init__(self._content(), classes="-chosen" if chosen else None)
         self.set_class(highlighted, "-highlight")
 
-    def _content(self) -> Content:
-        # The pointer shows the highlighted row without colour too (NO_COLOR).
+    def _content(self) -> Hanging:
+        # The pointer shows the highlighted row without colour too (NO_COLOR). A long
+        # label wraps under itself, not under the number.
         pointer = "›" if self.highlighted else " "
-        number = f"{self.index + 1:>2} "
         box = ("[x] " if self.chosen else "[ ] ") if self.multi else ""
-        return Content.assemble(pointer, (number, "bold"), box, self.label_text)
+        prefix = Text.assemble(pointer, (f"{self.index + 1:>2} ", "bold"), box)
+        return Hanging(prefix, Text(self.label_text))
 
     def set_highlight(self, highlighted: bool) -> None:
         if highlighted != self.highlighted:

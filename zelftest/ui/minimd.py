@@ -74,6 +74,26 @@ def _join(lines: list[str]) -> Text:
 
 
 @dataclass
+class Hanging:
+    """`prefix` then `body`; the body's wrapped lines line up under its first line."""
+
+    prefix: Text
+    body: Text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = self.prefix.cell_len
+        inner = options.update(width=max(1, options.max_width - width))
+        indent = Segment(" " * width)
+        for i, line in enumerate(console.render_lines(self.body, inner, pad=False)):
+            if i == 0:
+                yield from self.prefix.render(console)
+            else:
+                yield indent
+            yield from line
+            yield Segment.line()
+
+
+@dataclass
 class ListBlock:
     """A bullet or numbered list; wrapped lines hang under the text, not the bullet."""
 
@@ -83,13 +103,8 @@ class ListBlock:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         marks = [f"{n}." if self.numbered else "•" for n in range(1, len(self.items) + 1)]
         width = max(len(m) for m in marks) + 1
-        inner = options.update(width=max(1, options.max_width - width))
-        new_line = Segment.line()
         for mark, item in zip(marks, self.items, strict=True):
-            for i, line in enumerate(console.render_lines(item, inner, pad=False)):
-                yield Segment((mark if i == 0 else "").ljust(width))
-                yield from line
-                yield new_line
+            yield Hanging(Text(mark.ljust(width)), item)
 
 
 def blocks(markdown: str) -> Iterable[Text | ListBlock]:
