@@ -262,14 +262,21 @@ def _text_trees(text: str) -> tuple[nodes.Node, ...]:
 
 
 def check_template(text: str) -> str | None:
-    """A Dutch syntax error message for a text template, or None when it parses (and
-    compiles: what passes here also renders without a syntax or nesting error)."""
+    """A Dutch syntax error message for a text template, or None when it parses."""
     try:
         text_trees(text)
-        if fastexpr.has_template(text):
-            _text_program(text)
     except ExpressionError as exc:
         return str(exc)
+    return None
+
+
+def compile_problem(text: str) -> str | None:
+    """A Dutch message when a text that parses still cannot be compiled (too deep, or an
+    error Jinja2 finds only then), or None. For the checker: loading does not compile."""
+    if not fastexpr.has_template(text) or check_template(text):
+        return None
+    try:
+        _text_program(text)
     except (RecursionError, MemoryError):
         return "de tekst is te lang of te diep genest in {{ }}; schrijf ze korter"
     except TemplateError as exc:

@@ -94,6 +94,10 @@ def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes 
                 continue  # the loader reported the syntax error
             if not trees:
                 continue
+            problem = expressions.compile_problem(string)
+            if problem:
+                out.append(Finding(use.place, f"{use.what}: {problem}"))
+                break
             if use.kind == "vast":
                 out.append(Finding(use.place, f"{use.what} wordt getoond zoals hij is: {{{{ }}}} wordt hier niet "
                                               "ingevuld; schrijf de tekst zonder {{ }}"))
