@@ -100,9 +100,10 @@ class ReviewScreen(Screen[None]):
     def edit(self, event: Button.Pressed) -> None:
         event.stop()
         qid = (event.button.id or "").removeprefix("edit-")
+        before = self.session.answers.get(qid)
 
         def done(outcome: Outcome | None) -> None:
-            if outcome is not None:
+            if outcome is not None and self.session.answers.get(qid) != before:
                 self.run_worker(self.edited(qid, outcome))
 
         self.app.push_screen(EditScreen(self.session, qid), done)
@@ -149,7 +150,8 @@ class EditScreen(ModalScreen[Outcome | None]):
         with Vertical(classes="dialog"):
             yield Static(texts.EDIT_TITLE, classes="dialog-title", markup=False)
             yield Static(literal(self.session.text(q.text)), classes="edit-question", markup=False)
-            yield answer_widget(self.session, q, intent="edit")
+            self.answer = answer_widget(self.session, q, intent="edit")
+            yield self.answer
             yield ErrorLine()
             with Horizontal(classes="dialog-buttons"):
                 cancel = Button(texts.EDIT_CANCEL + " (Esc)", id="cancel", compact=True)
@@ -157,7 +159,7 @@ class EditScreen(ModalScreen[Outcome | None]):
                 yield cancel
 
     def on_mount(self) -> None:
-        self.query_one(".dialog").children[2].focus()
+        self.answer.focus()
 
     def on_answered(self, event: Answered) -> None:
         event.stop()
