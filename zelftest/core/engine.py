@@ -64,7 +64,7 @@ class Session:
     def _index(self, qid: str | None) -> int:
         if qid is None:
             return len(self.bank.questions)
-        return next(i for i, q in enumerate(self.bank.questions) if q.id == qid)
+        return self.bank.position(qid)
 
     def _next_visible(self, after: int) -> str | None:
         for q in self.bank.questions[after + 1:]:

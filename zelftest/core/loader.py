@@ -45,8 +45,7 @@ class Extras:
 
 def extras(bank: Bank) -> Extras:
     """The loader's extras of `bank` (empty for a bank built another way)."""
-    found = bank.__dict__.get("_extras")
-    return found if isinstance(found, Extras) else Extras()
+    return bank.extras if isinstance(bank.extras, Extras) else Extras()
 
 
 def bank_files(path: Path) -> list[Path]:
@@ -196,8 +195,6 @@ class _Builder(ItemBuilder):
             questions=tuple(questions), explanations=tuple(explanations), glossary=tuple(glossary),
             dimensions=tuple(dimensions), bands=tuple(bands), rule_sets=tuple(rule_sets),
             conclusions=conclusions, referrals=tuple(referrals), next_steps=tuple(steps),
-            content_hash=digest, files=files, place=meta_reader.place(meta_path),
+            content_hash=digest, files=files, place=meta_reader.place(meta_path), extras=extra,
         )
-        # The model is frozen and knows nothing of the loader; the checker reads this via extras().
-        object.__setattr__(bank, "_extras", extra)
         return bank

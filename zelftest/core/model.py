@@ -193,19 +193,25 @@ class Bank:
     files: tuple[str, ...]
     place: Place
 
+    # What the loader knows beyond the model (places of texts, for the checker); see loader.extras.
+    extras: Any = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Derived lookups of a frozen object: built once, so every answer costs O(1) per question.
+        object.__setattr__(self, "_by_id", {q.id: q for q in self.questions})
+        object.__setattr__(self, "_position", {q.id: i for i, q in enumerate(self.questions)})
+
     def question(self, qid: str) -> Question:
-        return self._index[qid]
+        by_id: dict[str, Question] = self.__dict__["_by_id"]
+        return by_id[qid]
 
     def has_question(self, qid: str) -> bool:
-        return qid in self._index
+        return qid in self.__dict__["_by_id"]
 
-    @property
-    def _index(self) -> dict[str, Question]:
-        cache: dict[str, Question] | None = self.__dict__.get("_idx")
-        if cache is None:
-            cache = {q.id: q for q in self.questions}
-            object.__setattr__(self, "_idx", cache)
-        return cache
+    def position(self, qid: str) -> int:
+        """The question's place in the bank's order."""
+        positions: dict[str, int] = self.__dict__["_position"]
+        return positions[qid]
 
     def rule_set(self, rid: str | None = None) -> RuleSet:
         """The named rule set, or the default one."""
