@@ -1,0 +1,88 @@
+"""What-if for the counsellor: a copy of a session with another reference date and some
+answers changed, the live result while answers are still missing, and applying a what-if
+to the real session.
+
+The copy is rebuilt from the real answers each time (`whatif_session`), so the client's
+answers stay untouched until `apply_whatif` copies the what-if over them. Every answer
+goes through the engine again, so an answer that no longer fits (a conversation date
+after the new reference date) is refused and reported, never silently kept. Pure; no UI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from . import expressions, scoring
+from .engine import Session
+from .trace import Trace
+
+
+def _replay(session: Session, answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Give `answers` in the bank's order; (id, Dutch message) for each one refused."""
+    refused: list[tuple[str, str]] = []
+    for q in session.bank.questions:
+        if q.id not in answers or not session.is_visible(q):
+            continue  # an answer to a question that is not asked simply does not count
+        session.go_to(q.id)
+        outcome = session.answer(answers[q.id])
+        if not outcome.ok:
+            refused.append((q.id, outcome.message))
+    _settle(session)
+    return refused
+
+
+def _settle(session: Session) -> None:
+    """The cursor on the first open question, or at the end when all is answered."""
+    missing = session.missing()
+    if missing:
+        session.go_to(missing[0].id)
+    else:
+        session.cursor = None
+
+
+def whatif_session(real: Session, today: dt.date | None = None,
+                   edits: Mapping[str, Any] | None = None) -> tuple[Session, list[tuple[str, str]]]:
+    """A new session with the real answers, the reference date `today` and `edits` on top.
+
+    Returns the copy and the answers it refused: (question id, Dutch reason).
+    """
+    copy = Session(real.bank, today=today or real.today, rules=real.rules, language=real.language)
+    refused = _replay(copy, real.answers)
+    for qid, value in (edits or {}).items():
+        if not copy.bank.has_question(qid) or not copy.is_visible(copy.bank.question(qid)):
+            continue  # an earlier what-if change hid this question
+        outcome = copy.edit(qid, value)
+        if not outcome.ok:
+            refused.append((qid, outcome.message))
+    _settle(copy)
+    return copy, refused
+
+
+def apply_whatif(real: Session, copy: Session) -> list[tuple[str, str]]:
+    """Make the real session equal to the what-if: its reference date and its answers.
+
+    Returns the answers that were refused (normally none: the copy checked them already).
+    """
+    real.today = copy.today
+    answers = dict(copy.answers)
+    real.reset()
+    return _replay(real, answers)
+
+
+def live_result(session: Session) -> dict[str, Any] | None:
+    """The result once every question that is asked has an answer; None before that.
+
+    (The eligibility rules need the whole history; half of it gives no honest verdict.)
+    """
+    if session.missing():
+        return None
+    return session.result()
+
+
+def partial_fit(session: Session) -> dict[str, Any]:
+    """The fit (`geschiktheid`) over the answers given so far; unanswered dimensions score None."""
+    base = expressions.context(session.answers, session.params, session.today)
+    trace = Trace(session.bank, session.rules, session.answers, base)
+    return scoring.fit(session.bank, session.answers, trace)
