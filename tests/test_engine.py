@@ -232,7 +232,7 @@ def test_completion(session: Session) -> None:
 def test_explanations_follow_the_answers(session: Session) -> None:
     walk_to(session, "ontslag_dringende_reden", answers(aanleiding="ontslag"))
     ids = [e.id for e in session.explanations("na:aanleiding")]
-    assert ids == ["outplacement_vergelijking"]
+    assert ids == ["outplacement_vergelijking", "vragen_over_ontslag"]
     assert "60 uur" in session.text(session.explanations("na:aanleiding")[0].text)
 
 
