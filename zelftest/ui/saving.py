@@ -119,8 +119,6 @@ class SaveScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#save-path")
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        from zelftest.core.report import render
-
         error = self.query_one(ErrorLine)
         raw = self.path_input.value.strip()
         if not raw:
@@ -130,7 +128,7 @@ class SaveScreen(ModalScreen[Path | None]):
         if not path.is_absolute():
             path = Path.cwd() / path
         try:
-            write_private(path, render(self.result, self.fmt), replace=self.confirm_replace == path)
+            write_private(path, self.rendered(), replace=self.confirm_replace == path)
         except FileExistsError:
             self.confirm_replace = path
             error.show(texts.SAVE_EXISTS)
@@ -139,6 +137,12 @@ class SaveScreen(ModalScreen[Path | None]):
             error.show(str(exc))
             return
         self.dismiss(path)
+
+    def rendered(self) -> str:
+        """The file's text in the chosen format (the counsellor's export adds trace and notes)."""
+        from zelftest.core.report import render
+
+        return render(self.result, self.fmt)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
