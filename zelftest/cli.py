@@ -8,7 +8,6 @@ traceback. `controleer` and `beoordeel` never import Textual.
 from __future__ import annotations
 
 import argparse
-import errno
 import datetime as dt
 import json
 import os
@@ -101,14 +100,6 @@ def build_parser() -> DutchParser:
     return parser
 
 
-def os_reason(exc: OSError) -> str:
-    """A Dutch reason for the usual file errors."""
-    reasons = {errno.ENOENT: "de map bestaat niet", errno.EACCES: "geen toegang", errno.EPERM: "geen toegang",
-               errno.EISDIR: "dit is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen",
-               errno.ENOTDIR: "een deel van het pad is geen map"}
-    return reasons.get(exc.errno or 0, f"fout {exc.errno}")
-
-
 def _fail(message: str) -> int:
     print(f"zelftest: {message}", file=sys.stderr)
     return 2
@@ -159,12 +150,12 @@ def cmd_judge(args: argparse.Namespace) -> int:
     else:
         text = render(result, args.formaat)
     if args.uit:
+        from .files import SaveError, write_private
+
         try:
-            fd = os.open(args.uit, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-        except OSError as exc:
-            return _fail(f"{args.uit}: kan niet schrijven ({os_reason(exc)})")
+            write_private(args.uit, text, replace=True)
+        except SaveError as exc:
+            return _fail(f"{args.uit}: {exc}")
     else:
         sys.stdout.write(text)
     return 0

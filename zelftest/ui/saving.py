@@ -1,14 +1,12 @@
 """Saving the summary as Markdown, HTML or text at a path the person types.
 
-`write_private` creates the file with mode 0600 (only the person can read it) through
-`os.open`, never follows a symbolic link, and turns every failure into one Dutch
-sentence (`SaveError`); an existing file is only replaced after a second confirm.
+The file is written by `zelftest.files.write_private` (mode 0600, no symbolic links,
+one Dutch sentence per failure); an existing file is only replaced after a second
+confirm.
 """
 
 from __future__ import annotations
 
-import errno
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from zelftest.files import SaveError, write_private
+
 from . import texts
 from .choices import ChoiceList
 from .messages import Answered
@@ -27,43 +27,8 @@ from .panel import ErrorLine
 EXTENSIONS = {fmt: ext for fmt, _, ext in texts.SAVE_FORMATS}
 
 
-class SaveError(Exception):
-    """Saving failed; `str(exc)` is the Dutch sentence to show."""
-
-
 def default_path(fmt: str) -> Path:
     return Path.home() / f"{texts.SAVE_DEFAULT_NAME}{EXTENSIONS[fmt]}"
-
-
-def write_private(path: Path, text: str, *, replace: bool = False) -> None:
-    """Write `text` to `path` with mode 0600. Raises FileExistsError when the file exists
-    and `replace` is false, SaveError (Dutch message) for anything else that goes wrong."""
-    if path.is_symlink():
-        raise SaveError(texts.SAVE_LINK.format(path=path))
-    if path.is_dir():
-        raise SaveError(texts.SAVE_IS_FOLDER.format(path=path, example=path / f"{texts.SAVE_DEFAULT_NAME}.md"))
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= os.O_TRUNC if replace else os.O_EXCL
-    try:
-        fd = os.open(path, flags, 0o600)
-    except FileExistsError:
-        raise
-    except (FileNotFoundError, NotADirectoryError):
-        raise SaveError(texts.SAVE_NO_FOLDER.format(folder=path.parent)) from None
-    except IsADirectoryError:
-        raise SaveError(texts.SAVE_IS_FOLDER.format(path=path, example=path / "samenvatting.md")) from None
-    except PermissionError:
-        raise SaveError(texts.SAVE_NO_ACCESS.format(folder=path.parent)) from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise SaveError(texts.SAVE_LINK.format(path=path)) from None
-        raise SaveError(texts.SAVE_FAILED.format(reason=exc.strerror or exc)) from None
-    try:
-        os.fchmod(fd, 0o600)  # also when an existing file is replaced
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-    except OSError as exc:
-        raise SaveError(texts.SAVE_FAILED.format(reason=exc.strerror or exc)) from None
 
 
 def swap_extension(raw: str, fmt: str) -> str:

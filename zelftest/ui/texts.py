@@ -101,11 +101,6 @@ SAVE_DEFAULT_NAME = "zelftest-samenvatting"
 SAVED = "Bewaard in {path}. Alleen jij kan dit bestand lezen."
 SAVE_EMPTY = "Typ eerst waar je het bestand wil bewaren."
 SAVE_EXISTS = "Dit bestand bestaat al. Druk nog eens op Bewaar om het te vervangen."
-SAVE_NO_FOLDER = "De map {folder} bestaat niet. Kies een andere map."
-SAVE_NO_ACCESS = "Je mag niet schrijven in {folder}. Kies een andere map."
-SAVE_IS_FOLDER = "{path} is een map. Typ ook een bestandsnaam, bijvoorbeeld {example}."
-SAVE_LINK = "{path} is een snelkoppeling. Kies een andere naam."
-SAVE_FAILED = "Bewaren lukt niet: {reason}."
 
 # Start over
 RESTART_TITLE = "Opnieuw beginnen?"
