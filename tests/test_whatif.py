@@ -13,7 +13,7 @@ from zelftest.core.compare import Change, changes, facts
 from zelftest.core.engine import Session
 from zelftest.core.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.core.whatif import apply_whatif, live_result, partial_fit, whatif_session
+from zelftest.core.whatif import answer_changes, apply_whatif, live_result, partial_fit, whatif_session
 
 TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())
@@ -98,3 +98,12 @@ def test_facts_hold_the_counsellors_keys(key: str) -> None:
 
 def test_no_changes_between_equal_results() -> None:
     assert changes(client().result(), client().result()) == []
+
+
+def test_answer_changes_name_the_date_and_the_answers() -> None:
+    real = client()
+    copy, _ = whatif_session(real, N, {"pakketten": "vier"})
+    texts = [c.text for c in answer_changes(real, copy)]
+    assert texts[0] == "peildatum: 26 november 2026 → 6 november 2029"
+    assert texts[1].startswith("pakketten: ") and len(texts) == 2
+    assert answer_changes(real, whatif_session(real)[0]) == []

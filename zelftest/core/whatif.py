@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import expressions, scoring
+from .compare import NONE, Change
+from .dates import format_date
 from .engine import Session
 from .trace import Trace
 
@@ -86,3 +88,16 @@ def partial_fit(session: Session) -> dict[str, Any]:
     base = expressions.context(session.answers, session.params, session.today)
     trace = Trace(session.bank, session.rules, session.answers, base)
     return scoring.fit(session.bank, session.answers, trace)
+
+
+def answer_changes(real: Session, copy: Session) -> list[Change]:
+    """The reference date and every answer in which the what-if differs from the client (as shown)."""
+    found = []
+    if real.today != copy.today:
+        found.append(Change("peildatum", format_date(real.today), format_date(copy.today)))
+    for q in real.bank.questions:
+        old, new = real.answers.get(q.id), copy.answers.get(q.id)
+        if old != new:
+            found.append(Change(q.id, real.display(q.id) if old is not None else NONE,
+                                copy.display(q.id) if new is not None else NONE))
+    return found

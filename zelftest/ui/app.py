@@ -181,6 +181,10 @@ def make_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None
         from zelftest.core.resources import default_bank_path
 
         bank = load_bank(default_bank_path())
+    if mode == "begeleider":
+        from .counsellor import CounsellorApp
+
+        return CounsellorApp(bank, today=today)
     return ZelftestApp(bank, mode=mode, today=today)
 
 

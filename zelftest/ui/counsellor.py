@@ -1,0 +1,274 @@
+"""The counsellor mode (`zelftest --begeleider`): the chat with the counsellor's panel.
+
+`CounsellorApp` is the chat app whose chat screen (`CounsellorChatScreen`) carries a
+`CounsellorPanel`: beside the chat from 120 columns (side by side, open from the start),
+over the chat below that (F6 opens and closes it). The panel follows every answer, edit,
+back and restart: this screen extends the chat's own `ask_current`, `welcome` and
+`restart`, so the chat module needs no hook. F7 goes to the next tab, F8 exports.
+
+The screen owns the what-if state (`CounsellorState`) and is the only place here that
+changes the client's session: an edit in the answers tab, or applying a what-if.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Button, Static, TextArea
+
+from zelftest.core.engine import Outcome
+from zelftest.core.model import Bank
+from zelftest.core.whatif import answer_changes, apply_whatif, live_result
+
+from . import counsellor_texts as ct
+from . import texts
+from .app import ZelftestApp
+from .chat import NoteLine
+from .conversation import ChatScreen
+from .counsellor_panel import CounsellorPanel
+from .counsellor_state import CounsellorState
+from .counsellor_widgets import AnswersTable
+from .saving import SaveScreen, default_path
+from .whatif import WhatIfPane
+
+SIDE_WIDTH = 120  # from here the panel fits beside a readable chat
+
+
+class ExportScreen(SaveScreen):
+    """The save dialog for the counsellor: summary, trace and notes, in the chosen format."""
+
+    def __init__(self, result: dict[str, Any], notes: str) -> None:
+        super().__init__(result)
+        self.notes = notes
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog-title", Static).update(ct.EXPORT_TITLE)
+        name = default_path(self.fmt).with_stem(ct.EXPORT_DEFAULT_NAME)
+        self.path_input.value = str(name)
+
+    def rendered(self) -> str:
+        from zelftest.core.report import render
+
+        return render(self.result, self.fmt, notes=self.notes, with_trace=True)
+
+
+class CounsellorChatScreen(ChatScreen):
+    """The chat with the counsellor's panel beside it or over it."""
+
+    app: CounsellorApp
+    # Only this screen's own classes: "-wide" (the chat's roomy column) is set in `place_panel`,
+    # because with the panel beside it the chat is not wide.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (SIDE_WIDTH, "-side")]
+    stale = True  # the panel was hidden when the session last changed
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield CounsellorPanel()
+
+    @property
+    def counsellor(self) -> CounsellorPanel:
+        return self.query_one(CounsellorPanel)
+
+    def on_mount(self) -> None:
+        width = self.app.size.width
+        self.counsellor.display = width >= SIDE_WIDTH
+        self.place_panel(width)
+
+    def on_resize(self, event: Resize) -> None:
+        self.place_panel(event.size.width)
+
+    def place_panel(self, width: int) -> None:
+        opened = bool(self.counsellor.display)
+        side = width >= SIDE_WIDTH
+        self.set_class(side, "-side")
+        self.set_class(not side, "-narrow")
+        self.set_class(opened, "-panel-open")
+        self.set_class(side and not opened, "-wide")
+
+    # -- following the conversation ------------------------------------------------
+    async def ask_current(self, before: list[Widget] | None = None) -> None:
+        await super().ask_current(before)
+        self.refresh_panel()
+
+    async def welcome(self) -> None:
+        await super().welcome()
+        self.refresh_panel()
+
+    async def restart(self) -> None:
+        self.app.state.clear()
+        self.counsellor.notes.load_text("")
+        await super().restart()
+
+    def refresh_panel(self) -> None:
+        """Show the live result; a hidden panel is filled when it opens."""
+        self.stale = not self.counsellor.display
+        if not self.stale:
+            state = self.app.state
+            self.counsellor.show(state.snapshot(), state.active)
+
+    async def after_change(self) -> None:
+        """After an edit or an applied what-if: the chat says so and asks on; the panel follows."""
+        if self.pending or self.session.cursor != self.asked:
+            await self.ask_current()
+        else:
+            self.refresh_panel()
+
+    # -- the panel -----------------------------------------------------------------
+    def toggle_panel(self, show: bool | None = None) -> None:
+        panel = self.counsellor
+        panel.display = not panel.display if show is None else show
+        self.place_panel(self.app.size.width)
+        if panel.display:
+            if self.stale:
+                self.refresh_panel()
+            panel.focus_tab()
+        else:
+            self.focus_chat()
+
+    def focus_chat(self) -> None:
+        body = self.panel.body
+        if body.children:
+            body.children[0].focus()
+
+    # -- edits and what-if -----------------------------------------------------------
+    def on_answers_table_edit_requested(self, event: AnswersTable.EditRequested) -> None:
+        from .review import EditScreen
+
+        event.stop()
+        state = self.app.state
+        real = event.table_id == "answers-table"
+        session = self.session if real else state.copy()[0]
+        question = session.bank.question(event.qid)
+        if not session.is_visible(question):
+            return
+        before = session.answers.get(event.qid)
+
+        def done(outcome: Outcome | None) -> None:
+            if outcome is None or session.answers.get(event.qid) == before:
+                return
+            if real:
+                self.remember(NoteLine(texts.CHANGED_NOTE.format(question=session.text(question.text),
+                                                                 answer=session.display(event.qid)),
+                                       classes="note"))
+                self.remember(*self.dropped_notice(outcome.dropped))
+            else:
+                state.remember_edit(event.qid, session)
+            # After the chat's own resume handling, so the question is asked once.
+            self.call_after_refresh(self.after_change)
+
+        self.app.push_screen(EditScreen(session, event.qid), done)
+
+    def on_what_if_pane_date_chosen(self, event: WhatIfPane.DateChosen) -> None:
+        event.stop()
+        self.app.state.date = None if event.day == self.session.today else event.day
+        self.refresh_panel()
+
+    def on_what_if_pane_reset(self, event: WhatIfPane.Reset) -> None:
+        event.stop()
+        self.app.state.reset_whatif()
+        self.refresh_panel()
+
+    def on_what_if_pane_apply(self, event: WhatIfPane.Apply) -> None:
+        from .dialogs import ConfirmScreen
+
+        event.stop()
+        state = self.app.state
+        copy, _ = state.copy()
+        lines = [change.text for change in answer_changes(self.session, copy)]
+        if not lines:
+            self.notify(ct.APPLY_NOTHING, markup=False)
+            return
+
+        def chosen(yes: bool | None) -> None:
+            if not yes:
+                return
+            apply_whatif(self.session, copy)
+            state.reset_whatif()
+            self.remember(NoteLine(ct.APPLIED_NOTE.format(changes="; ".join(lines)), classes="note"))
+            self.call_after_refresh(self.after_change)
+            self.notify(ct.APPLIED, markup=False)
+
+        text = ct.APPLY_TEXT.format(changes="\n".join(f"• {line}" for line in lines))
+        self.app.push_screen(ConfirmScreen(ct.APPLY_TITLE, text, ct.APPLY_YES, ct.APPLY_NO), chosen)
+
+    @on(TextArea.Changed, "#notes")
+    def notes_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.app.state.notes = event.text_area.text
+
+    @on(Button.Pressed, "#export")
+    def export_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.action_export()
+
+
+class CounsellorApp(ZelftestApp):
+    """The chat app for the counsellor: the panel, what-if, notes and export."""
+
+    CSS_PATH = [*ZelftestApp.CSS_PATH, "counsellor.tcss"]
+    BINDINGS = [
+        Binding("f6", "toggle_panel", ct.TOGGLE, tooltip=ct.TOGGLE_TIP),
+        # F7 stays out of the footer: the chat's keys already fill 80 columns.
+        Binding("f7", "next_tab", ct.NEXT_TAB, tooltip=ct.NEXT_TAB_TIP, show=False),
+        Binding("f8", "export", ct.EXPORT, tooltip=ct.EXPORT_TIP),
+    ]
+
+    def __init__(self, bank: Bank, mode: str = "begeleider", today: dt.date | None = None) -> None:
+        super().__init__(bank, mode="begeleider", today=today)
+        self.state = CounsellorState(self.session)
+
+    def get_default_screen(self) -> Screen[Any]:
+        return CounsellorChatScreen(self.session)
+
+    @property
+    def counsellor_screen(self) -> CounsellorChatScreen:
+        screen = self.chat
+        assert isinstance(screen, CounsellorChatScreen)
+        return screen
+
+    def _to_chat(self) -> bool:
+        """Back to the chat screen from a full screen (review, summary); not out of a dialog."""
+        if isinstance(self.screen, ModalScreen):
+            return False
+        self.pop_to(self.chat)
+        return True
+
+    def action_toggle_panel(self) -> None:
+        on_chat = self.screen is self.chat
+        if self._to_chat():
+            self.counsellor_screen.toggle_panel(None if on_chat else True)
+
+    def action_next_tab(self) -> None:
+        if self._to_chat():
+            screen = self.counsellor_screen
+            if not screen.counsellor.display:
+                screen.toggle_panel(True)
+            screen.counsellor.next_tab()
+
+    def action_export(self) -> None:
+        if isinstance(self.screen, ModalScreen):
+            return
+        result = live_result(self.session)
+        if result is None:
+            self.notify(ct.EXPORT_NOT_READY, markup=False)
+            return
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(ct.EXPORTED.format(path=path), markup=False, timeout=8)
+
+        self.push_screen(ExportScreen(result, self.state.notes), saved)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(ct.PANEL, ct.TOGGLE_TIP, self.action_toggle_panel)
+        yield SystemCommand(ct.EXPORT, ct.EXPORT_TIP, self.action_export)
+        yield from super().get_system_commands(screen)

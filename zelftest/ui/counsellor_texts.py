@@ -1,0 +1,121 @@
+"""Every sentence of the counsellor view, in plain Dutch.
+
+The counsellor reads along with the client, so the words stay short and concrete; rule
+and question ids are shown as they are (the counsellor looks them up in the bank).
+"""
+
+from __future__ import annotations
+
+PANEL = "Begeleider"
+TOGGLE = "Paneel"
+TOGGLE_TIP = "Toon of verberg het paneel van de begeleider"
+NEXT_TAB = "Tab"
+NEXT_TAB_TIP = "Het volgende tabblad van het paneel"
+EXPORT = "Export"
+EXPORT_TIP = "Bewaar samenvatting, spoor en notities als bestand"
+CLOSE_PANEL = "Sluit paneel"
+
+TAB_RESULT = "Resultaat"
+TAB_WHY = "Waarom"
+TAB_WHATIF = "Wat als"
+TAB_ANSWERS = "Antwoorden"
+TAB_TIMELINE = "Tijdlijn"
+TAB_NOTES = "Notities"
+
+# The result
+PROVISIONAL = "Voorlopig: nog {n} vraag/vragen open ({ids})."
+PROVISIONAL_RIGHT = "Het recht volgt als alle vragen beantwoord zijn."
+NOT_STARTED = "Nog geen antwoorden."
+SECTION_RULES = "Peildatum en regels"
+SECTION_RIGHT = "Recht op loopbaancheques"
+SECTION_DATES = "Datums"
+SECTION_HOURS = "Uren van het laatste pakket"
+SECTION_FIT = "Geschiktheid"
+SECTION_OTHER = "Verder"
+RULES_VALID = "geldig {start} tot {end}"
+RULES_SOURCE = "bron: {title}"
+RULES_NOT_VALID = "⚠ Deze regels gelden niet op de peildatum. Kijk na wat vandaag geldt."
+UNTIL_OPEN = "nu"
+WAS = "  (was: {old})"
+NO_HISTORY = "Geen eerdere begeleiding: geen pakket, geen datums."
+NOT_OPEN = "(geen open uren)"
+CARE_SIZE = " · {minutes} minuten"
+CARE_NOW = " · nog {minutes} minuten, tot {until}"
+HOURS_LINE = "pakket {package} · {size} uur · gebruikt {used} · over {left}"
+GROUP_LINE = "groepstijd hoogstens {hours} uur · nazorg {minutes} minuten"
+FIT_DIM = "{score:>4}  {name} (gewicht {weight})"
+
+FACT_LABELS = {
+    "peildatum": "Peildatum",
+    "regelset": "Regelset",
+    "recht": "Status",
+    "recht.uren": "Uren nu",
+    "recht.vanaf": "Opnieuw vanaf",
+    "recht.vervalt_op": "Open uren tot",
+    "recht.regel": "Regel",
+    "recht.redenen": "Redenen (nee)",
+    "periode_start": "P  start periode",
+    "nieuw_recht": "N  nieuw recht",
+    "uren_vervallen": "V  open uren vervallen",
+    "nazorg_tot": "Z  einde nazorg",
+    "nazorg": "Nazorg nu",
+    "nazorg.minuten": "Nazorg minuten",
+    "geschiktheid": "Score (0-100)",
+    "geschiktheid.niveau": "Niveau",
+    "outplacement.relevant": "Outplacement relevant",
+    "opleidingscheques.mogelijk": "Opleidingscheques mogelijk",
+}
+
+# Why
+WHY_INTRO = "Elke conclusie met de regel, de antwoorden en de parameters (met bron)."
+WHY_ANSWERS = "antwoorden: "
+WHY_PARAMS = "parameters: "
+WHY_NONE = "geen"
+WHY_SOURCE = " (bron: {source})"
+
+# What-if
+WHATIF_INTRO = ("Probeer een andere peildatum of een ander antwoord. "
+                "De antwoorden van de cliënt blijven zoals ze zijn, tot je op Toepassen drukt.")
+WHATIF_DATE = "Peildatum:"
+WHATIF_PLUS_YEAR = "+1 jaar"
+WHATIF_TO_N = "Naar N"
+WHATIF_RESET = "Herstel"
+WHATIF_APPLY = "Toepassen"
+WHATIF_BAD_DATE = "Typ een datum als dd-mm-jjjj, bijvoorbeeld 26-11-2027."
+WHATIF_NONE = "Nog geen wat-als. Verander de peildatum of kies een antwoord en druk op Enter."
+WHATIF_SAME = "Deze wat-als verandert niets aan het resultaat."
+WHATIF_CHANGES = "Wat verandert:"
+WHATIF_RESULT = "Resultaat bij wat-als:"
+WHATIF_OPEN = "Nog niet te berekenen: beantwoord eerst {ids} (Enter op de vraag hieronder)."
+WHATIF_REFUSED = "⚠ Telt niet mee: {qid}: {message}"
+WHATIF_ANSWERS = "Antwoorden bij wat-als (Enter = wijzig, * = anders dan de cliënt):"
+WHATIF_NO_N = "Er is geen datum N: de cliënt volgde nog geen begeleiding."
+WHATIF_NEEDS_ANSWERS = "Wat-als kan pas als de cliënt vragen beantwoord heeft."
+APPLY_TITLE = "Wat-als toepassen?"
+APPLY_TEXT = "De antwoorden en de peildatum van de cliënt worden vervangen door de wat-als:\n{changes}"
+APPLY_YES = "Ja, toepassen"
+APPLY_NO = "Nee, ga terug"
+APPLIED = "De wat-als is toegepast op de cliënt."
+APPLIED_NOTE = "De begeleider paste aan: {changes}"
+APPLY_NOTHING = "Er is niets om toe te passen."
+
+# Answers
+ANSWERS_INTRO = "Alle antwoorden van de cliënt. Enter of klik = wijzig."
+COL_QUESTION = "Vraag"
+COL_ANSWER = "Antwoord"
+MISSING = "— nog niet beantwoord"
+
+# Timeline
+TIMELINE_LEGEND = "P start · L laatste gesprek · V uren vervallen · Z einde nazorg · N nieuw recht · | peildatum"
+TIMELINE_NONE = "Geen eerdere begeleiding: er is geen tijdlijn."
+TIMELINE_WAIT = "De tijdlijn volgt als de vragen over eerdere begeleiding beantwoord zijn."
+TIMELINE_WHATIF = "Bij wat-als (peildatum {day}):"
+
+# Notes and export
+NOTES_INTRO = "Notities voor de intake. Ze staan alleen in de export, nooit op het scherm van de cliënt."
+NOTES_PLACEHOLDER = "Typ hier je notities"
+EXPORT_BUTTON = "Exporteer (F8)"
+EXPORT_TITLE = "Samenvatting, spoor en notities exporteren"
+EXPORT_DEFAULT_NAME = "zelftest-intake"
+EXPORT_NOT_READY = "Exporteren kan als alle vragen beantwoord zijn."
+EXPORTED = "Geëxporteerd naar {path}. Alleen jij kan dit bestand lezen."

@@ -1,0 +1,199 @@
+"""The counsellor panel's texts as Textual `Content`: the live result (with what changed
+marked against another result), the why of every conclusion from the trace, and the
+package timeline.
+
+Everything here is built with `Content.assemble`, never parsed as markup, so an answer or
+a bank text can never turn into a style, a link or an action. The values come from the
+core (`compare.facts`, the trace, `timeline.package_timeline`); this module only lays
+them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual.content import Content
+
+from zelftest.core.compare import NONE, facts
+from zelftest.core.dates import format_date
+from zelftest.core.engine import Session
+from zelftest.core.timeline import package_timeline
+
+from . import counsellor_texts as ct
+
+LABEL = 24
+HEADING = "bold $text-accent"
+MUTED = "$text-muted"
+CHANGED = "bold $text-warning"
+WARNING = "$text-warning"
+
+
+def _day(value: Any) -> str:
+    return NONE if value is None else format_date(value)
+
+
+def heading(text: str) -> Content:
+    return Content.styled(text, HEADING)
+
+
+def _value(value: Any) -> str:
+    """A trace value as one short text: lists and mappings flattened, dates in ISO."""
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k} {_value(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_value(v) for v in value) or "[]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class FactLines:
+    """Collects `label  value` lines; a value that differs from `before` is marked with its old value."""
+
+    def __init__(self, result: Mapping[str, Any], before: Mapping[str, Any] | None) -> None:
+        self.now = facts(result)
+        self.old = facts(before) if before is not None else None
+        self.lines: list[Content] = []
+
+    def changed(self, key: str) -> bool:
+        return self.old is not None and self.old.get(key, NONE) != self.now.get(key, NONE)
+
+    def fact(self, key: str, extra: str = "", label: str | None = None, bold: bool = False) -> None:
+        label = label or ct.FACT_LABELS.get(key, key)
+        value = self.now.get(key, NONE)
+        if self.changed(key):
+            assert self.old is not None
+            was = ct.WAS.format(old=self.old.get(key, NONE))
+            self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, CHANGED), extra,
+                                               (was, WARNING)))
+        else:
+            self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, "bold" if bold else ""), extra))
+
+    def text(self, text: str, style: str = "") -> None:
+        self.lines.append(Content.styled(text, style) if style else Content(text))
+
+    def heading(self, text: str) -> None:
+        if self.lines:
+            self.lines.append(Content(""))
+        self.lines.append(heading(text))
+
+
+def result_content(result: Mapping[str, Any], answers: Mapping[str, Any],
+                   before: Mapping[str, Any] | None = None) -> Content:
+    """The live result: rules, eligibility, dates, hours, fit; changes against `before` marked."""
+    out = FactLines(result, before)
+    rules = result["regelset"]
+    out.heading(ct.SECTION_RULES)
+    out.fact("peildatum")
+    out.fact("regelset")
+    end = format_date(rules["geldig_tot"]) if rules.get("geldig_tot") else ct.UNTIL_OPEN
+    source = rules["bron"]
+    out.text(f"  {rules['naam']}")
+    out.text("  " + ct.RULES_VALID.format(start=format_date(rules["geldig_van"]), end=end), MUTED)
+    out.text("  " + ct.RULES_SOURCE.format(title=source["titel"])
+             + (f", {source['url']}" if source.get("url") else ""), MUTED)
+    if not rules.get("geldig_op_datum"):
+        out.text(ct.RULES_NOT_VALID, WARNING)
+
+    right = result["recht"]
+    out.heading(ct.SECTION_RIGHT)
+    out.fact("recht", bold=True)
+    if right.get("tekst"):
+        out.text(right["tekst"], MUTED)
+    for key in ("recht.uren", "recht.vanaf", "recht.vervalt_op", "recht.regel", "recht.redenen"):
+        out.fact(key)
+
+    out.heading(ct.SECTION_DATES)
+    dates = right.get("datums") or {}
+    hours = package_timeline(answers, result)["uren"] if dates.get("periode_start") else None
+    care = result["nazorg"]
+    if hours:
+        out.fact("periode_start")
+        out.fact("nieuw_recht")
+        out.fact("uren_vervallen", extra="" if right.get("open_uren") else f"  {ct.NOT_OPEN}")
+        out.fact("nazorg_tot", extra=ct.CARE_SIZE.format(minutes=hours["nazorg_minuten"]))
+    else:
+        out.text(ct.NO_HISTORY, MUTED)
+    out.fact("nazorg", extra=ct.CARE_NOW.format(minutes=care["minuten"], until=_day(care["tot"]))
+             if care["beschikbaar"] else "")
+    if out.changed("nazorg.minuten"):
+        out.fact("nazorg.minuten")
+
+    if hours:
+        out.heading(ct.SECTION_HOURS)
+        out.text(ct.HOURS_LINE.format(package=hours["pakket"], size=_value(hours["grootte"]),
+                                      used=_value(hours["gebruikt"]), left=_value(hours["over"])))
+        out.text(ct.GROUP_LINE.format(hours=_value(hours["groep_max"]).replace(".", ","),
+                                      minutes=hours["nazorg_minuten"]))
+
+    fit = result["geschiktheid"]
+    out.heading(ct.SECTION_FIT)
+    out.fact("geschiktheid")
+    out.fact("geschiktheid.niveau")
+    for dim in fit.get("dimensies", []):
+        key = f"geschiktheid.{dim['id']}"
+        line = ct.FIT_DIM.format(score=out.now.get(key, NONE), name=dim["naam"], weight=_value(dim["gewicht"]))
+        out.text(line, CHANGED if out.changed(key) else "")
+
+    out.heading(ct.SECTION_OTHER)
+    out.fact("outplacement.relevant")
+    out.fact("opleidingscheques.mogelijk")
+    return Content("\n").join(out.lines)
+
+
+def provisional_content(session: Session, fit: Mapping[str, Any]) -> Content:
+    """Before every question is answered: what is still open, and the fit so far."""
+    if not session.answers:
+        return Content(ct.NOT_STARTED)
+    missing = [q.id for q in session.missing()]
+    lines = [Content.styled(ct.PROVISIONAL.format(n=len(missing), ids=", ".join(missing)), WARNING),
+             Content(ct.PROVISIONAL_RIGHT), Content(""), heading(ct.SECTION_FIT)]
+    for dim in fit.get("dimensies", []):
+        score = NONE if dim["score"] is None else str(dim["score"])
+        lines.append(Content(ct.FIT_DIM.format(score=score, name=dim["naam"], weight=_value(dim["gewicht"]))))
+    return Content("\n").join(lines)
+
+
+def why_content(result: Mapping[str, Any]) -> Content:
+    """Every conclusion of the trace: rule id, text, the answers and parameters (with source) used."""
+    lines = [Content.styled(ct.WHY_INTRO, MUTED)]
+    for entry in result.get("spoor", []):
+        lines.append(Content(""))
+        lines.append(Content.assemble((entry["conclusie"], HEADING), "  ", (entry["regel"], "bold")))
+        lines.append(Content(entry["tekst"]))
+        answers = " · ".join(f"{k} = {_value(v)}" for k, v in entry["antwoorden"].items()) or ct.WHY_NONE
+        lines.append(Content.assemble((ct.WHY_ANSWERS, MUTED), answers))
+        if not entry["parameters"]:
+            lines.append(Content.assemble((ct.WHY_PARAMS, MUTED), ct.WHY_NONE))
+        for i, p in enumerate(entry["parameters"]):
+            lead = ct.WHY_PARAMS if i == 0 else " " * len(ct.WHY_PARAMS)
+            lines.append(Content.assemble((lead, MUTED), f"{p['naam']} = {_value(p['waarde'])}",
+                                          (ct.WHY_SOURCE.format(source=p["bron"]), MUTED)))
+    return Content("\n").join(lines)
+
+
+def timeline_content(data: Mapping[str, Any]) -> Content:
+    """The events (letter, date, what) and the hours of the latest package, as a small table."""
+    events = data["gebeurtenissen"]
+    lines = [Content.assemble((f"{e['teken']}  ", "bold"), (f"{format_date(e['datum']):<19}", ""), e["wat"])
+             for e in events]
+    hours = data.get("uren")
+    if hours:
+        lines.append(Content(""))
+        lines.append(heading(ct.SECTION_HOURS))
+        lines.append(Content(ct.HOURS_LINE.format(package=hours["pakket"], size=_value(hours["grootte"]),
+                                                  used=_value(hours["gebruikt"]), left=_value(hours["over"]))))
+        lines.append(Content(ct.GROUP_LINE.format(hours=_value(hours["groep_max"]).replace(".", ","),
+                                                  minutes=hours["nazorg_minuten"])))
+    return Content("\n").join(lines)
+
+
+def answer_rows(session: Session, against: Session | None = None) -> list[tuple[str, str, bool]]:
+    """(question id, answer as shown, differs from `against`) for every question asked now."""
+    rows = []
+    for q in session.visible_questions():
+        shown = session.display(q.id).replace("\n", " ") if q.id in session.answers else ct.MISSING
+        differs = against is not None and against.answers.get(q.id) != session.answers.get(q.id)
+        rows.append((q.id, shown, differs))
+    return rows

@@ -1,0 +1,154 @@
+"""The what-if tab: another reference date (typed, +1 year, or straight to N) or another
+answer (the table, Enter = change it), with the what-if result and what changed marked.
+
+The tab only sends messages (`DateChosen`, `Reset`, `Apply`, and the table's
+`EditRequested`); the counsellor screen keeps the what-if state and the client's session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Input, Static
+
+from zelftest.core.dates import add_years, parse_date
+
+from . import counsellor_texts as ct
+from .counsellor_state import Snapshot
+from .counsellor_views import WARNING, answer_rows, heading, result_content
+from .counsellor_widgets import AnswersTable
+from .panel import ErrorLine, typed_text
+
+
+class WhatIfPane(VerticalScroll):
+    """Date bar, what changed, the what-if answers and the what-if result."""
+
+    class DateChosen(Message):
+        def __init__(self, day: dt.date) -> None:
+            super().__init__()
+            self.day = day
+
+    class Reset(Message):
+        """Back to the client's own answers and date."""
+
+    class Apply(Message):
+        """Make the what-if the client's answers and date (after a confirm)."""
+
+    def __init__(self) -> None:
+        super().__init__(id="whatif-pane")
+        self.today: dt.date | None = None
+        self.new_right: dt.date | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(ct.WHATIF_INTRO, classes="hint", markup=False)
+        with Horizontal(id="whatif-bar"):
+            yield Static(ct.WHATIF_DATE, id="whatif-date-label", markup=False)
+            yield Input(placeholder="dd-mm-jjjj", id="whatif-date", compact=True, max_length=10,
+                        select_on_focus=False)
+            yield Button(ct.WHATIF_PLUS_YEAR, id="whatif-year", compact=True)
+            yield Button(ct.WHATIF_TO_N, id="whatif-n", compact=True)
+            yield Button(ct.WHATIF_RESET, id="whatif-reset", compact=True)
+            yield Button(ct.WHATIF_APPLY, id="whatif-apply", compact=True, variant="warning")
+        yield ErrorLine(id="whatif-error")
+        yield Static("", id="whatif-changes", markup=False)
+        yield Static(ct.WHATIF_ANSWERS, classes="hint", markup=False)
+        yield AnswersTable(id="whatif-table")
+        yield Static("", id="whatif-result", markup=False)
+
+    @property
+    def date_input(self) -> Input:
+        return self.query_one("#whatif-date", Input)
+
+    def show(self, snap: Snapshot, active: bool) -> None:
+        session = snap.copy or snap.session
+        self.today = session.today
+        # N of the what-if when it has one (a changed history moves N), else the client's.
+        shown = snap.whatif if active and snap.whatif is not None else snap.result
+        self.new_right = shown["recht"]["datums"].get("nieuw_recht") if shown is not None else None
+        field = self.date_input
+        # Never rewrite what the counsellor is typing; only follow a date set elsewhere.
+        if parse_date(field.value) != session.today and not (field.has_focus and parse_date(field.value) is None):
+            field.value = typed_text(session.today)
+        self.query_one("#whatif-n", Button).disabled = self.new_right is None
+        self.query_one("#whatif-reset", Button).disabled = not active
+        self.query_one("#whatif-apply", Button).disabled = not active or snap.copy is None
+        self.query_one("#whatif-table", AnswersTable).show_rows(answer_rows(session, snap.session), mark=True)
+        self.query_one("#whatif-changes", Static).update(self.changes_content(snap, active))
+        result = self.query_one("#whatif-result", Static)
+        if snap.whatif is not None and active:
+            result.update(Content("\n").join([heading(ct.WHATIF_RESULT),
+                                              result_content(snap.whatif, session.answers, snap.result)]))
+        else:
+            result.update("")
+
+    @staticmethod
+    def changes_content(snap: Snapshot, active: bool) -> Content:
+        if not snap.session.answers:
+            return Content(ct.WHATIF_NEEDS_ANSWERS)
+        if not active:
+            return Content(ct.WHATIF_NONE)
+        lines = [Content.styled(ct.WHATIF_REFUSED.format(qid=qid, message=message), WARNING)
+                 for qid, message in snap.refused]
+        if snap.whatif is None:
+            assert snap.copy is not None
+            missing = ", ".join(q.id for q in snap.copy.missing())
+            lines.append(Content.styled(ct.WHATIF_OPEN.format(ids=missing), WARNING))
+        elif snap.result is None:
+            lines.append(Content(ct.PROVISIONAL_RIGHT))
+        elif not snap.changes:
+            lines.append(Content(ct.WHATIF_SAME))
+        else:
+            lines.append(heading(ct.WHATIF_CHANGES))
+            lines += [Content.styled(f"  {change.text}", "bold $text-warning") for change in snap.changes]
+        return Content("\n").join(lines)
+
+    # -- events -------------------------------------------------------------------
+    @on(Input.Changed, "#whatif-date")
+    def date_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        day = parse_date(event.value)
+        # Follow a complete date at once; a half-typed one waits for Enter.
+        if day is not None and len(event.value.strip()) == 10 and day != self.today:
+            self.query_one(ErrorLine).clear()
+            self.post_message(self.DateChosen(day))
+
+    @on(Input.Submitted, "#whatif-date")
+    def date_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        day = parse_date(event.value)
+        if day is None:
+            self.query_one(ErrorLine).show(ct.WHATIF_BAD_DATE)
+            return
+        self.query_one(ErrorLine).clear()
+        if day != self.today:
+            self.post_message(self.DateChosen(day))
+
+    @on(Button.Pressed, "#whatif-year")
+    def plus_year(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.today is not None:
+            self.post_message(self.DateChosen(add_years(self.today, 1)))
+
+    @on(Button.Pressed, "#whatif-n")
+    def to_new_right(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.new_right is None:
+            self.notify(ct.WHATIF_NO_N, markup=False)
+        else:
+            self.post_message(self.DateChosen(self.new_right))
+
+    @on(Button.Pressed, "#whatif-reset")
+    def reset(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.query_one(ErrorLine).clear()
+        self.post_message(self.Reset())
+
+    @on(Button.Pressed, "#whatif-apply")
+    def apply(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Apply())
