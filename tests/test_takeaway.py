@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 import segno
 
-from zelftest.core.answersfile import read_answers_file, session_from_answers
+from zelftest.core.answersfile import session_from_answers
 from zelftest.core.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.core.takeaway import qr_payload

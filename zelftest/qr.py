@@ -29,3 +29,15 @@ def qr_lines(text: str, max_version: int = 10, border: int = 2) -> list[str]:
 
 def version_of(text: str) -> int:
     return int(segno.make(text, error="m", micro=False, boost_error=False).version)  # type: ignore[arg-type]
+
+
+# Bytes a code holds in byte mode at error level M, by version (1-40): the most text
+# `qr_payload` may make for the configured maximum version.
+_BYTES_M = (14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
+            711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989,
+            2099, 2213, 2331)
+
+
+def capacity(version: int) -> int:
+    """How many bytes (UTF-8) fit a code of at most `version` (1-40) in `qr_lines`."""
+    return _BYTES_M[max(1, min(40, version)) - 1]
