@@ -30,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from figures import dump, record  # noqa: E402 - the benchmarks folder is on sys.path when run
+
 from zelftest.core.resources import default_bank_path  # noqa: E402
 
 ANSWERS = """\
@@ -142,12 +144,14 @@ def _process(argv: list[str], runs: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", help="also write the figures as JSON to this file (for run_all.py)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, nproc {os.cpu_count()}, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         shipped = _load_check(default_bank_path(), args.runs)
         print(f"(a) load+check shipped bank:             {shipped * 1000:8.1f} ms")
+        record("load+check, shipped bank", shipped * 1000, "ms")
         sizes = {}
         for n in (500, 5000):
             bank = generate_bank(tmp_path / f"bank{n}", n)
@@ -157,6 +161,8 @@ def main() -> int:
         ok = "ok" if sizes[5000] < 1 and ratio <= 10 else "MISSED"
         print(f"    scaling 500 -> 5000 (10x questions):  {ratio:5.1f}x  "
               f"(target: 5000 under 1 s, at most 10x) {ok}")
+        record("load+check, 5,000 questions", sizes[5000] * 1000, "ms", "< 1000 ms", sizes[5000] < 1)
+        record("load+check, 500 -> 5,000 questions", ratio, "x", "near linear (<= 10x)", ratio <= 10)
         answers = tmp_path / "antwoorden.yaml"
         answers.write_text(ANSWERS, encoding="utf-8")
         py = sys.executable
@@ -168,6 +174,8 @@ def main() -> int:
         print(f"(b) python -c 'import yaml, jinja2':  {base * 1000:8.1f} ms")
         print(f"    python -m zelftest beoordeel:     {judge * 1000:8.1f} ms")
         print(f"    ratio:                            {judge_ratio:8.2f}x  (target <= 2x) {ok}")
+        record("beoordeel / python -c 'import yaml, jinja2'", judge_ratio, "x", "<= 2x", judge_ratio <= 2)
+    dump(args.json)
     return 0
 
 

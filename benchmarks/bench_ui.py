@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from figures import dump, record  # the benchmarks folder is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Every child starts with this; it prints one JSON line: {"visible": monotonic time,
@@ -220,6 +222,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=9, help="start-up runs per app (default 9)")
     parser.add_argument("--runs", type=int, default=4, help="full conversations for latency (default 4)")
+    parser.add_argument("--json", help="also write the figures as JSON to this file (for run_all.py)")
     args = parser.parse_args()
     ms = 1000.0
 
@@ -232,6 +235,8 @@ def main() -> int:
     print(f"  chat, first question           {med['question'] * ms:7.1f} ms   {med['question'] / med['bare']:.2f}x"
           "   (target <= 1.3x)")
 
+    record("cold start to first question / bare app", med["question"] / med["bare"], "x", "<= 1.3x",
+           med["question"] / med["bare"] <= 1.3)
     questions, summaries = asyncio.run(latencies(args.runs))
     print(f"per-answer latency, {len(questions)} answers in {args.runs} full Pilot runs"
           " (key -> next question painted):")
@@ -241,6 +246,9 @@ def main() -> int:
     print(f"  last answer -> summary painted: median {statistics.median(summaries) * ms:6.1f} ms;"
           f" all answers incl. summary: median {statistics.median(both) * ms:.1f} ms, p95 {p95(both) * ms:.1f} ms")
 
+    record("per-answer latency, median", statistics.median(questions) * ms, "ms", "<= 25 ms",
+           statistics.median(questions) * ms <= 25)
+    record("per-answer latency, p95", p95(questions) * ms, "ms")
     full_bare = statistics.median(child(FULL_BARE)[1] for _ in range(3))
     full_chat = statistics.median(child(FULL)[1] for _ in range(3))
     print("peak memory (max RSS):")
@@ -248,6 +256,10 @@ def main() -> int:
           f"   {rss['question'] / rss['bare']:.2f}x   (target <= 1.3x)")
     print(f"  after a whole conversation and the summary (Pilot): bare {full_bare / 1024:.1f} MB,"
           f" chat {full_chat / 1024:.1f} MB   {full_chat / full_bare:.2f}x")
+    record("peak memory at start-up / bare app", rss["question"] / rss["bare"], "x", "<= 1.3x",
+           rss["question"] / rss["bare"] <= 1.3)
+    record("peak memory after a whole conversation / bare app", full_chat / full_bare, "x")
+    dump(args.json)
     return 0
 
 
