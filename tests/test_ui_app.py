@@ -16,6 +16,7 @@ from textual.widgets import Input, Markdown, OptionList
 
 from zelftest.core.loader import load_bank
 from zelftest.core.resources import default_bank_path
+from zelftest.kioskconfig import KioskConfig
 from zelftest.ui.app import ZelftestApp, make_app
 from zelftest.ui.chat import PersonBubble
 from zelftest.ui.info import GlossaryScreen, InfoScreen
@@ -152,7 +153,8 @@ def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unknown_modes_work_like_the_chat() -> None:
     assert make_app(BANK, mode="iets", today=TODAY).mode == "chat"
-    assert make_app(BANK, mode="kiosk", today=TODAY).mode == "kiosk"
+    kiosk = KioskConfig(pin="1234")
+    assert make_app(BANK, mode="kiosk", today=TODAY, kiosk_config=kiosk).mode == "kiosk"
     assert make_app(today=TODAY).bank.id == BANK.id
 
 

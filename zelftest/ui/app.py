@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,6 +24,9 @@ from zelftest.core.model import Bank
 from . import texts
 from .conversation import ChatScreen
 from .themes import HIGH_CONTRAST, THEMES
+
+if TYPE_CHECKING:
+    from zelftest.kioskconfig import KioskConfig
 
 MODES = ("chat", "kiosk", "begeleider")
 
@@ -174,8 +177,13 @@ class ZelftestApp(App[int]):
         self.notify(texts.RESTARTED, markup=False)
 
 
-def make_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None) -> ZelftestApp:
-    """The chat app for `bank` (default: the shipped bank), `mode` and reference date."""
+def make_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None,
+             kiosk_config: KioskConfig | None = None) -> ZelftestApp:
+    """The chat app for `bank` (default: the shipped bank), `mode` and reference date.
+
+    Kiosk mode reads its settings (`load_kiosk_config`) unless the tests pass them; without
+    a PIN it raises KioskConfigError, so the kiosk never starts unlocked.
+    """
     if bank is None:
         from zelftest.core.loader import load_bank
         from zelftest.core.resources import default_bank_path
@@ -185,11 +193,23 @@ def make_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None
         from .counsellor import CounsellorApp
 
         return CounsellorApp(bank, today=today)
+    if mode == "kiosk":
+        from zelftest.kioskconfig import load_kiosk_config
+
+        from .kiosk import KioskApp
+
+        return KioskApp(bank, kiosk_config or load_kiosk_config(), today=today)
     return ZelftestApp(bank, mode=mode, today=today)
 
 
 def run_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None) -> int:
     """Run the chat in the terminal; returns the exit code."""
+    if mode == "kiosk":
+        from .kiosk import KioskApp, run_kiosk
+
+        kiosk = make_app(bank, mode=mode, today=today)
+        assert isinstance(kiosk, KioskApp)
+        return run_kiosk(kiosk.bank, kiosk.config, today)
     app = make_app(bank, mode=mode, today=today)
     result = app.run()
     return int(result or 0) if app.return_code is None else app.return_code
