@@ -40,6 +40,11 @@ def make_server(host: str, port: int, kiosk: bool = False, today: dt.date | None
 
 def serve(host: str, port: int, kiosk: bool = False, today: dt.date | None = None, bank: Path | None = None) -> int:
     """Serve until interrupted; returns the exit code."""
+    if kiosk:
+        from .kioskconfig import load_kiosk_config
+
+        # Every browser's kiosk reads these settings; check them once, before serving.
+        load_kiosk_config()
     server = make_server(host, port, kiosk, today, bank)
     print(f"De zelftest draait op http://{host}:{port} — stop met Ctrl+C.", file=sys.stderr)
     server.serve()  # type: ignore[attr-defined]
