@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Static
 
 from zelftest.core.engine import Outcome
 from zelftest.core.model import Bank
@@ -104,8 +104,8 @@ class CounsellorChatScreen(ChatScreen):
         self.refresh_panel()
 
     async def restart(self) -> None:
-        self.app.state.clear()
-        self.counsellor.notes.load_text("")
+        self.app.state.reset_whatif()
+        self.counsellor.notes.load_text("")  # a new client: no notes of the previous one
         await super().restart()
 
     def refresh_panel(self) -> None:
@@ -200,11 +200,6 @@ class CounsellorChatScreen(ChatScreen):
         text = ct.APPLY_TEXT.format(changes="\n".join(f"• {line}" for line in lines))
         self.app.push_screen(ConfirmScreen(ct.APPLY_TITLE, text, ct.APPLY_YES, ct.APPLY_NO), chosen)
 
-    @on(TextArea.Changed, "#notes")
-    def notes_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        self.app.state.notes = event.text_area.text
-
     @on(Button.Pressed, "#export")
     def export_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -216,10 +211,13 @@ class CounsellorApp(ZelftestApp):
 
     CSS_PATH = [*ZelftestApp.CSS_PATH, "counsellor.tcss"]
     BINDINGS = [
-        Binding("f6", "toggle_panel", ct.TOGGLE, tooltip=ct.TOGGLE_TIP),
+        # Priority: the notes (a TextArea) would take F6 and F7 for selecting text.
+        Binding("f6", "toggle_panel", ct.TOGGLE, tooltip=ct.TOGGLE_TIP, priority=True),
         # F7 stays out of the footer: the chat's keys already fill 80 columns.
-        Binding("f7", "next_tab", ct.NEXT_TAB, tooltip=ct.NEXT_TAB_TIP, show=False),
-        Binding("f8", "export", ct.EXPORT, tooltip=ct.EXPORT_TIP),
+        Binding("f7", "next_tab", ct.NEXT_TAB, tooltip=ct.NEXT_TAB_TIP, show=False, priority=True),
+        Binding("f8", "export", ct.EXPORT, tooltip=ct.EXPORT_TIP, priority=True),
+        # F4 still works and is in the menu (^p); out of the footer so F6 fits in 80 columns.
+        Binding("f4", "about", texts.ABOUT_TITLE, show=False),
     ]
 
     def __init__(self, bank: Bank, mode: str = "begeleider", today: dt.date | None = None) -> None:
@@ -266,7 +264,9 @@ class CounsellorApp(ZelftestApp):
             if path is not None:
                 self.notify(ct.EXPORTED.format(path=path), markup=False, timeout=8)
 
-        self.push_screen(ExportScreen(result, self.state.notes), saved)
+        # The notes widget itself is the only copy of the notes: never a stale one.
+        notes = self.counsellor_screen.counsellor.notes.text
+        self.push_screen(ExportScreen(result, notes), saved)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(ct.PANEL, ct.TOGGLE_TIP, self.action_toggle_panel)

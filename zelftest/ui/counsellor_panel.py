@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Button, DataTable, Input, Static, TabbedContent, TabPane, TextArea
 
 from zelftest.core.timeline import package_timeline
 
@@ -27,7 +27,11 @@ TABS = ("tab-result", "tab-why", "tab-whatif", "tab-answers", "tab-timeline", "t
 class CounsellorPanel(Vertical):
     """The tabs of the counsellor view."""
 
-    BINDINGS = [Binding("escape", "app.toggle_panel", ct.CLOSE_PANEL, show=False)]
+    BINDINGS = [
+        Binding("escape", "app.toggle_panel", ct.CLOSE_PANEL, show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__(id="counsellor-panel")
@@ -48,7 +52,7 @@ class CounsellorPanel(Vertical):
                 yield TimelinePicture(id="timeline-picture")
                 yield Static("", id="timeline-whatif-label", markup=False, classes="hint")
                 yield TimelinePicture(id="timeline-whatif")
-                yield Static(ct.TIMELINE_LEGEND, classes="hint", markup=False)
+                yield Static(ct.TIMELINE_LEGEND, classes="hint", markup=False, id="timeline-legend")
             with TabPane(ct.TAB_NOTES, id="tab-notes"):
                 yield Static(ct.NOTES_INTRO, classes="hint", markup=False)
                 yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
@@ -99,8 +103,9 @@ class CounsellorPanel(Vertical):
             label.update(ct.TIMELINE_WHATIF.format(day=snap.whatif["datum"].strftime("%d-%m-%Y")) if events else "")
             other.set_events(events)
         else:
-            label.update("")
+            events = []
             other.set_events([])
+        label.display = other.display = bool(events)
 
     def next_tab(self) -> None:
         tabs = self.tabs
@@ -109,12 +114,23 @@ class CounsellorPanel(Vertical):
         self.focus_tab()
 
     def focus_tab(self) -> None:
-        """Focus the first thing to work with in the active tab (so the keys go there)."""
+        """Focus the thing to work with in the active tab (the date, a table, the notes),
+        else its scroll view, so the keys go there."""
         pane = self.tabs.active_pane
         if pane is None:
             return
-        for widget in pane.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+        focusable = [w for w in pane.query("*") if w.focusable]
+        for widget in [*(w for w in focusable if isinstance(w, Input | DataTable | TextArea)), *focusable]:
+            widget.focus()
+            return
         self.tabs.query_one("Tabs").focus()
+
+    def action_page(self, direction: int) -> None:
+        """Page Up / Page Down scroll the open tab (not the chat) while the panel has the focus."""
+        pane = self.tabs.active_pane
+        scrolls = [] if pane is None else list(pane.query(VerticalScroll))
+        if scrolls:
+            if direction < 0:
+                scrolls[0].scroll_page_up(animate=False)
+            else:
+                scrolls[0].scroll_page_down(animate=False)

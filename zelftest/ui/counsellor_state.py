@@ -1,6 +1,6 @@
-"""What the counsellor view remembers beside the client's session: the intake notes and
-the what-if settings (another reference date, changed answers), and one `Snapshot` of
-everything the panel shows, computed once per refresh.
+"""What the counsellor view remembers beside the client's session: the what-if settings
+(another reference date, changed answers), and one `Snapshot` of everything the panel
+shows, computed once per refresh. (The notes live in their TextArea only.)
 
 The what-if copy is rebuilt from the client's answers on every refresh, so it follows
 the conversation and never changes the client's answers (core `whatif`).
@@ -32,11 +32,10 @@ class Snapshot:
 
 
 class CounsellorState:
-    """Notes and what-if settings for one client."""
+    """The what-if settings for one client."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.notes = ""
         self.date: dt.date | None = None
         self.edits: dict[str, Value] = {}
 
@@ -47,11 +46,6 @@ class CounsellorState:
     def reset_whatif(self) -> None:
         self.date = None
         self.edits = {}
-
-    def clear(self) -> None:
-        """A new client: forget notes and what-if."""
-        self.notes = ""
-        self.reset_whatif()
 
     def copy(self) -> tuple[Session, list[tuple[str, str]]]:
         """The what-if session (the client's answers when no what-if is set)."""

@@ -23,7 +23,8 @@ TAB_TIMELINE = "Tijdlijn"
 TAB_NOTES = "Notities"
 
 # The result
-PROVISIONAL = "Voorlopig: nog {n} vraag/vragen open ({ids})."
+PROVISIONAL = "Voorlopig: nog {n} vragen open ({ids})."
+PROVISIONAL_ONE = "Voorlopig: nog 1 vraag open ({ids})."
 PROVISIONAL_RIGHT = "Het recht volgt als alle vragen beantwoord zijn."
 NOT_STARTED = "Nog geen antwoorden."
 SECTION_RULES = "Peildatum en regels"
@@ -63,7 +64,7 @@ FACT_LABELS = {
     "geschiktheid": "Score (0-100)",
     "geschiktheid.niveau": "Niveau",
     "outplacement.relevant": "Outplacement relevant",
-    "opleidingscheques.mogelijk": "Opleidingscheques mogelijk",
+    "opleidingscheques.mogelijk": "Opleidingscheques",
 }
 
 # Why
@@ -85,6 +86,7 @@ WHATIF_BAD_DATE = "Typ een datum als dd-mm-jjjj, bijvoorbeeld 26-11-2027."
 WHATIF_NONE = "Nog geen wat-als. Verander de peildatum of kies een antwoord en druk op Enter."
 WHATIF_SAME = "Deze wat-als verandert niets aan het resultaat."
 WHATIF_CHANGES = "Wat verandert:"
+WHATIF_SAME_RIGHT = "  recht blijft: {status}"
 WHATIF_RESULT = "Resultaat bij wat-als:"
 WHATIF_OPEN = "Nog niet te berekenen: beantwoord eerst {ids} (Enter op de vraag hieronder)."
 WHATIF_REFUSED = "⚠ Telt niet mee: {qid}: {message}"

@@ -79,22 +79,36 @@ class FactLines:
         self.lines.append(heading(text))
 
 
+def rules_of(session: Session) -> dict[str, Any]:
+    """The rule set in force as the result's `regelset` has it (for before there is a result)."""
+    rules = session.rules
+    source = rules.sources.get(rules.source)
+    return {"id": rules.id, "naam": rules.name.get(session.language), "geldig_van": rules.valid_from,
+            "geldig_tot": rules.valid_until, "geldig_op_datum": rules.valid_on(session.today),
+            "bron": {"titel": source.title if source else rules.source, "url": source.url if source else None}}
+
+
+def rules_details(rules: Mapping[str, Any]) -> list[Content]:
+    """The rule set's name, validity and source; a warning when it does not hold on the reference date."""
+    end = format_date(rules["geldig_tot"]) if rules.get("geldig_tot") else ct.UNTIL_OPEN
+    source = rules["bron"]
+    lines = [Content(f"  {rules['naam']}"),
+             Content.styled("  " + ct.RULES_VALID.format(start=format_date(rules["geldig_van"]), end=end), MUTED),
+             Content.styled("  " + ct.RULES_SOURCE.format(title=source["titel"])
+                            + (f", {source['url']}" if source.get("url") else ""), MUTED)]
+    if not rules.get("geldig_op_datum"):
+        lines.append(Content.styled(ct.RULES_NOT_VALID, WARNING))
+    return lines
+
+
 def result_content(result: Mapping[str, Any], answers: Mapping[str, Any],
                    before: Mapping[str, Any] | None = None) -> Content:
     """The live result: rules, eligibility, dates, hours, fit; changes against `before` marked."""
     out = FactLines(result, before)
-    rules = result["regelset"]
     out.heading(ct.SECTION_RULES)
     out.fact("peildatum")
     out.fact("regelset")
-    end = format_date(rules["geldig_tot"]) if rules.get("geldig_tot") else ct.UNTIL_OPEN
-    source = rules["bron"]
-    out.text(f"  {rules['naam']}")
-    out.text("  " + ct.RULES_VALID.format(start=format_date(rules["geldig_van"]), end=end), MUTED)
-    out.text("  " + ct.RULES_SOURCE.format(title=source["titel"])
-             + (f", {source['url']}" if source.get("url") else ""), MUTED)
-    if not rules.get("geldig_op_datum"):
-        out.text(ct.RULES_NOT_VALID, WARNING)
+    out.lines += rules_details(result["regelset"])
 
     right = result["recht"]
     out.heading(ct.SECTION_RIGHT)
@@ -144,11 +158,17 @@ def result_content(result: Mapping[str, Any], answers: Mapping[str, Any],
 
 def provisional_content(session: Session, fit: Mapping[str, Any]) -> Content:
     """Before every question is answered: what is still open, and the fit so far."""
+    rules = rules_of(session)
+    lines = [heading(ct.SECTION_RULES),
+             Content.assemble((f"{ct.FACT_LABELS['peildatum']:<{LABEL}} ", MUTED), _day(session.today)),
+             Content.assemble((f"{ct.FACT_LABELS['regelset']:<{LABEL}} ", MUTED), rules["id"]),
+             *rules_details(rules), Content("")]
     if not session.answers:
-        return Content(ct.NOT_STARTED)
+        return Content("\n").join([*lines, Content(ct.NOT_STARTED)])
     missing = [q.id for q in session.missing()]
-    lines = [Content.styled(ct.PROVISIONAL.format(n=len(missing), ids=", ".join(missing)), WARNING),
-             Content(ct.PROVISIONAL_RIGHT), Content(""), heading(ct.SECTION_FIT)]
+    template = ct.PROVISIONAL_ONE if len(missing) == 1 else ct.PROVISIONAL
+    lines += [Content.styled(template.format(n=len(missing), ids=", ".join(missing)), WARNING),
+              Content(ct.PROVISIONAL_RIGHT), Content(""), heading(ct.SECTION_FIT)]
     for dim in fit.get("dimensies", []):
         score = NONE if dim["score"] is None else str(dim["score"])
         lines.append(Content(ct.FIT_DIM.format(score=score, name=dim["naam"], weight=_value(dim["gewicht"]))))

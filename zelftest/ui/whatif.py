@@ -105,6 +105,8 @@ class WhatIfPane(VerticalScroll):
         else:
             lines.append(heading(ct.WHATIF_CHANGES))
             lines += [Content.styled(f"  {change.text}", "bold $text-warning") for change in snap.changes]
+            if not any(change.key == "recht" for change in snap.changes):
+                lines.append(Content(ct.WHATIF_SAME_RIGHT.format(status=snap.whatif["recht"]["status"])))
         return Content("\n").join(lines)
 
     # -- events -------------------------------------------------------------------
