@@ -78,7 +78,7 @@ class CounsellorChatScreen(ChatScreen):
     def counsellor(self) -> CounsellorPanel:
         return self.query_one(CounsellorPanel)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         width = self.app.size.width
         self.counsellor.display = width >= SIDE_WIDTH
         self.place_panel(width)

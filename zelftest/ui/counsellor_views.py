@@ -23,6 +23,7 @@ from zelftest.core.timeline import package_timeline
 from . import counsellor_texts as ct
 
 LABEL = 24
+ANSWER_WIDTH = 46  # fits the answers table in a 66-column panel
 HEADING = "bold $text-accent"
 MUTED = "$text-muted"
 CHANGED = "bold $text-warning"
@@ -214,6 +215,8 @@ def answer_rows(session: Session, against: Session | None = None) -> list[tuple[
     rows = []
     for q in session.visible_questions():
         shown = session.display(q.id).replace("\n", " ") if q.id in session.answers else ct.MISSING
+        if len(shown) > ANSWER_WIDTH:  # one row per answer; the edit dialog shows it whole
+            shown = shown[: ANSWER_WIDTH - 1].rstrip() + "…"
         differs = against is not None and against.answers.get(q.id) != session.answers.get(q.id)
         rows.append((q.id, shown, differs))
     return rows
