@@ -285,3 +285,18 @@ def test_start_over_forgets_notes_and_whatif() -> None:
         assert "Nog geen antwoorden." in text_of(app, "#result-view")
 
     drive(scenario)
+
+
+def test_shrinking_the_terminal_with_the_panel_open_keeps_the_keys_in_the_panel() -> None:
+    async def scenario(app: CounsellorApp, pilot: Pilot[Any]) -> None:
+        screen = app.counsellor_screen
+        app.chat.panel.body.children[0].focus()  # the chat's answer list has the focus
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.counsellor.display and not screen.chat.display
+        assert app.focused is not None and screen.counsellor in app.focused.ancestors_with_self
+        await pilot.press("2")  # would have opened the review from the hidden chat
+        await pilot.pause()
+        assert app.screen is screen
+
+    drive(scenario)

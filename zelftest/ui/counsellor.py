@@ -93,6 +93,10 @@ class CounsellorChatScreen(ChatScreen):
         self.set_class(not side, "-narrow")
         self.set_class(opened, "-panel-open")
         self.set_class(side and not opened, "-wide")
+        focused = self.focused
+        if opened and not side and (focused is None or self.counsellor not in focused.ancestors_with_self):
+            # The chat is hidden now: keys must not reach its answer widget unseen.
+            self.counsellor.focus_tab()
 
     # -- following the conversation ------------------------------------------------
     async def ask_current(self, before: list[Widget] | None = None) -> None:
