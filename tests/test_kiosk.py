@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import run_cli
-from kiosk_support import PIN, drive, kiosk, running
+from kiosk_support import PIN, drive, kiosk, running, wait_for
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, Static
@@ -159,7 +159,7 @@ def test_the_pin_by_touch_from_five_taps_on_the_title() -> None:
 
 
 def test_a_wrong_pin_only_says_so_and_then_makes_you_wait(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("zelftest.ui.kiosk.PIN_WAIT", 0.4)
+    monkeypatch.setattr("zelftest.ui.kiosk.PIN_WAIT", 1.0)
 
     async def scenario(app: KioskApp, pilot: Pilot[Any]) -> None:
         await pilot.press("ctrl+o")
@@ -176,8 +176,7 @@ def test_a_wrong_pin_only_says_so_and_then_makes_you_wait(monkeypatch: pytest.Mo
         assert app.pin_wait() > 0 and field.disabled
         assert "Wacht nog" in str(screen.query_one("#pin-message", Static).render())
         assert not app.check_pin(PIN)  # even the right PIN waits
-        await pilot.pause(0.6)
-        assert not field.disabled
+        await wait_for(pilot, lambda: not field.disabled)
         await pilot.press("escape")
         await pilot.pause()
         assert running(app) and not isinstance(app.screen, PinScreen)

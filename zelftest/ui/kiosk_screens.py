@@ -54,12 +54,16 @@ class CountdownScreen(ModalScreen[str]):
 
     def on_mount(self) -> None:
         self.deadline = time.monotonic() + self.seconds
+        if self.done:  # a key came before the dialog was even shown
+            return
         self.query_one("#stay").focus()
         self.tick()
         # Ticks often enough for short test times; a person sees whole seconds.
         self.set_interval(min(0.5, max(0.05, self.seconds / 10)), self.tick)
 
     def tick(self) -> None:
+        if self.done:
+            return
         left = self.deadline - time.monotonic()
         if left <= 0:
             self.finish("wipe")
