@@ -40,3 +40,11 @@ def test_no_history_means_only_the_reference_date() -> None:
     assert [e["teken"] for e in data["gebeurtenissen"]] == ["|"]
     assert data["uren"] is None
     assert text_timeline(data["gebeurtenissen"]) == []
+
+
+def test_the_reference_date_on_n_keeps_both_letters_at_the_end() -> None:
+    history = {"eerder_gevolgd": "ja", "pakketten": "acht", "eerste_gesprek": dt.date(2023, 11, 6),
+               "laatste_gesprek": dt.date(2024, 3, 4), "pakket_afgerond": "ja"}
+    data = timeline(history, dt.date(2029, 11, 6))
+    axis, _ = text_timeline(data["gebeurtenissen"], width=40)
+    assert len(axis) == 40 and axis.endswith("|N") and axis.startswith("P")

@@ -59,6 +59,13 @@ def text_timeline(events: list[dict[str, Any]], width: int = 60) -> list[str]:
         # Two events on one spot: keep the earlier letter and put the next one beside it.
         while pos < width - 1 and axis[pos] != "─":
             pos += 1
+        if axis[pos] != "─":
+            # The last place is taken too (the reference date on N): move the letters before
+            # it one place to the left, so every letter stays visible and in order.
+            free = pos
+            while free > 0 and axis[free] != "─":
+                free -= 1
+            axis[free:pos] = axis[free + 1:pos + 1]
         axis[pos] = event["teken"]
     left, right = format_date(first), format_date(last)
     return ["".join(axis), left + " " * max(1, width - len(left) - len(right)) + right]
