@@ -153,6 +153,19 @@ WATCH = WriteWatch()
 sys.addaudithook(WATCH)  # an audit hook stays for the whole run; it only records while armed
 
 
+def test_the_write_watch_sees_writes(tmp_path: Path) -> None:
+    """The control for the test below: the watch does see a file being written."""
+    WATCH.seen.clear()
+    WATCH.armed = True
+    try:
+        (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+        os.close(os.open(tmp_path / "b.txt", os.O_WRONLY | os.O_CREAT, 0o600))
+        (tmp_path / "a.txt").read_text(encoding="utf-8")
+    finally:
+        WATCH.armed = False
+    assert [Path(p).name for p in WATCH.seen] == ["a.txt", "b.txt"]
+
+
 def test_a_kiosk_visit_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home, work = tmp_path / "home", tmp_path / "work"
     home.mkdir()
