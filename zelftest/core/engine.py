@@ -13,9 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import expressions
+from .errors import ZelftestError
 from .model import Bank, Explanation, Question, RuleSet
 from .result import evaluate
 from .values import Invalid, Value, check_answer, display, validate
+
+
+class IncompleteSession(ZelftestError):
+    """The result was asked for before every shown question had an answer."""
 
 
 @dataclass
@@ -203,6 +208,11 @@ class Session:
                                        self.context())
 
     def result(self) -> dict[str, Any]:
+        """The result; only for a session in which every shown question has an answer."""
+        missing = self.missing()
+        if missing:
+            # Half a history gives no honest verdict: refuse clearly instead of guessing.
+            raise IncompleteSession(f"nog niet beantwoord: '{missing[0].id}'")
         return evaluate(self.bank, self.answers, self.today, self.rules)
 
     def export(self) -> dict[str, Any]:
