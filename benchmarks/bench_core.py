@@ -59,21 +59,32 @@ def _question(i: int, rng: random.Random, earlier: list[Info]) -> tuple[str, Inf
     """One generated question as YAML, and (id, type, values) for later conditions."""
     qid = f"g{i:05d}"
     kind = ("keuze", "ja_nee", "meerkeuze", "getal", "datum", "tekst", "keuze", "ja_nee")[i % 8]
-    lines = [f"  - id: {qid}", f"    type: {kind}",
-             f"    tekst: Vraag {i} over de laatste {{{{ regels.periode_jaren }}}} jaar, met wat uitleg erbij?"]
+    lines = [
+        f"  - id: {qid}",
+        f"    type: {kind}",
+        f"    tekst: Vraag {i} over de laatste {{{{ regels.periode_jaren }}}} jaar, met wat uitleg erbij?",
+    ]
     values: list[str] = []
     if kind in ("keuze", "meerkeuze"):
         values = [f"w{j}" for j in range(rng.randint(3, 6))]
         lines.append("    opties:")
-        lines += [f"      - {{waarde: {v}, label: \"Optie {v} van vraag {i}\"}}" for v in values]
+        lines += [f'      - {{waarde: {v}, label: "Optie {v} van vraag {i}"}}' for v in values]
     elif kind == "ja_nee":
         values = ["ja", "nee"]
     elif kind == "getal":
-        lines += ["    min: 0", "    max: 40", "    controles:",
-                  "      - geldig_als: \"waarde == waarde | int\"", "        melding: Typ een heel getal."]
+        lines += [
+            "    min: 0",
+            "    max: 40",
+            "    controles:",
+            '      - geldig_als: "waarde == waarde | int"',
+            "        melding: Typ een heel getal.",
+        ]
     elif kind == "datum":
-        lines += ["    controles:", "      - geldig_als: \"waarde <= vandaag\"",
-                  "        melding: Die datum ligt in de toekomst."]
+        lines += [
+            "    controles:",
+            '      - geldig_als: "waarde <= vandaag"',
+            "        melding: Die datum ligt in de toekomst.",
+        ]
     choice = [e for e in earlier[-60:] if e[2]]
     if choice and rng.random() < 0.6:
         a = rng.choice(choice)
@@ -82,7 +93,7 @@ def _question(i: int, rng: random.Random, earlier: list[Info]) -> tuple[str, Inf
             b = rng.choice(choice)
             if b[1] == "keuze":
                 cond += f" or {b[0]} in ['{b[2][0]}', '{b[2][-1]}']"
-        lines.append(f"    toon_als: \"{cond}\"")
+        lines.append(f'    toon_als: "{cond}"')
     return "\n".join(lines), (qid, kind, values)
 
 
@@ -123,8 +134,9 @@ def _load_check(path: Path, runs: int) -> float:
     templates are what a real `zelftest controleer` starts without."""
     times = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _CHILD, str(path)], check=True, capture_output=True,
-                             text=True, cwd=ROOT, env=_ENV).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(path)], check=True, capture_output=True, text=True, cwd=ROOT, env=_ENV
+        ).stdout.split()
         if out[1] != "0":
             raise SystemExit(f"{path} is not clean: {out[1]} findings")
         times.append(float(out[0]))
@@ -159,8 +171,7 @@ def main() -> int:
             print(f"    load+check generated {n:5d} questions: {sizes[n] * 1000:8.1f} ms")
         ratio = sizes[5000] / sizes[500]
         ok = "ok" if sizes[5000] < 1 and ratio <= 10 else "MISSED"
-        print(f"    scaling 500 -> 5000 (10x questions):  {ratio:5.1f}x  "
-              f"(target: 5000 under 1 s, at most 10x) {ok}")
+        print(f"    scaling 500 -> 5000 (10x questions):  {ratio:5.1f}x  (target: 5000 under 1 s, at most 10x) {ok}")
         record("load+check, 5,000 questions", sizes[5000] * 1000, "ms", "< 1000 ms", sizes[5000] < 1)
         record("load+check, 500 -> 5,000 questions", ratio, "x", "near linear (<= 10x)", ratio <= 10)
         answers = tmp_path / "antwoorden.yaml"

@@ -138,8 +138,9 @@ def child(code: str, *args: str) -> tuple[float, int]:
     """Run `code` in a fresh interpreter: (seconds from spawn to visible, peak RSS in KB)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", PRELUDE + code, *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", PRELUDE + code, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60
+    )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or not lines:
         raise SystemExit(f"child failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
@@ -181,9 +182,20 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
 
     conversation.ChatScreen.ask_current = asked  # type: ignore[method-assign]
     summary.SummaryScreen.on_mount = mounted  # type: ignore[method-assign]
-    profiles = [TYPICAL, {**TYPICAL, "aanleiding": "ontslag", "ontslag_dringende_reden": "nee",
-                          "opzeg_30_weken": "nee", "leeftijd_45": "ja", "dienst_1_jaar": "ja",
-                          "woonplaats": "wallonie", "pakket_afgerond": "nee", "uren_opgenomen": "2"}]
+    profiles = [
+        TYPICAL,
+        {
+            **TYPICAL,
+            "aanleiding": "ontslag",
+            "ontslag_dringende_reden": "nee",
+            "opzeg_30_weken": "nee",
+            "leeftijd_45": "ja",
+            "dienst_1_jaar": "ja",
+            "woonplaats": "wallonie",
+            "pakket_afgerond": "nee",
+            "uren_opgenomen": "2",
+        },
+    ]
     bank = load_bank(default_bank_path())
     per_question: list[float] = []
     to_summary: list[float] = []
@@ -232,32 +244,58 @@ def main() -> int:
     print(f"cold start, median of {args.repeats} (spawn -> painted, headless 80x24):")
     print(f"  bare Textual app, one Static   {med['bare'] * ms:7.1f} ms")
     print(f"  chat, welcome screen           {med['welcome'] * ms:7.1f} ms   {med['welcome'] / med['bare']:.2f}x")
-    print(f"  chat, first question           {med['question'] * ms:7.1f} ms   {med['question'] / med['bare']:.2f}x"
-          "   (target <= 1.3x)")
+    print(
+        f"  chat, first question           {med['question'] * ms:7.1f} ms   {med['question'] / med['bare']:.2f}x"
+        "   (target <= 1.3x)"
+    )
 
-    record("cold start to first question / bare app", med["question"] / med["bare"], "x", "<= 1.3x",
-           med["question"] / med["bare"] <= 1.3)
+    record(
+        "cold start to first question / bare app",
+        med["question"] / med["bare"],
+        "x",
+        "<= 1.3x",
+        med["question"] / med["bare"] <= 1.3,
+    )
     questions, summaries = asyncio.run(latencies(args.runs))
-    print(f"per-answer latency, {len(questions)} answers in {args.runs} full Pilot runs"
-          " (key -> next question painted):")
-    print(f"  median {statistics.median(questions) * ms:6.1f} ms   p95 {p95(questions) * ms:6.1f} ms"
-          f"   max {max(questions) * ms:6.1f} ms   (target median <= 25 ms)")
+    print(
+        f"per-answer latency, {len(questions)} answers in {args.runs} full Pilot runs (key -> next question painted):"
+    )
+    print(
+        f"  median {statistics.median(questions) * ms:6.1f} ms   p95 {p95(questions) * ms:6.1f} ms"
+        f"   max {max(questions) * ms:6.1f} ms   (target median <= 25 ms)"
+    )
     both = questions + summaries
-    print(f"  last answer -> summary painted: median {statistics.median(summaries) * ms:6.1f} ms;"
-          f" all answers incl. summary: median {statistics.median(both) * ms:.1f} ms, p95 {p95(both) * ms:.1f} ms")
+    print(
+        f"  last answer -> summary painted: median {statistics.median(summaries) * ms:6.1f} ms;"
+        f" all answers incl. summary: median {statistics.median(both) * ms:.1f} ms, p95 {p95(both) * ms:.1f} ms"
+    )
 
-    record("per-answer latency, median", statistics.median(questions) * ms, "ms", "<= 25 ms",
-           statistics.median(questions) * ms <= 25)
+    record(
+        "per-answer latency, median",
+        statistics.median(questions) * ms,
+        "ms",
+        "<= 25 ms",
+        statistics.median(questions) * ms <= 25,
+    )
     record("per-answer latency, p95", p95(questions) * ms, "ms")
     full_bare = statistics.median(child(FULL_BARE)[1] for _ in range(3))
     full_chat = statistics.median(child(FULL)[1] for _ in range(3))
     print("peak memory (max RSS):")
-    print(f"  at start-up: bare {rss['bare'] / 1024:.1f} MB, chat {rss['question'] / 1024:.1f} MB"
-          f"   {rss['question'] / rss['bare']:.2f}x   (target <= 1.3x)")
-    print(f"  after a whole conversation and the summary (Pilot): bare {full_bare / 1024:.1f} MB,"
-          f" chat {full_chat / 1024:.1f} MB   {full_chat / full_bare:.2f}x")
-    record("peak memory at start-up / bare app", rss["question"] / rss["bare"], "x", "<= 1.3x",
-           rss["question"] / rss["bare"] <= 1.3)
+    print(
+        f"  at start-up: bare {rss['bare'] / 1024:.1f} MB, chat {rss['question'] / 1024:.1f} MB"
+        f"   {rss['question'] / rss['bare']:.2f}x   (target <= 1.3x)"
+    )
+    print(
+        f"  after a whole conversation and the summary (Pilot): bare {full_bare / 1024:.1f} MB,"
+        f" chat {full_chat / 1024:.1f} MB   {full_chat / full_bare:.2f}x"
+    )
+    record(
+        "peak memory at start-up / bare app",
+        rss["question"] / rss["bare"],
+        "x",
+        "<= 1.3x",
+        rss["question"] / rss["bare"] <= 1.3,
+    )
     record("peak memory after a whole conversation / bare app", full_chat / full_bare, "x")
     dump(args.json)
     return 0

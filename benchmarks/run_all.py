@@ -28,8 +28,10 @@ BENCHES = {
 def machine() -> str:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     cpu = platform.processor() or platform.machine()
-    return (f"{platform.system()} {platform.machine()} ({cpu}), {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, load average {load:.2f}")
+    return (
+        f"{platform.system()} {platform.machine()} ({cpu}), {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, load average {load:.2f}"
+    )
 
 
 def main() -> int:
@@ -43,8 +45,9 @@ def main() -> int:
                 continue
             out = Path(tmp) / f"{script}.json"
             print(f"== {script}", flush=True)
-            proc = subprocess.run([sys.executable, str(HERE / script), *(quick if args.quick else full),
-                                   "--json", str(out)], check=False)
+            proc = subprocess.run(
+                [sys.executable, str(HERE / script), *(quick if args.quick else full), "--json", str(out)], check=False
+            )
             if proc.returncode != 0 or not out.exists():
                 print(f"   {script} failed (exit {proc.returncode})")
                 continue

@@ -51,8 +51,9 @@ def answers(**changes: Any) -> dict[str, Any]:
     return out
 
 
-def write_answers(folder: Path, antwoorden: dict[str, Any], datum: dt.date | None = TODAY,
-                  name: str = "antwoorden.yaml") -> Path:
+def write_answers(
+    folder: Path, antwoorden: dict[str, Any], datum: dt.date | None = TODAY, name: str = "antwoorden.yaml"
+) -> Path:
     data: dict[str, Any] = {"antwoorden": antwoorden}
     if datum is not None:
         data["datum"] = datum

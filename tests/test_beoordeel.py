@@ -13,8 +13,13 @@ import pytest
 import yaml
 from conftest import FULL, PYTHON, ROOT, SYNTHETIC, TODAY, answers, run_cli, write_answers
 
-HISTORY = {"eerder_gevolgd": "ja", "pakketten": "acht", "eerste_gesprek": "2026-01-05",
-           "laatste_gesprek": "2026-05-05", "pakket_afgerond": "ja"}
+HISTORY = {
+    "eerder_gevolgd": "ja",
+    "pakketten": "acht",
+    "eerste_gesprek": "2026-01-05",
+    "laatste_gesprek": "2026-05-05",
+    "pakket_afgerond": "ja",
+}
 
 
 def _yaml(answer_text: str) -> str:
@@ -35,27 +40,54 @@ BAD: list[tuple[str, str | None, list[str], list[str]]] = [
     ("antwoorden ontbreekt", "datum: 2026-11-26\n", [], ["antwoorden:"]),
     ("antwoorden is een lijst", "antwoorden: [werknemer]\n", [], ["antwoorden:"]),
     ("onbekende sleutel", "antwoord:\n  statuut: werknemer\n", [], ["onbekende sleutel 'antwoord'", "antwoorden"]),
-    ("onbekende vraag met suggestie", _yaml("  statut: werknemer"), [],
-     ["onbekende vraag 'statut'", "bedoel je 'statuut'", ":"]),
+    (
+        "onbekende vraag met suggestie",
+        _yaml("  statut: werknemer"),
+        [],
+        ["onbekende vraag 'statut'", "bedoel je 'statuut'", ":"],
+    ),
     ("fout type: tekst voor een getal", _yaml("  maanden_gewerkt: twintig"), [], ["'maanden_gewerkt'", "geen getal"]),
     ("fout type: lijst voor een keuze", _yaml("  plan: [ja]"), [], ["'plan'"]),
     ("fout type: tekst voor meerkeuze", _yaml("  loopbaanvragen: twijfels"), [], ["'loopbaanvragen'", "lijst"]),
-    ("onmogelijke datum in een antwoord", _yaml("  eerder_gevolgd: ja\n  pakketten: acht\n"
-                                                "  eerste_gesprek: 2026-02-30\n  laatste_gesprek: 2026-03-01\n"
-                                                "  pakket_afgerond: ja"), [], ["datum", "antw.yaml:16:"]),
-    ("onmogelijke datum als datum", FULL_TEXT.replace("datum: 2026-11-26", "datum: 2026-02-30"), [],
-     ["datum", "antw.yaml:1:"]),
+    (
+        "onmogelijke datum in een antwoord",
+        _yaml(
+            "  eerder_gevolgd: ja\n  pakketten: acht\n"
+            "  eerste_gesprek: 2026-02-30\n  laatste_gesprek: 2026-03-01\n"
+            "  pakket_afgerond: ja"
+        ),
+        [],
+        ["datum", "antw.yaml:16:"],
+    ),
+    (
+        "onmogelijke datum als datum",
+        FULL_TEXT.replace("datum: 2026-11-26", "datum: 2026-02-30"),
+        [],
+        ["datum", "antw.yaml:1:"],
+    ),
     ("datum is geen datum", FULL_TEXT.replace("datum: 2026-11-26", "datum: morgen"), [], ["datum 'morgen'"]),
     ("waarde niet toegelaten", _yaml("  statuut: bediende"), [], ["'statuut'", "'bediende'", "werknemer"]),
     ("getal buiten bereik", _yaml("  maanden_gewerkt: 25"), [], ["'maanden_gewerkt'", "0 tot en met 24"]),
     ("geen heel getal", _yaml("  maanden_gewerkt: 10.5"), [], ["'maanden_gewerkt'", "zonder komma"]),
-    ("datum in de toekomst", _yaml("  eerder_gevolgd: ja\n  pakketten: acht\n  eerste_gesprek: 2026-11-27\n"
-                                   "  laatste_gesprek: 2026-11-27\n  pakket_afgerond: ja"), [],
-     ["'eerste_gesprek'", "toekomst"]),
-    ("laatste voor eerste gesprek", _yaml("  eerder_gevolgd: ja\n  pakketten: acht\n  eerste_gesprek: 2026-03-01\n"
-                                          "  laatste_gesprek: 2026-02-01\n  pakket_afgerond: ja"), [],
-     ["'laatste_gesprek'", "1 maart 2026"]),
-    ("antwoord ontbreekt", _yaml("  uitgeput: nee").replace("  plan: \"ja\"\n", ""), [], ["'plan'", "ontbreekt"]),
+    (
+        "datum in de toekomst",
+        _yaml(
+            "  eerder_gevolgd: ja\n  pakketten: acht\n  eerste_gesprek: 2026-11-27\n"
+            "  laatste_gesprek: 2026-11-27\n  pakket_afgerond: ja"
+        ),
+        [],
+        ["'eerste_gesprek'", "toekomst"],
+    ),
+    (
+        "laatste voor eerste gesprek",
+        _yaml(
+            "  eerder_gevolgd: ja\n  pakketten: acht\n  eerste_gesprek: 2026-03-01\n"
+            "  laatste_gesprek: 2026-02-01\n  pakket_afgerond: ja"
+        ),
+        [],
+        ["'laatste_gesprek'", "1 maart 2026"],
+    ),
+    ("antwoord ontbreekt", _yaml("  uitgeput: nee").replace('  plan: "ja"\n', ""), [], ["'plan'", "ontbreekt"]),
     ("antwoord ontbreekt na ja", _yaml("  eerder_gevolgd: ja"), [], ["'pakketten'", "ontbreekt"]),
     ("leeg antwoord", _yaml("  plan:"), [], ["'plan'"]),
     ("dubbele sleutel", _yaml("  statuut: werknemer\n  statuut: zelfstandige"), [], ["'statuut'", "twee keer"]),
@@ -93,8 +125,14 @@ def _one_line(name: str, code: int, out: str, err: str, texts: list[str]) -> Non
 
 
 @pytest.mark.parametrize(("name", "content", "extra", "texts"), BAD, ids=[b[0] for b in BAD])
-def test_bad_input_gives_one_dutch_line(name: str, content: str | None, extra: list[str], texts: list[str],
-                                        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_gives_one_dutch_line(
+    name: str,
+    content: str | None,
+    extra: list[str],
+    texts: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run_cli(capsys, "beoordeel", _file(tmp_path, content), *extra)
     _one_line(name, code, out, err, texts)
 
@@ -105,15 +143,27 @@ def test_flag_errors_are_exactly_one_line(extra: list[str], tmp_path: Path, caps
     assert len(err.splitlines()) == 1, err
 
 
-SUBPROCESS = ["bestand bestaat niet", "geen UTF-8", "onbekende vraag met suggestie",
-              "onmogelijke datum in een antwoord", "kapotte YAML", "onbekende vlag", "slechte --datum"]
+SUBPROCESS = [
+    "bestand bestaat niet",
+    "geen UTF-8",
+    "onbekende vraag met suggestie",
+    "onmogelijke datum in een antwoord",
+    "kapotte YAML",
+    "onbekende vlag",
+    "slechte --datum",
+]
 
 
 @pytest.mark.parametrize("name", SUBPROCESS)
 def test_bad_input_in_a_real_process(name: str, tmp_path: Path) -> None:
     _, content, extra, texts = next(b for b in BAD if b[0] == name)
-    proc = subprocess.run([PYTHON, "-m", "zelftest", "beoordeel", str(_file(tmp_path, content)), *extra],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [PYTHON, "-m", "zelftest", "beoordeel", str(_file(tmp_path, content)), *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     _one_line(name, proc.returncode, proc.stdout, proc.stderr, texts)
 
 
@@ -168,8 +218,9 @@ def test_without_datum_the_reference_date_is_today(tmp_path: Path, capsys: pytes
 
 def test_a_datum_with_a_time_counts_as_that_day(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "antw.yaml"
-    path.write_text(yaml.safe_dump({"datum": dt.datetime(2026, 11, 26, 10, 0),
-                                    "antwoorden": answers(**HISTORY)}), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"datum": dt.datetime(2026, 11, 26, 10, 0), "antwoorden": answers(**HISTORY)}), encoding="utf-8"
+    )
     code, out, err = run_cli(capsys, "beoordeel", path)
     assert (code, err) == (0, "")
     assert json.loads(out)["datum"] == "2026-11-26"
@@ -177,16 +228,19 @@ def test_a_datum_with_a_time_counts_as_that_day(tmp_path: Path, capsys: pytest.C
 
 def test_yaml_booleans_mean_ja_and_nee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "antw.yaml"
-    path.write_text(FULL_TEXT.replace('plan: "ja"', "plan: yes").replace('ander_traject: "nee"', "ander_traject: no"),
-                    encoding="utf-8")
+    path.write_text(
+        FULL_TEXT.replace('plan: "ja"', "plan: yes").replace('ander_traject: "nee"', "ander_traject: no"),
+        encoding="utf-8",
+    )
     code, out, err = run_cli(capsys, "beoordeel", path)
     assert (code, err) == (0, "")
     assert json.loads(out)["geschiktheid"]["score"] == 100
 
 
 @pytest.mark.parametrize("fmt", ["json", "markdown", "tekst", "html"])
-def test_uit_writes_the_file_and_nothing_to_stdout(fmt: str, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_uit_writes_the_file_and_nothing_to_stdout(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_answers(tmp_path, FULL, TODAY)
     target = tmp_path / f"resultaat.{fmt}"
     code, out, err = run_cli(capsys, "beoordeel", path, "--formaat", fmt, "--uit", target)
@@ -197,8 +251,9 @@ def test_uit_writes_the_file_and_nothing_to_stdout(fmt: str, tmp_path: Path,
         assert json.loads(text)["recht"]["status"] == "ja"
 
 
-def test_an_unreadable_file_even_for_root(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_file_even_for_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Reading fails with PermissionError (simulated, so it also runs as root)."""
     path = _file(tmp_path, FULL_TEXT)
     real = Path.read_bytes

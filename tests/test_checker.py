@@ -36,7 +36,7 @@ def header(case: Path, key: str) -> list[str]:
     for file in sorted(case.iterdir()):
         for line in file.read_bytes().decode("utf-8", "replace").splitlines():
             if line.startswith(f"# {key}: "):
-                found.append(line[len(key) + 4:])
+                found.append(line[len(key) + 4 :])
     return found
 
 
@@ -104,7 +104,8 @@ def test_an_empty_folder_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 1
     assert relative(lines, tmp_path) == [
         f"{tmp_path}: geen .yaml-bestanden in deze map; zet de vragenlijst (vragenlijst.yaml, ...) "
-        "in deze map of kies een andere map"]
+        "in deze map of kies een andere map"
+    ]
 
 
 def test_a_path_that_does_not_exist_cannot_be_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -127,14 +128,15 @@ def test_a_single_file_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixt
     assert relative(lines, bank) == header(BROKEN / "yaml_tab", "verwacht")
 
 
-def test_a_report_template_that_uses_a_name_the_result_lacks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_report_template_that_uses_a_name_the_result_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from zelftest.core import report
 
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "zelftest" / "templates", templates)
     content = (templates / "inhoud.j2").read_text(encoding="utf-8")
-    line = content[:content.index('r.status == "ja"')].count("\n") + 1
+    line = content[: content.index('r.status == "ja"')].count("\n") + 1
     broken = content.replace('r.status == "ja"', 'r.statsu == "ja"', 1)
     (templates / "inhoud.j2").write_text(broken, encoding="utf-8")
     monkeypatch.setattr(report, "templates_path", lambda: templates)
@@ -144,19 +146,22 @@ def test_a_report_template_that_uses_a_name_the_result_lacks(tmp_path: Path, mon
     finally:
         report.environment.cache_clear()
     assert code == 1
-    assert lines == [f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.statsu', maar het "
-                     "resultaat heeft dat niet; bedoel je 'status'? (recht heeft onder meer status, uren, vanaf, "
-                     "vervalt_op, redenen)"]
+    assert lines == [
+        f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.statsu', maar het "
+        "resultaat heeft dat niet; bedoel je 'status'? (recht heeft onder meer status, uren, vanaf, "
+        "vervalt_op, redenen)"
+    ]
 
 
-def test_a_format_macro_that_fails_to_render_is_found_by_rendering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_format_macro_that_fails_to_render_is_found_by_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from zelftest.core import report
 
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "zelftest" / "templates", templates)
     content = (templates / "fmt_tekst.j2").read_text(encoding="utf-8")
-    line = content[:content.index("wordwrap(78)")].count("\n") + 1
+    line = content[: content.index("wordwrap(78)")].count("\n") + 1
     (templates / "fmt_tekst.j2").write_text(content.replace("wordwrap(78)", "wordwrap(breedte)", 1), encoding="utf-8")
     monkeypatch.setattr(report, "templates_path", lambda: templates)
     report.environment.cache_clear()
@@ -171,8 +176,13 @@ def test_a_format_macro_that_fails_to_render_is_found_by_rendering(tmp_path: Pat
 @pytest.mark.parametrize("name", ["yaml_aanhalingsteken", "conclusie_onbekende_naam", "geen_utf8"])
 def test_controleer_never_prints_a_traceback(name: str, tmp_path: Path) -> None:
     bank = build(BROKEN / name, tmp_path / "bank")
-    proc = subprocess.run([sys.executable, "-m", "zelftest", "controleer", str(bank)],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "zelftest", "controleer", str(bank)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
     assert all(re.match(r"^\S+:\d+(:\d+)?: \S", line) for line in proc.stdout.splitlines())
@@ -210,9 +220,40 @@ def test_spec_names_what_the_rules_really_pass(monkeypatch: pytest.MonkeyPatch) 
 # -- fuzzing: random damage to the shipped bank gives findings or nothing, never a crash ----------
 
 SHIPPED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SHIPPED.glob("*.yaml"))}
-TOKENS = ["statuut", "'ja'", "==", "toon_als:", "type:", "keuze", "{{", "}}", "-", ":", "[", "]", "{", "}",
-          "'", '"', "\t", "regels.periode_jaren", "2026-02-30", "&a", "*a", "!!python/object", "null", "0",
-          "waarde", "geldig_als:", "  ", "recht.status", "{% if %}", "| datum", "niveau:", "bij: na:x"]
+TOKENS = [
+    "statuut",
+    "'ja'",
+    "==",
+    "toon_als:",
+    "type:",
+    "keuze",
+    "{{",
+    "}}",
+    "-",
+    ":",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "\t",
+    "regels.periode_jaren",
+    "2026-02-30",
+    "&a",
+    "*a",
+    "!!python/object",
+    "null",
+    "0",
+    "waarde",
+    "geldig_als:",
+    "  ",
+    "recht.status",
+    "{% if %}",
+    "| datum",
+    "niveau:",
+    "bij: na:x",
+]
 
 
 def mutate(text: str, rng: random.Random, steps: int) -> str:
@@ -238,8 +279,9 @@ def mutate(text: str, rng: random.Random, steps: int) -> str:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4), file=st.sampled_from(sorted(SHIPPED_TEXTS)))
-def test_random_damage_never_crashes_the_checker(tmp_path_factory: pytest.TempPathFactory, seed: int, steps: int,
-                                                 file: str) -> None:
+def test_random_damage_never_crashes_the_checker(
+    tmp_path_factory: pytest.TempPathFactory, seed: int, steps: int, file: str
+) -> None:
     bank = tmp_path_factory.mktemp("fuzz")
     for name, text in SHIPPED_TEXTS.items():
         (bank / name).write_text(mutate(text, random.Random(seed), steps) if name == file else text, encoding="utf-8")

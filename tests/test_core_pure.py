@@ -25,8 +25,9 @@ print(json.dumps({"modules": names, "code": code, "leaked": leaked}))
 def test_core_and_beoordeel_never_import_textual(tmp_path: Path) -> None:
     answers = write_answers(tmp_path, FULL)
     out = tmp_path / "samenvatting.html"
-    proc = subprocess.run([PYTHON, "-c", SCRIPT, str(answers), str(out)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [PYTHON, "-c", SCRIPT, str(answers), str(out)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["code"] == 0

@@ -29,13 +29,21 @@ from zelftest.ui.scripted import TYPICAL, fill, screen_text
 TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())
 # An 8-hour package from three years ago, all hours used: no right until N = 6 November 2029.
-EIGHT = {**TYPICAL, "pakketten": "acht", "eerste_gesprek": "06-11-2023", "laatste_gesprek": "04-03-2024",
-         "pakket_afgerond": "ja"}
+EIGHT = {
+    **TYPICAL,
+    "pakketten": "acht",
+    "eerste_gesprek": "06-11-2023",
+    "laatste_gesprek": "04-03-2024",
+    "pakket_afgerond": "ja",
+}
 NOTES = "[bold]vet?[/bold]\n[link=https://x]klik[/link]\n[@click=app.quit]stop[/] $var"
 
 
-def drive(scenario: Callable[[CounsellorApp, Pilot[Any]], Awaitable[None]], size: tuple[int, int] = (160, 50),
-          answers: dict[str, Any] | None = EIGHT) -> None:
+def drive(
+    scenario: Callable[[CounsellorApp, Pilot[Any]], Awaitable[None]],
+    size: tuple[int, int] = (160, 50),
+    answers: dict[str, Any] | None = EIGHT,
+) -> None:
     """The counsellor app with the chat started and (by default) every question answered."""
 
     async def run() -> None:
@@ -77,12 +85,19 @@ def test_the_panel_shows_status_hours_and_dates_beside_the_chat() -> None:
         panel = app.counsellor_screen.counsellor
         assert panel.display and app.chat.has_class("-side") and not app.chat.has_class("-wide")
         shown = text_of(app, "#result-view")
-        for expected in ("Status                   nog_niet", "Uren nu                  0",
-                         "Opnieuw vanaf            6 november 2029", "P  start periode         6 november 2023",
-                         "N  nieuw recht           6 november 2029",
-                         "Z  einde nazorg          4 maart 2025 · 60 minuten",
-                         "pakket acht · 8 uur · gebruikt 8 · over 0", "groepstijd hoogstens 3 uur",
-                         "loopbaancheques-2013", "bron: VDAB", "Deze regels gelden niet op de peildatum"):
+        for expected in (
+            "Status                   nog_niet",
+            "Uren nu                  0",
+            "Opnieuw vanaf            6 november 2029",
+            "P  start periode         6 november 2023",
+            "N  nieuw recht           6 november 2029",
+            "Z  einde nazorg          4 maart 2025 · 60 minuten",
+            "pakket acht · 8 uur · gebruikt 8 · over 0",
+            "groepstijd hoogstens 3 uur",
+            "loopbaancheques-2013",
+            "bron: VDAB",
+            "Deze regels gelden niet op de peildatum",
+        ):
             assert expected in shown, expected
         why = text_of(app, "#why-view")
         assert "recht.nog_niet" in why and "periode_jaren = 6 (bron: VDAB" in why

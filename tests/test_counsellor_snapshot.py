@@ -20,8 +20,13 @@ from zelftest.ui.scripted import TYPICAL, fill
 
 TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())
-EIGHT = {**TYPICAL, "pakketten": "acht", "eerste_gesprek": "06-11-2023", "laatste_gesprek": "04-03-2024",
-         "pakket_afgerond": "ja"}
+EIGHT = {
+    **TYPICAL,
+    "pakketten": "acht",
+    "eerste_gesprek": "06-11-2023",
+    "laatste_gesprek": "04-03-2024",
+    "pakket_afgerond": "ja",
+}
 
 
 def test_counsellor_panel_at_80x24(snap_compare: Any) -> None:

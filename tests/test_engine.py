@@ -16,8 +16,14 @@ from zelftest.core.engine import Session
 from zelftest.core.model import Bank
 from zelftest.core.result import to_json_ready
 
-HISTORY = {"eerder_gevolgd": "ja", "pakketten": "acht", "eerste_gesprek": dt.date(2026, 1, 5),
-           "laatste_gesprek": dt.date(2026, 5, 5), "pakket_afgerond": "nee", "uren_opgenomen": 3}
+HISTORY = {
+    "eerder_gevolgd": "ja",
+    "pakketten": "acht",
+    "eerste_gesprek": dt.date(2026, 1, 5),
+    "laatste_gesprek": dt.date(2026, 5, 5),
+    "pakket_afgerond": "nee",
+    "uren_opgenomen": 3,
+}
 
 
 def walk(session: Session, values: dict[str, Any], strict: bool = True) -> None:
@@ -42,18 +48,28 @@ def test_starts_at_the_first_question(session: Session) -> None:
     assert not session.complete
 
 
-@pytest.mark.parametrize(("qid", "raw", "message"), [
-    ("statuut", "9", "Kies een nummer van 1 tot 4."),
-    ("statuut", "", "Geef eerst een antwoord."),
-    ("maanden_gewerkt", "25", "Typ een getal van 0 tot en met 24."),
-    ("maanden_gewerkt", "twaalf", "Typ een getal, bijvoorbeeld 12."),
-    ("maanden_gewerkt", "7,5", "Typ een heel aantal maanden, zonder komma."),
-    ("eerste_gesprek", "30-02-2026",
-     "Dat is geen geldige datum. Typ de datum als dd-mm-jjjj, bijvoorbeeld 26-11-2026."),
-    ("eerste_gesprek", "27-11-2026", "Deze datum ligt in de toekomst. Typ een datum van vandaag of vroeger."),
-    ("laatste_gesprek", "04-01-2026", "Je laatste gesprek kan niet voor je eerste gesprek liggen (5 januari 2026)."),
-    ("uren_opgenomen", "9", "Je pakket heeft 8 uur. Typ een getal van 0 tot en met 8."),
-])
+@pytest.mark.parametrize(
+    ("qid", "raw", "message"),
+    [
+        ("statuut", "9", "Kies een nummer van 1 tot 4."),
+        ("statuut", "", "Geef eerst een antwoord."),
+        ("maanden_gewerkt", "25", "Typ een getal van 0 tot en met 24."),
+        ("maanden_gewerkt", "twaalf", "Typ een getal, bijvoorbeeld 12."),
+        ("maanden_gewerkt", "7,5", "Typ een heel aantal maanden, zonder komma."),
+        (
+            "eerste_gesprek",
+            "30-02-2026",
+            "Dat is geen geldige datum. Typ de datum als dd-mm-jjjj, bijvoorbeeld 26-11-2026.",
+        ),
+        ("eerste_gesprek", "27-11-2026", "Deze datum ligt in de toekomst. Typ een datum van vandaag of vroeger."),
+        (
+            "laatste_gesprek",
+            "04-01-2026",
+            "Je laatste gesprek kan niet voor je eerste gesprek liggen (5 januari 2026).",
+        ),
+        ("uren_opgenomen", "9", "Je pakket heeft 8 uur. Typ een getal van 0 tot en met 8."),
+    ],
+)
 def test_an_invalid_answer_changes_nothing_and_says_why(session: Session, qid: str, raw: str, message: str) -> None:
     values = answers(**{k: v for k, v in HISTORY.items()})
     while session.current is not None and session.current.id != qid:
@@ -236,12 +252,29 @@ def test_explanations_follow_the_answers(session: Session) -> None:
     assert "60 uur" in session.text(session.explanations("na:aanleiding")[0].text)
 
 
-@pytest.mark.parametrize("values", [FULL, answers(**HISTORY), answers(
-    statuut="zelfstandige", maanden_gewerkt=10, uitzendkracht="ja", woonplaats="wallonie",
-    werkt_in_vlaanderen_of_brussel="ja", verhuisd_uit_eu="ja", aanleiding="ontslag",
-    ontslag_dringende_reden="nee", opzeg_30_weken="weet_niet", leeftijd_45="ja", dienst_1_jaar="nee")])
-def test_export_then_beoordeel_gives_the_same_result(bank: Bank, values: dict[str, Any], tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "values",
+    [
+        FULL,
+        answers(**HISTORY),
+        answers(
+            statuut="zelfstandige",
+            maanden_gewerkt=10,
+            uitzendkracht="ja",
+            woonplaats="wallonie",
+            werkt_in_vlaanderen_of_brussel="ja",
+            verhuisd_uit_eu="ja",
+            aanleiding="ontslag",
+            ontslag_dringende_reden="nee",
+            opzeg_30_weken="weet_niet",
+            leeftijd_45="ja",
+            dienst_1_jaar="nee",
+        ),
+    ],
+)
+def test_export_then_beoordeel_gives_the_same_result(
+    bank: Bank, values: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     session = Session(bank, TODAY)
     walk(session, values)
     exported = session.export()

@@ -23,8 +23,31 @@ from zelftest.ui.scripted import TYPICAL, answer_all
 
 BANK = load_bank(default_bank_path())
 TODAY = dt.date(2026, 11, 26)
-PIECES = ["[bold]", "[/]", "[link=https://x]", "[@click=app.quit]", "**", "`", "<b>", "\x1b[31m", "\x07", "\x00",
-          "\u202e", "\ufffd", "é", "🙂", "\t", "\r", "\\", "{{ regels }}", "{% if %}", "-1", "1e9", "nan", "  "]
+PIECES = [
+    "[bold]",
+    "[/]",
+    "[link=https://x]",
+    "[@click=app.quit]",
+    "**",
+    "`",
+    "<b>",
+    "\x1b[31m",
+    "\x07",
+    "\x00",
+    "\u202e",
+    "\ufffd",
+    "é",
+    "🙂",
+    "\t",
+    "\r",
+    "\\",
+    "{{ regels }}",
+    "{% if %}",
+    "-1",
+    "1e9",
+    "nan",
+    "  ",
+]
 
 
 def nasty_strings(seed: int, count: int) -> list[str]:

@@ -34,12 +34,28 @@ from zelftest.core.values import Invalid, validate
 D = dt.date(2026, 11, 26)
 DAY = dt.timedelta(days=1)
 BASELINE: dict[str, Any] = {
-    "loopbaanvragen": ["twijfels"], "aanleiding": "eigen_initiatief", "ander_traject": "nee", "wil_zelf": "ja",
-    "oefeningen": "ja", "plan": "ja", "verwachting": "inzicht", "uitgeput": "nee", "statuut": "werknemer",
-    "maanden_gewerkt": 20, "woonplaats": "vlaanderen", "eerder_gevolgd": "nee",
+    "loopbaanvragen": ["twijfels"],
+    "aanleiding": "eigen_initiatief",
+    "ander_traject": "nee",
+    "wil_zelf": "ja",
+    "oefeningen": "ja",
+    "plan": "ja",
+    "verwachting": "inzicht",
+    "uitgeput": "nee",
+    "statuut": "werknemer",
+    "maanden_gewerkt": 20,
+    "woonplaats": "vlaanderen",
+    "eerder_gevolgd": "nee",
 }
-WORK = ["statuut", "maanden_gewerkt", "uitzendkracht", "woonplaats", "werkt_in_vlaanderen_of_brussel",
-        "verhuisd_uit_eu", "taal_begeleiding"]
+WORK = [
+    "statuut",
+    "maanden_gewerkt",
+    "uitzendkracht",
+    "woonplaats",
+    "werkt_in_vlaanderen_of_brussel",
+    "verhuisd_uit_eu",
+    "taal_begeleiding",
+]
 HISTORY = ["eerder_gevolgd", "pakketten", "eerste_gesprek", "laatste_gesprek", "pakket_afgerond", "uren_opgenomen"]
 REASON = ["aanleiding", "ontslag_dringende_reden", "opzeg_30_weken", "leeftijd_45", "dienst_1_jaar"]
 
@@ -118,10 +134,17 @@ def family(bank: Bank, groups: list[list[str]], base: dict[str, Any]) -> Iterato
 
 def signature(result: dict[str, Any]) -> tuple[Any, ...]:
     r = result["recht"]
-    return (r["status"], r["regel"], tuple(x["regel"] for x in r["redenen"]), result["nazorg"]["minuten"],
-            result["outplacement"]["regel"], result["opleidingscheques"]["mogelijk"],
-            result["geschiktheid"]["niveau"], tuple(x["id"] for x in result["doorverwijzingen"]),
-            tuple(x["id"] for x in result["volgende_stappen"]))
+    return (
+        r["status"],
+        r["regel"],
+        tuple(x["regel"] for x in r["redenen"]),
+        result["nazorg"]["minuten"],
+        result["outplacement"]["regel"],
+        result["opleidingscheques"]["mogelijk"],
+        result["geschiktheid"]["niveau"],
+        tuple(x["id"] for x in result["doorverwijzingen"]),
+        tuple(x["id"] for x in result["volgende_stappen"]),
+    )
 
 
 def test_every_outcome_is_reached_and_renders(bank: Bank) -> None:

@@ -14,12 +14,16 @@ COMPLETE = ["2 7", "1", "nee", "1", "1", "1", "1", "nee", "1", "20", "1", "nee"]
 ESCAPE = re.compile(r"\x1b|\x9b|\x07")
 
 
-def run(lines: list[str], *extra: str, env: dict[str, str] | None = None,
-        raw: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    lines: list[str], *extra: str, env: dict[str, str] | None = None, raw: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     data = raw if raw is not None else ("\n".join(lines) + "\n").encode()
     proc = subprocess.run(
         [sys.executable, "-m", "zelftest", "--eenvoudig", "--datum", "2026-11-26", *extra],
-        input=data, capture_output=True, timeout=60, env={**os.environ, **(env or {})},
+        input=data,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
     )
     return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
 
@@ -73,8 +77,9 @@ def test_stop_and_help() -> None:
     assert "Je bent gestopt." in proc.stdout
 
 
-@pytest.mark.parametrize("junk", [b"\x1b[31mrood\x07\n", b"\xff\xfe\xfd\n", b"[bold]x[/bold]\n",
-                                  b"a" * 100_000 + b"\n"])
+@pytest.mark.parametrize(
+    "junk", [b"\x1b[31mrood\x07\n", b"\xff\xfe\xfd\n", b"[bold]x[/bold]\n", b"a" * 100_000 + b"\n"]
+)
 def test_junk_input_never_crashes_and_changes_nothing(junk: bytes) -> None:
     rest = ("\n".join(COMPLETE) + "\n").encode()
     proc = run([], raw=junk + rest)

@@ -34,54 +34,75 @@ def history(**extra: Any) -> dict[str, Any]:
 
 
 SITUATIONS: dict[str, tuple[dict[str, Any], list[str]]] = {
-    "ja": (answers(), [
-        "Is loopbaanbegeleiding iets voor mij? Je samenvatting",
-        "Gemaakt op 26 november 2026. Dit is een indicatie. Het is geen beslissing van VDAB.",
-        "Loopbaanbegeleiding past goed bij wat je zoekt. Je score is 100 van 100 (hoog).",
-        "Waarschijnlijk wel: je hebt recht op 8 uur loopbaanbegeleiding.",
-        "Je kreeg de laatste 6 jaar geen loopbaanbegeleiding met loopbaancheques. Je hebt dus recht op 8 uur.",
-        "Loopbaanbegeleiding is geen outplacement.",
-        "Het eerste gesprek is gratis en vrijblijvend.",
-        "Dan kan je niet meer van loopbaancentrum wisselen",
-        "De begeleiding heeft drie fases.",
-        "Bewijs van deelname aan loopbaanbegeleiding",
-        "Per pakket van 4 uur is hoogstens 1,5 uur in groep.",
-        "Uren die je niet gebruikt, ben je 12 maanden na je laatste gesprek kwijt.",
-        "Als werknemer kan je die betalen met opleidingscheques.",
-        "hoogstens 30 minuten per 4 uur, of 60 minuten per 8 uur begeleiding.",
-        "Zoek een erkend loopbaancentrum",
-        "Bestel een loopbaancheque via Mijn Loopbaan op vdab.be, of bel gratis naar 0800 30 700.",
-        "strikt vertrouwelijk",
-        "Deze test bewaart niets van wat je invult.",
-        "Vragenlijst: loopbaanbegeleiding, versie 1.0.0",
-        "Regels: Loopbaancheques van 1 juli 2013 tot 31 december 2019 (loopbaancheques-2013).",
-        "Bron: VDAB, 'Is loopbaanbegeleiding iets voor mij?', https://www.vdab.be/loopbaanbegeleiding.",
-        "Peildatum: 26 november 2026.",
-        "Kijk op vdab.be",
-        "Let op: deze test gebruikt de regels van Loopbaancheques van 1 juli 2013 tot 31 december 2019.",
-    ]),
-    "lopend": (history(pakketten="acht", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee",
-                       uren_opgenomen=3), [
-        "Je pakket loopt nog: je hebt nog 5 uur, tot 10 juni 2027.",
-        "Je periode van 6 jaar begon op 10 januari 2025.",
-        "Maak een afspraak bij je loopbaancentrum om je 5 uur te gebruiken voor 10 juni 2027.",
-    ]),
-    "nog_niet met nazorg": (history(pakketten="acht", laatste_gesprek=dt.date(2026, 5, 5),
-                                    pakket_afgerond="ja"), [
-        "Nu nog niet. Vanaf 10 januari 2031 heb je opnieuw recht.",
-        "Nazorg: je kan tot 5 mei 2027 gratis nazorg krijgen, hoogstens 60 minuten.",
-        "Vanaf 10 januari 2031 kan je opnieuw loopbaancheques bestellen.",
-    ]),
-    "nee, ontslag": (answers(statuut="werkzoekend", maanden_gewerkt=None, aanleiding="ontslag",
-                             ontslag_dringende_reden="nee", opzeg_30_weken="ja", uitgeput="ja"), [
-        "Waarschijnlijk niet.",
-        "Je zoekt nu werk. Loopbaancheques zijn er alleen voor wie nu werkt",
-        "Dan moet je werkgever je waarschijnlijk outplacement aanbieden: 60 uur begeleiding naar nieuw werk.",
-        "Wie start?", "Je werkgever, na een ontslag", "Meestal 60 uur", "8 uur per 6 jaar",
-        "Loopbaanbegeleiding met loopbaancheques kan nooit een deel van outplacement zijn.",
-        "Opleidingscheques zijn er alleen voor werknemers",
-        "Andere hulp", "VDAB begeleidt werkzoekenden gratis.", "Praat met je huisarts",
-    ]),
+    "ja": (
+        answers(),
+        [
+            "Is loopbaanbegeleiding iets voor mij? Je samenvatting",
+            "Gemaakt op 26 november 2026. Dit is een indicatie. Het is geen beslissing van VDAB.",
+            "Loopbaanbegeleiding past goed bij wat je zoekt. Je score is 100 van 100 (hoog).",
+            "Waarschijnlijk wel: je hebt recht op 8 uur loopbaanbegeleiding.",
+            "Je kreeg de laatste 6 jaar geen loopbaanbegeleiding met loopbaancheques. Je hebt dus recht op 8 uur.",
+            "Loopbaanbegeleiding is geen outplacement.",
+            "Het eerste gesprek is gratis en vrijblijvend.",
+            "Dan kan je niet meer van loopbaancentrum wisselen",
+            "De begeleiding heeft drie fases.",
+            "Bewijs van deelname aan loopbaanbegeleiding",
+            "Per pakket van 4 uur is hoogstens 1,5 uur in groep.",
+            "Uren die je niet gebruikt, ben je 12 maanden na je laatste gesprek kwijt.",
+            "Als werknemer kan je die betalen met opleidingscheques.",
+            "hoogstens 30 minuten per 4 uur, of 60 minuten per 8 uur begeleiding.",
+            "Zoek een erkend loopbaancentrum",
+            "Bestel een loopbaancheque via Mijn Loopbaan op vdab.be, of bel gratis naar 0800 30 700.",
+            "strikt vertrouwelijk",
+            "Deze test bewaart niets van wat je invult.",
+            "Vragenlijst: loopbaanbegeleiding, versie 1.0.0",
+            "Regels: Loopbaancheques van 1 juli 2013 tot 31 december 2019 (loopbaancheques-2013).",
+            "Bron: VDAB, 'Is loopbaanbegeleiding iets voor mij?', https://www.vdab.be/loopbaanbegeleiding.",
+            "Peildatum: 26 november 2026.",
+            "Kijk op vdab.be",
+            "Let op: deze test gebruikt de regels van Loopbaancheques van 1 juli 2013 tot 31 december 2019.",
+        ],
+    ),
+    "lopend": (
+        history(pakketten="acht", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee", uren_opgenomen=3),
+        [
+            "Je pakket loopt nog: je hebt nog 5 uur, tot 10 juni 2027.",
+            "Je periode van 6 jaar begon op 10 januari 2025.",
+            "Maak een afspraak bij je loopbaancentrum om je 5 uur te gebruiken voor 10 juni 2027.",
+        ],
+    ),
+    "nog_niet met nazorg": (
+        history(pakketten="acht", laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="ja"),
+        [
+            "Nu nog niet. Vanaf 10 januari 2031 heb je opnieuw recht.",
+            "Nazorg: je kan tot 5 mei 2027 gratis nazorg krijgen, hoogstens 60 minuten.",
+            "Vanaf 10 januari 2031 kan je opnieuw loopbaancheques bestellen.",
+        ],
+    ),
+    "nee, ontslag": (
+        answers(
+            statuut="werkzoekend",
+            maanden_gewerkt=None,
+            aanleiding="ontslag",
+            ontslag_dringende_reden="nee",
+            opzeg_30_weken="ja",
+            uitgeput="ja",
+        ),
+        [
+            "Waarschijnlijk niet.",
+            "Je zoekt nu werk. Loopbaancheques zijn er alleen voor wie nu werkt",
+            "Dan moet je werkgever je waarschijnlijk outplacement aanbieden: 60 uur begeleiding naar nieuw werk.",
+            "Wie start?",
+            "Je werkgever, na een ontslag",
+            "Meestal 60 uur",
+            "8 uur per 6 jaar",
+            "Loopbaanbegeleiding met loopbaancheques kan nooit een deel van outplacement zijn.",
+            "Opleidingscheques zijn er alleen voor werknemers",
+            "Andere hulp",
+            "VDAB begeleidt werkzoekenden gratis.",
+            "Praat met je huisarts",
+        ],
+    ),
 }
 
 
@@ -103,11 +124,13 @@ def test_the_synthetic_rule_set_shows_its_own_numbers(synthetic_bank: Bank) -> N
     result = evaluate(synthetic_bank, answers(maanden_gewerkt=15), TODAY)
     for fmt in FORMATS:
         text = words(render(result, fmt), fmt)
-        for sentence in ("je hebt recht op 10 uur loopbaanbegeleiding.",
-                         "Per pakket van 5 uur is hoogstens 2 uur in groep.",
-                         "ben je 6 maanden na je laatste gesprek kwijt.",
-                         "hoogstens 45 minuten per 5 uur, of 90 minuten per 10 uur begeleiding.",
-                         "Een cheque van 5 uur kost 45 euro."):
+        for sentence in (
+            "je hebt recht op 10 uur loopbaanbegeleiding.",
+            "Per pakket van 5 uur is hoogstens 2 uur in groep.",
+            "ben je 6 maanden na je laatste gesprek kwijt.",
+            "hoogstens 45 minuten per 5 uur, of 90 minuten per 10 uur begeleiding.",
+            "Een cheque van 5 uur kost 45 euro.",
+        ):
             assert sentence in text, (fmt, sentence)
         assert "Let op: deze test gebruikt de regels" in text  # 2026 is before the set's start
 

@@ -31,12 +31,18 @@ def reference(a: Mapping[str, Any], p: Mapping[str, Any], d: dt.date) -> dict[st
     if a["statuut"] not in p["werkende_statuten"]:  # rule 1
         reasons.append("recht.statuut")
     place, works = a["woonplaats"], a.get("werkt_in_vlaanderen_of_brussel") == "ja"
-    if not (place in p["woonplaats_altijd"] or (place in p["woonplaats_met_werk_hier"] and works)
-            or (place in p["woonplaats_verhuisd_uit_eu"] and works and a.get("verhuisd_uit_eu") == "ja")):
+    if not (
+        place in p["woonplaats_altijd"]
+        or (place in p["woonplaats_met_werk_hier"] and works)
+        or (place in p["woonplaats_verhuisd_uit_eu"] and works and a.get("verhuisd_uit_eu") == "ja")
+    ):
         reasons.append("recht.woonplaats")  # rule 2
     months = a.get("maanden_gewerkt")
-    if months is not None and months < p["min_maanden_gewerkt"] and not (
-            a.get("uitzendkracht") == "ja" and months >= p["interim_min_maanden"]):
+    if (
+        months is not None
+        and months < p["min_maanden_gewerkt"]
+        and not (a.get("uitzendkracht") == "ja" and months >= p["interim_min_maanden"])
+    ):
         reasons.append("recht.werkervaring")  # rule 3
     if a["ander_traject"] == "ja":
         reasons.append("recht.ander_traject")  # rule 4
@@ -120,8 +126,9 @@ def test_synthetic_rules_follow_the_design(synthetic_bank: Bank, data: st.DataOb
 def test_the_two_rule_sets_differ_in_every_number(bank: Bank, synthetic_bank: Bank) -> None:
     """Otherwise the synthetic scenarios would not prove that the numbers come from data."""
     shipped, synthetic = bank.rule_set().values(), synthetic_bank.rule_set().values()
-    same = [k for k, v in shipped.items()
-            if isinstance(v, int | float) and not isinstance(v, bool) and synthetic[k] == v]
+    same = [
+        k for k, v in shipped.items() if isinstance(v, int | float) and not isinstance(v, bool) and synthetic[k] == v
+    ]
     assert same == []
     assert shipped["pakket_uren"] != synthetic["pakket_uren"]
     assert shipped["nazorg_minuten"] != synthetic["nazorg_minuten"]
@@ -135,26 +142,48 @@ def test_no_rule_numbers_in_code(name: str) -> None:
     """Only 0, 1, 100 (the score scale) and 0.5 (rounding) may be written in the rules' code."""
     tree = ast.parse((ROOT / "zelftest" / "core" / name).read_text(encoding="utf-8"))
     # the digits of round(x, 6) are about binary floats, not a rule
-    precision = {id(c.args[1]) for c in ast.walk(tree) if isinstance(c, ast.Call)
-                 and isinstance(c.func, ast.Name) and c.func.id == "round" and len(c.args) > 1}
-    numbers = {n.value for n in ast.walk(tree)
-               if isinstance(n, ast.Constant) and isinstance(n.value, int | float) and not isinstance(n.value, bool)
-               and id(n) not in precision}
+    precision = {
+        id(c.args[1])
+        for c in ast.walk(tree)
+        if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "round" and len(c.args) > 1
+    }
+    numbers = {
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant)
+        and isinstance(n.value, int | float)
+        and not isinstance(n.value, bool)
+        and id(n) not in precision
+    }
     assert numbers <= {0, 1, 100, 0.5}, f"{name}: {sorted(numbers - {0, 1, 100, 0.5})}"
 
 
 def test_every_conclusion_is_traced_with_answers_and_sourced_parameters(bank: Bank) -> None:
-    a = answers(eerder_gevolgd="ja", pakketten="acht", eerste_gesprek=dt.date(2026, 1, 5),
-                laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="ja", aanleiding="ontslag",
-                ontslag_dringende_reden="nee", opzeg_30_weken="ja")
+    a = answers(
+        eerder_gevolgd="ja",
+        pakketten="acht",
+        eerste_gesprek=dt.date(2026, 1, 5),
+        laatste_gesprek=dt.date(2026, 5, 5),
+        pakket_afgerond="ja",
+        aanleiding="ontslag",
+        ontslag_dringende_reden="nee",
+        opzeg_30_weken="ja",
+    )
     result = evaluate(bank, a, TODAY)
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for entry in result["spoor"]:
         assert set(entry) >= {"conclusie", "regel", "tekst", "antwoorden", "parameters"}
         assert entry["tekst"] and entry["tekst"] != entry["regel"], entry  # a Dutch text, not the id
         by_kind.setdefault(entry["conclusie"], []).append(entry)
-    assert set(by_kind) >= {"geschiktheid", "recht", "nazorg", "outplacement", "opleidingscheques",
-                            "stap", "doorverwijzing"}
+    assert set(by_kind) >= {
+        "geschiktheid",
+        "recht",
+        "nazorg",
+        "outplacement",
+        "opleidingscheques",
+        "stap",
+        "doorverwijzing",
+    }
     recht = by_kind["recht"][0]
     assert recht["regel"] == result["recht"]["regel"] == "recht.nog_niet"
     assert recht["antwoorden"]["eerste_gesprek"] == "2026-01-05"
@@ -187,8 +216,14 @@ def test_the_rule_set_and_its_source_are_named(bank: Bank) -> None:
 
 
 def test_evaluate_is_pure(bank: Bank) -> None:
-    a = answers(eerder_gevolgd="ja", pakketten="vier", eerste_gesprek=dt.date(2026, 1, 5),
-                laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="nee", uren_opgenomen=1)
+    a = answers(
+        eerder_gevolgd="ja",
+        pakketten="vier",
+        eerste_gesprek=dt.date(2026, 1, 5),
+        laatste_gesprek=dt.date(2026, 5, 5),
+        pakket_afgerond="nee",
+        uren_opgenomen=1,
+    )
     before = dict(a)
     assert evaluate(bank, a, TODAY) == evaluate(bank, a, TODAY)
     assert a == before
@@ -196,6 +231,7 @@ def test_evaluate_is_pure(bank: Bank) -> None:
 
 def test_rules_read_no_file(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
     """Once the bank is loaded, judging needs no disk: everything is in the bank."""
+
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("the rules opened a file")
 
@@ -206,22 +242,31 @@ def test_rules_read_no_file(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_half_hours_read_the_dutch_way(bank: Bank) -> None:
     """uren_opgenomen takes 2.5 (the bank has no whole-hours check); the text must say 5,5."""
-    a = answers(eerder_gevolgd="ja", pakketten="acht", eerste_gesprek=dt.date(2026, 1, 5),
-                laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="nee", uren_opgenomen=2.5)
+    a = answers(
+        eerder_gevolgd="ja",
+        pakketten="acht",
+        eerste_gesprek=dt.date(2026, 1, 5),
+        laatste_gesprek=dt.date(2026, 5, 5),
+        pakket_afgerond="nee",
+        uren_opgenomen=2.5,
+    )
     recht = evaluate(bank, a, TODAY)["recht"]
     assert recht["status"] == "lopend"
     assert "nog 5,5 uur over" in recht["tekst"]
 
 
-@pytest.mark.parametrize(("parts", "score"), [
-    ([(1.0, 0.145)], 15),   # 100 * 0.145 is 14.499999999999998 in binary; it means 14.5
-    ([(1.0, 0.285)], 29),
-    ([(1.0, 0.1449)], 14),
-    ([(30.0, 0.5), (20.0, 0.45), (15.0, 0.5), (10.0, 0.5), (10.0, 1.0), (15.0, 0.6)], 56),  # 55.5
-    ([(1.0, 0.0)], 0),
-    ([(2.0, 1.0), (1.0, 1.0)], 100),
-    ([], 0),
-])
+@pytest.mark.parametrize(
+    ("parts", "score"),
+    [
+        ([(1.0, 0.145)], 15),  # 100 * 0.145 is 14.499999999999998 in binary; it means 14.5
+        ([(1.0, 0.285)], 29),
+        ([(1.0, 0.1449)], 14),
+        ([(30.0, 0.5), (20.0, 0.45), (15.0, 0.5), (10.0, 0.5), (10.0, 1.0), (15.0, 0.6)], 56),  # 55.5
+        ([(1.0, 0.0)], 0),
+        ([(2.0, 1.0), (1.0, 1.0)], 100),
+        ([], 0),
+    ],
+)
 def test_fit_score_rounds_half_up(parts: list[tuple[float, float]], score: int) -> None:
     from zelftest.core.scoring import weighted
 

@@ -37,8 +37,9 @@ def _load() -> list[tuple[str, Path | None, dict[str, Any]]]:
 
 
 SCENARIOS = _load()
-FIRST_OF_FILE = [s for i, s in enumerate(SCENARIOS)
-                 if i == 0 or s[0].split(":")[0] != SCENARIOS[i - 1][0].split(":")[0]]
+FIRST_OF_FILE = [
+    s for i, s in enumerate(SCENARIOS) if i == 0 or s[0].split(":")[0] != SCENARIOS[i - 1][0].split(":")[0]
+]
 
 
 def pick(result: Any, path: str) -> Any:
@@ -99,8 +100,9 @@ def check(name: str, scenario: dict[str, Any], code: int, out: str, err: str) ->
 
 
 @pytest.mark.parametrize(("name", "bank", "scenario"), SCENARIOS, ids=[s[0] for s in SCENARIOS])
-def test_scenario(name: str, bank: Path | None, scenario: dict[str, Any], tmp_path: Path,
-                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_scenario(
+    name: str, bank: Path | None, scenario: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run_cli(capsys, *_args(tmp_path, bank, scenario))
     check(name, scenario, code, out, err)
 
@@ -108,8 +110,7 @@ def test_scenario(name: str, bank: Path | None, scenario: dict[str, Any], tmp_pa
 @pytest.mark.parametrize(("name", "bank", "scenario"), FIRST_OF_FILE, ids=[s[0] for s in FIRST_OF_FILE])
 def test_scenario_in_subprocess(name: str, bank: Path | None, scenario: dict[str, Any], tmp_path: Path) -> None:
     args = [str(a) for a in _args(tmp_path, bank, scenario)]
-    proc = subprocess.run([PYTHON, "-m", "zelftest", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    proc = subprocess.run([PYTHON, "-m", "zelftest", *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
     check(name, scenario, proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -30,8 +30,12 @@ BANK = load_bank(default_bank_path())
 MARKUP = ("[bold]x[/bold]", "[link=https://x]y[/link]", "[@click=app.quit]z[/]")
 
 
-def drive(scenario: Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]], app: ZelftestApp | None = None,
-          size: tuple[int, int] = (80, 24), notifications: bool = False) -> None:
+def drive(
+    scenario: Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]],
+    app: ZelftestApp | None = None,
+    size: tuple[int, int] = (80, 24),
+    notifications: bool = False,
+) -> None:
     async def run() -> None:
         the_app = app or make_app(BANK, today=TODAY)
         async with the_app.run_test(size=size, notifications=notifications) as pilot:
@@ -163,8 +167,7 @@ def text_bank(tmp_path: Path) -> Path:
     folder = tmp_path / "vragen"
     shutil.copytree(default_bank_path(), folder)
     with (folder / "vragenlijst.yaml").open("a", encoding="utf-8") as out:
-        out.write("\n  - id: opmerking\n    type: tekst\n    tekst: Wil je nog iets zeggen?\n"
-                  "    optioneel: true\n")
+        out.write("\n  - id: opmerking\n    type: tekst\n    tekst: Wil je nog iets zeggen?\n    optioneel: true\n")
     return folder
 
 

@@ -21,16 +21,14 @@ def shown(markdown: str, width: int = 40) -> str:
 def test_paragraphs_lists_and_line_breaks() -> None:
     text = bank_markdown("Eerste zin.\nTweede zin.\n- een punt dat lang genoeg is om om te lopen\n- twee\nSlot.")
     assert shown(text) == (
-        "Eerste zin.\nTweede zin.\n\n"
-        "• een punt dat lang genoeg is om om te\n  lopen\n• twee\n\n"
-        "Slot."
+        "Eerste zin.\nTweede zin.\n\n• een punt dat lang genoeg is om om te\n  lopen\n• twee\n\nSlot."
     )
 
 
 def test_emphasis_code_and_links() -> None:
     text = inline("**vet** en *schuin* en `code` en [vdab](https://www.vdab.be)")
     assert text.plain == "vet en schuin en code en vdab"
-    styles = {text.plain[s.start:s.end]: s.style for s in text.spans}
+    styles = {text.plain[s.start : s.end]: s.style for s in text.spans}
     assert styles["vet"].bold and styles["schuin"].italic
     assert styles["vdab"].link == "https://www.vdab.be"
 

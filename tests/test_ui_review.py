@@ -69,8 +69,9 @@ def test_review_lists_every_answer_and_edit_returns_to_it() -> None:
         await pilot.pause()
         assert app.session.current.id == "statuut"
         notes = [str(n.render()) for n in app.chat.query(NoteLine)]
-        assert any("Je paste je antwoord aan: Wil je zelf werken aan je loopbaan? → Ik twijfel nog." in n
-                   for n in notes)
+        assert any(
+            "Je paste je antwoord aan: Wil je zelf werken aan je loopbaan? → Ik twijfel nog." in n for n in notes
+        )
 
     drive(scenario)
 

@@ -154,9 +154,20 @@ def test_copy_puts_the_markdown_summary_on_the_clipboard() -> None:
 
 def test_start_over_leaves_no_trace_of_the_earlier_answers(tmp_path: Path) -> None:
     answers = {**TYPICAL, "maanden_gewerkt": "17", "eerste_gesprek": "13-04-2021", "laatste_gesprek": "14-06-2021"}
-    traces = ("17 maanden", "13 april 2021", "14 juni 2021", "13-04-2021", "14-06-2021", "Ik twijfel over mijn werk",
-              "Je samenvatting", "Waarschijnlijk", "Bewaard in", str(tmp_path), "wat is nazorg?",
-              "Gratis extra hulp")
+    traces = (
+        "17 maanden",
+        "13 april 2021",
+        "14 juni 2021",
+        "13-04-2021",
+        "14-06-2021",
+        "Ik twijfel over mijn werk",
+        "Je samenvatting",
+        "Waarschijnlijk",
+        "Bewaard in",
+        str(tmp_path),
+        "wat is nazorg?",
+        "Gratis extra hulp",
+    )
 
     async def run() -> None:
         app = make_app(BANK, today=TODAY)

@@ -17,12 +17,28 @@ from zelftest.core.whatif import answer_changes, apply_whatif, live_result, part
 
 TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())
-FIT = {"loopbaanvragen": ["twijfels"], "aanleiding": "eigen_initiatief", "ander_traject": "nee", "wil_zelf": "ja",
-       "oefeningen": "ja", "plan": "ja", "verwachting": "inzicht", "uitgeput": "nee"}
+FIT = {
+    "loopbaanvragen": ["twijfels"],
+    "aanleiding": "eigen_initiatief",
+    "ander_traject": "nee",
+    "wil_zelf": "ja",
+    "oefeningen": "ja",
+    "plan": "ja",
+    "verwachting": "inzicht",
+    "uitgeput": "nee",
+}
 # An employee who used a whole 8-hour package three years ago: no right until N (6 Nov 2029).
-EIGHT = {**FIT, "statuut": "werknemer", "maanden_gewerkt": 20, "woonplaats": "vlaanderen",
-         "eerder_gevolgd": "ja", "pakketten": "acht", "eerste_gesprek": dt.date(2023, 11, 6),
-         "laatste_gesprek": dt.date(2024, 3, 4), "pakket_afgerond": "ja"}
+EIGHT = {
+    **FIT,
+    "statuut": "werknemer",
+    "maanden_gewerkt": 20,
+    "woonplaats": "vlaanderen",
+    "eerder_gevolgd": "ja",
+    "pakketten": "acht",
+    "eerste_gesprek": dt.date(2023, 11, 6),
+    "laatste_gesprek": dt.date(2024, 3, 4),
+    "pakket_afgerond": "ja",
+}
 N = dt.date(2029, 11, 6)
 
 
@@ -90,8 +106,20 @@ def test_live_result_waits_for_the_history_and_partial_fit_does_not() -> None:
     assert partial_fit(session)["dimensies"][0]["score"] is not None
 
 
-@pytest.mark.parametrize("key", ["recht", "recht.uren", "periode_start", "nieuw_recht", "uren_vervallen",
-                                 "nazorg_tot", "nazorg.minuten", "geschiktheid", "regelset.geldig_op_datum"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "recht",
+        "recht.uren",
+        "periode_start",
+        "nieuw_recht",
+        "uren_vervallen",
+        "nazorg_tot",
+        "nazorg.minuten",
+        "geschiktheid",
+        "regelset.geldig_op_datum",
+    ],
+)
 def test_facts_hold_the_counsellors_keys(key: str) -> None:
     assert key in facts(client().result())
 

@@ -21,8 +21,9 @@ from conftest import FULL, PYTHON, ROOT, write_answers
 pytestmark = pytest.mark.wheel
 
 
-def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
-         timeout: int = 120) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout)
 
 
@@ -80,8 +81,10 @@ def test_the_installed_package_is_the_one_imported(installed: dict[str, Path]) -
 
 
 def test_the_installed_bank_and_templates_are_found(installed: dict[str, Path]) -> None:
-    code = ("import json, zelftest.core.resources as r; "
-            "print(json.dumps([str(r.default_bank_path()), str(r.templates_path())]))")
+    code = (
+        "import json, zelftest.core.resources as r; "
+        "print(json.dumps([str(r.default_bank_path()), str(r.templates_path())]))"
+    )
     proc = _run([PYTHON, "-S", "-c", code], cwd=installed["cwd"], env=_env(installed["site"]))
     assert proc.returncode == 0, proc.stderr
     bank, templates = (Path(p) for p in json.loads(proc.stdout))
@@ -102,7 +105,8 @@ def test_beoordeel_from_the_wheel(installed: dict[str, Path]) -> None:
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["recht"]["status"] == "ja" and result["recht"]["uren"] == 8
-    html = _run([PYTHON, "-S", "-m", "zelftest", "beoordeel", answers.name, "--formaat", "html"],
-                cwd=installed["cwd"], env=env)
+    html = _run(
+        [PYTHON, "-S", "-m", "zelftest", "beoordeel", answers.name, "--formaat", "html"], cwd=installed["cwd"], env=env
+    )
     assert html.returncode == 0, html.stderr
     assert "<html" in html.stdout and "loopbaanbegeleiding" in html.stdout

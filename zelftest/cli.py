@@ -35,11 +35,14 @@ class DutchParser(argparse.ArgumentParser):
             self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     def error(self, message: str) -> NoReturn:
-        message = (message.replace("unrecognized arguments", "onbekende argumenten")
-                   .replace("the following arguments are required", "deze argumenten ontbreken")
-                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
-                   .replace("expected one argument", "verwacht één waarde")
-                   .replace("argument ", "argument "))
+        message = (
+            message.replace("unrecognized arguments", "onbekende argumenten")
+            .replace("the following arguments are required", "deze argumenten ontbreken")
+            .replace("invalid choice", "ongeldige keuze")
+            .replace("choose from", "kies uit")
+            .replace("expected one argument", "verwacht één waarde")
+            .replace("argument ", "argument ")
+        )
         self.exit(2, f"{self.prog}: fout: {message} (hulp: zelftest --help)\n")
 
 
@@ -59,21 +62,27 @@ def _port(text: str) -> int:
 def build_parser() -> DutchParser:
     def common_options(default: Any) -> DutchParser:
         common = DutchParser(add_help=False)
-        common.add_argument("--datum", type=_date, metavar="JJJJ-MM-DD", default=default,
-                            help="de peildatum voor alle datumregels (standaard: vandaag)")
-        common.add_argument("--vragen", type=Path, metavar="PAD", default=default,
-                            help="een andere vragenlijst (bestand of map)")
+        common.add_argument(
+            "--datum",
+            type=_date,
+            metavar="JJJJ-MM-DD",
+            default=default,
+            help="de peildatum voor alle datumregels (standaard: vandaag)",
+        )
+        common.add_argument(
+            "--vragen", type=Path, metavar="PAD", default=default, help="een andere vragenlijst (bestand of map)"
+        )
         return common
 
     # Subcommands take the same options; SUPPRESS keeps `zelftest --datum D beoordeel` working.
     common = common_options(argparse.SUPPRESS)
     parser = DutchParser(
-        prog="zelftest", parents=[common_options(None)],
+        prog="zelftest",
+        parents=[common_options(None)],
         description="Is loopbaanbegeleiding iets voor mij? Een zelftest in gesprek.",
         epilog="Dit is een indicatie, geen beslissing van VDAB. Kijk op vdab.be.",
     )
-    parser.add_argument("--versie", action="version", version=f"zelftest {__version__}",
-                        help="toon de versie en stop")
+    parser.add_argument("--versie", action="version", version=f"zelftest {__version__}", help="toon de versie en stop")
     parser._positionals.title = "opdrachten"
     parser._optionals.title = "opties"
     mode = parser.add_mutually_exclusive_group()
@@ -81,13 +90,21 @@ def build_parser() -> DutchParser:
     mode.add_argument("--begeleider", action="store_true", help="modus voor de loopbaanbegeleider")
     mode.add_argument("--eenvoudig", action="store_true", help="eenvoudige modus, regel per regel (schermlezer, pipe)")
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=DutchParser)
-    check = sub.add_parser("controleer", help="controleer vragenlijsten", parents=[common],
-                           description="Controleer vragenlijsten. "
-                                       "Exit 0: in orde, 1: fouten gevonden, 2: kan niet controleren.")
-    check.add_argument("paden", nargs="*", type=Path, metavar="PAD",
-                       help="bestanden of mappen (standaard: de meegeleverde)")
-    judge = sub.add_parser("beoordeel", help="beoordeel een antwoordenbestand", parents=[common],
-                           description="Beoordeel een antwoordenbestand en schrijf het resultaat.")
+    check = sub.add_parser(
+        "controleer",
+        help="controleer vragenlijsten",
+        parents=[common],
+        description="Controleer vragenlijsten. Exit 0: in orde, 1: fouten gevonden, 2: kan niet controleren.",
+    )
+    check.add_argument(
+        "paden", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: de meegeleverde)"
+    )
+    judge = sub.add_parser(
+        "beoordeel",
+        help="beoordeel een antwoordenbestand",
+        parents=[common],
+        description="Beoordeel een antwoordenbestand en schrijf het resultaat.",
+    )
     judge.add_argument("antwoorden", type=Path, metavar="ANTW.yaml")
     judge.add_argument("--formaat", choices=("json", "markdown", "tekst", "html"), default="json")
     judge.add_argument("--uit", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)")

@@ -106,8 +106,10 @@ class PlainChat:
                         self.ask(q)
                         continue
                     for qid in outcome.dropped:
-                        self.say(f"Je antwoord op '{self.session.text(self.session.bank.question(qid).text)}' "
-                                 "telt niet meer mee.")
+                        self.say(
+                            f"Je antwoord op '{self.session.text(self.session.bank.question(qid).text)}' "
+                            "telt niet meer mee."
+                        )
                     self.explain(f"na:{q.id}")
                     break
                 self.say()
@@ -122,8 +124,9 @@ class PlainChat:
         return 0
 
 
-def run_plain(bank: Bank, today: dt.date | None = None, stdin: TextIO | None = None,
-              stdout: TextIO | None = None) -> int:
+def run_plain(
+    bank: Bank, today: dt.date | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     """Run the plain conversation; 0 after a complete run, 1 when stopped or input ended."""
     session = Session(bank, today)
     return PlainChat(session, stdin or sys.stdin, stdout or sys.stdout).run()

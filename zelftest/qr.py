@@ -23,8 +23,10 @@ def qr_lines(text: str, max_version: int = 10, border: int = 2) -> list[str]:
     rows = [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=border)]
     if len(rows) % 2:
         rows.append([False] * len(rows[0]))
-    return ["".join(_BLOCKS[(a, b)] for a, b in zip(top, bottom, strict=True))
-            for top, bottom in zip(rows[::2], rows[1::2], strict=True)]
+    return [
+        "".join(_BLOCKS[(a, b)] for a, b in zip(top, bottom, strict=True))
+        for top, bottom in zip(rows[::2], rows[1::2], strict=True)
+    ]
 
 
 def version_of(text: str) -> int:
@@ -33,9 +35,48 @@ def version_of(text: str) -> int:
 
 # Bytes a code holds in byte mode at error level M, by version (1-40): the most text
 # `qr_payload` may make for the configured maximum version.
-_BYTES_M = (14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
-            711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989,
-            2099, 2213, 2331)
+_BYTES_M = (
+    14,
+    26,
+    42,
+    62,
+    84,
+    106,
+    122,
+    152,
+    180,
+    213,
+    251,
+    287,
+    331,
+    362,
+    412,
+    450,
+    504,
+    560,
+    624,
+    666,
+    711,
+    779,
+    857,
+    911,
+    997,
+    1059,
+    1125,
+    1190,
+    1264,
+    1370,
+    1452,
+    1538,
+    1628,
+    1722,
+    1809,
+    1911,
+    1989,
+    2099,
+    2213,
+    2331,
+)
 
 
 def capacity(version: int) -> int:

@@ -28,14 +28,16 @@ def command(kiosk: bool = False, today: dt.date | None = None, bank: Path | None
     return shlex.join(parts)
 
 
-def make_server(host: str, port: int, kiosk: bool = False, today: dt.date | None = None,
-                bank: Path | None = None) -> object:
+def make_server(
+    host: str, port: int, kiosk: bool = False, today: dt.date | None = None, bank: Path | None = None
+) -> object:
     import textual_serve
     from textual_serve.server import Server
 
     statics = Path(textual_serve.__file__).resolve().parent / "static"
-    return Server(command(kiosk, today, bank), host=host, port=port, title=TITLE,
-                  statics_path=statics, templates_path=PAGE_DIR)
+    return Server(
+        command(kiosk, today, bank), host=host, port=port, title=TITLE, statics_path=statics, templates_path=PAGE_DIR
+    )
 
 
 def serve(host: str, port: int, kiosk: bool = False, today: dt.date | None = None, bank: Path | None = None) -> int:

@@ -15,9 +15,14 @@ from .model import Advice, RuleSet
 from .trace import Trace
 
 CONCLUSIONS = (
-    "outplacement.niet_relevant", "outplacement.dringende_reden", "outplacement.algemeen",
-    "outplacement.45plus", "outplacement.onzeker", "outplacement.geen",
-    "opleidingscheques.ja", "opleidingscheques.nee",
+    "outplacement.niet_relevant",
+    "outplacement.dringende_reden",
+    "outplacement.algemeen",
+    "outplacement.45plus",
+    "outplacement.onzeker",
+    "outplacement.geen",
+    "opleidingscheques.ja",
+    "opleidingscheques.nee",
 )
 
 
@@ -32,8 +37,16 @@ def outplacement(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str
     elif a.get("opzeg_30_weken") == "ja":
         rule, possible, params = "outplacement.algemeen", True, ["outplacement_min_weken", "outplacement_uren"]
     elif a.get("leeftijd_45") == "ja" and a.get("dienst_1_jaar") == "ja":
-        rule, possible, params = "outplacement.45plus", True, ["outplacement_leeftijd", "outplacement_min_dienst_jaren",
-                                                               "outplacement_uren", "outplacement_aanbod_dagen"]
+        rule, possible, params = (
+            "outplacement.45plus",
+            True,
+            [
+                "outplacement_leeftijd",
+                "outplacement_min_dienst_jaren",
+                "outplacement_uren",
+                "outplacement_aanbod_dagen",
+            ],
+        )
     elif a.get("opzeg_30_weken") == "weet_niet":
         rule, possible, params = "outplacement.onzeker", None, ["outplacement_min_weken"]
     else:
@@ -45,13 +58,18 @@ def outplacement(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str
 def training_vouchers(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str, Any]:
     """Opleidingscheques: possible for employees only (not for the self-employed)."""
     possible = a.get("statuut") in rules.value("opleidingscheques_statuten")
-    entry = trace.add("opleidingscheques", "opleidingscheques.ja" if possible else "opleidingscheques.nee",
-                      ["statuut"], ["opleidingscheques_statuten"])
+    entry = trace.add(
+        "opleidingscheques",
+        "opleidingscheques.ja" if possible else "opleidingscheques.nee",
+        ["statuut"],
+        ["opleidingscheques_statuten"],
+    )
     return {"mogelijk": possible, "regel": entry["regel"], "tekst": entry["tekst"]}
 
 
-def applicable(items: tuple[Advice, ...], scope: Mapping[str, Any], kind: str, trace: Trace,
-               answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+def applicable(
+    items: tuple[Advice, ...], scope: Mapping[str, Any], kind: str, trace: Trace, answers: Mapping[str, Any]
+) -> list[dict[str, Any]]:
     """The advice items whose condition holds, rendered, each with a trace entry."""
     out = []
     for item in items:
@@ -60,7 +78,14 @@ def applicable(items: tuple[Advice, ...], scope: Mapping[str, Any], kind: str, t
         text = expressions.render_text(item.text.get(), scope).strip()
         contact = expressions.render_text(item.contact.get(), scope).strip() if item.contact else None
         used = sorted(expressions.names(item.show_if) & set(answers)) if item.show_if else []
-        trace.entries.append({"conclusie": kind, "regel": f"{kind}.{item.id}", "tekst": text,
-                              "antwoorden": {q: answers[q] for q in used}, "parameters": []})
+        trace.entries.append(
+            {
+                "conclusie": kind,
+                "regel": f"{kind}.{item.id}",
+                "tekst": text,
+                "antwoorden": {q: answers[q] for q in used},
+                "parameters": [],
+            }
+        )
         out.append({"id": item.id, "tekst": text, "contact": contact})
     return out

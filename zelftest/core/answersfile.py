@@ -77,8 +77,9 @@ def session_from_answers(bank: Bank, answers: dict[str, Any], today: dt.date) ->
     for q in bank.questions:
         if not session.is_visible(q):
             if q.id in answers:
-                warnings.append(f"{where(q.id)}let op: het antwoord op '{q.id}' telt niet mee, "
-                                "want die vraag wordt niet gesteld")
+                warnings.append(
+                    f"{where(q.id)}let op: het antwoord op '{q.id}' telt niet mee, want die vraag wordt niet gesteld"
+                )
             continue
         if q.id not in answers:
             if not q.optional and first_missing is None:

@@ -56,8 +56,13 @@ def check_bank(bank: Bank, today: dt.date | None = None, render: bool = True) ->
     try:
         return _Checker(bank, today or dt.date.today(), render).run()
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the other findings
-        return [Finding(bank.place, f"interne fout in de controle ({type(exc).__name__}: {exc}); "
-                                    "meld dit aan de ontwikkelaars van zelftest")]
+        return [
+            Finding(
+                bank.place,
+                f"interne fout in de controle ({type(exc).__name__}: {exc}); "
+                "meld dit aan de ontwikkelaars van zelftest",
+            )
+        ]
 
 
 class _Checker:
@@ -114,11 +119,25 @@ class _Checker:
         for what, items in (("stap", bank.next_steps), ("doorverwijzing", bank.referrals)):
             for a in items:
                 if a.show_if:
-                    self.condition(a.show_if, places.get((what, a.id), a.place), "als", len(self.ids),
-                                   extra=set(ADVICE_NAMES), shape=shape)
+                    self.condition(
+                        a.show_if,
+                        places.get((what, a.id), a.place),
+                        "als",
+                        len(self.ids),
+                        extra=set(ADVICE_NAMES),
+                        shape=shape,
+                    )
 
-    def condition(self, expr: str, place: Place, what: str, cut: int, owner: str | None = None,
-                  extra: set[str] | None = None, shape: Shape = None) -> None:
+    def condition(
+        self,
+        expr: str,
+        place: Place,
+        what: str,
+        cut: int,
+        owner: str | None = None,
+        extra: set[str] | None = None,
+        shape: Shape = None,
+    ) -> None:
         tree = expressions.parse(expr)
         # A reference along a cycle is reported once, as the cycle.
         in_cycle = {n for a, n in self.cycle_edges if a == owner} if what == "toon_als" else set()
@@ -136,14 +155,25 @@ class _Checker:
         choices = [o.value for o in q.choices]
         texts = [v for v in values if isinstance(v, str)]
         if q.type == "meerkeuze" and op in ("eq", "ne") and texts:
-            return [Finding(place, f"{what}: '{name}' is een meerkeuzevraag (een lijst); schrijf "
-                                   f"\"'{texts[0]}' in {name}\" in plaats van == of !=")]
+            return [
+                Finding(
+                    place,
+                    f"{what}: '{name}' is een meerkeuzevraag (een lijst); schrijf "
+                    f"\"'{texts[0]}' in {name}\" in plaats van == of !=",
+                )
+            ]
         if q.type in ("getal", "datum") and texts:
             kind = "een getal" if q.type == "getal" else "een datum"
             return [Finding(place, f"{what}: '{name}' is {kind}, geen tekst; vergelijk zonder aanhalingstekens")]
-        return [Finding(place, f"{what}: '{value}' is geen waarde van vraag '{name}'{suggest(value, choices)} "
-                               f"(kies uit {', '.join(choices)})")
-                for value in texts if choices and value not in choices]
+        return [
+            Finding(
+                place,
+                f"{what}: '{value}' is geen waarde van vraag '{name}'{suggest(value, choices)} "
+                f"(kies uit {', '.join(choices)})",
+            )
+            for value in texts
+            if choices and value not in choices
+        ]
 
     # -- what the rules need ---------------------------------------------------------------
     def rule_questions(self) -> list[Finding]:
@@ -151,21 +181,35 @@ class _Checker:
         bank = self.bank
         for qid, (qtype, values) in RULE_QUESTIONS.items():
             if not bank.has_question(qid):
-                out.append(Finding(self.extras.section_places.get("vragen", bank.place),
-                                   f"de regels hebben de vraag '{qid}' ({qtype}) nodig; voeg ze toe aan "
-                                   f"'vragen:'{suggest(qid, self.ids)}"))
+                out.append(
+                    Finding(
+                        self.extras.section_places.get("vragen", bank.place),
+                        f"de regels hebben de vraag '{qid}' ({qtype}) nodig; voeg ze toe aan "
+                        f"'vragen:'{suggest(qid, self.ids)}",
+                    )
+                )
                 continue
             q = bank.question(qid)
             if q.type != qtype:
-                out.append(Finding(q.place, f"vraag '{qid}' moet van het type {qtype} zijn, niet {q.type}: "
-                                            "de regels rekenen daarmee; zet 'type: " + qtype + "'"))
+                out.append(
+                    Finding(
+                        q.place,
+                        f"vraag '{qid}' moet van het type {qtype} zijn, niet {q.type}: "
+                        "de regels rekenen daarmee; zet 'type: " + qtype + "'",
+                    )
+                )
                 continue
             have = {o.value for o in q.choices}
             for value in values:
                 if value not in have:
-                    out.append(Finding(q.place, f"vraag '{qid}' mist de waarde '{value}' die de regels gebruiken; "
-                                                f"voeg {{waarde: {value}, label: ...}} toe aan de opties"
-                                                f"{suggest(value, sorted(have - set(values)))}"))
+                    out.append(
+                        Finding(
+                            q.place,
+                            f"vraag '{qid}' mist de waarde '{value}' die de regels gebruiken; "
+                            f"voeg {{waarde: {value}, label: ...}} toe aan de opties"
+                            f"{suggest(value, sorted(have - set(values)))}",
+                        )
+                    )
         return out
 
     def rule_sets(self) -> list[Finding]:
@@ -173,9 +217,14 @@ class _Checker:
         for rs in self.bank.rule_sets:
             for name in PARAMETERS:
                 if name not in rs.parameters:
-                    out.append(Finding(rs.place, f"regelset '{rs.id}' mist de parameter '{name}'; voeg "
-                                                 f"'{name}: {{waarde: ..., bron: ...}}' toe onder parameters"
-                                                 f"{suggest(name, sorted(set(rs.parameters) - set(PARAMETERS)))}"))
+                    out.append(
+                        Finding(
+                            rs.place,
+                            f"regelset '{rs.id}' mist de parameter '{name}'; voeg "
+                            f"'{name}: {{waarde: ..., bron: ...}}' toe onder parameters"
+                            f"{suggest(name, sorted(set(rs.parameters) - set(PARAMETERS)))}",
+                        )
+                    )
                     continue
                 problem = _kind_problem(PARAMETER_KINDS.get(name, ""), rs.parameters[name].value)
                 if problem:
@@ -188,21 +237,33 @@ class _Checker:
         where = self.extras.section_places.get("conclusies", bank.place)
         for rule in needed:
             if rule not in bank.conclusions:
-                self.out.append(Finding(where, f"conclusies mist de tekst '{rule}'; voeg '{rule}: ...' toe "
-                                               "met wat de zelftest dan zegt"))
+                self.out.append(
+                    Finding(
+                        where, f"conclusies mist de tekst '{rule}'; voeg '{rule}: ...' toe met wat de zelftest dan zegt"
+                    )
+                )
         places = self.extras.conclusion_places
         for rule in bank.conclusions:
             if rule not in needed:
-                self.out.append(Finding(places.get(rule, where), f"conclusie '{rule}' wordt nooit gebruikt; "
-                                                                 f"hernoem of verwijder ze{suggest(rule, needed)}"))
+                self.out.append(
+                    Finding(
+                        places.get(rule, where),
+                        f"conclusie '{rule}' wordt nooit gebruikt; hernoem of verwijder ze{suggest(rule, needed)}",
+                    )
+                )
 
     def explanation_targets(self) -> None:
         for e in self.bank.explanations:
             point, _, target = e.at.partition(":")
             if point in ("voor", "na") and target not in self.position:
-                self.out.append(Finding(e.place, f"'bij: {e.at}': er is geen vraag '{target}'; gebruik "
-                                                 f"{point}:<vraag-id> met het id van een bestaande vraag"
-                                                 f"{suggest(target, self.ids)}"))
+                self.out.append(
+                    Finding(
+                        e.place,
+                        f"'bij: {e.at}': er is geen vraag '{target}'; gebruik "
+                        f"{point}:<vraag-id> met het id van een bestaande vraag"
+                        f"{suggest(target, self.ids)}",
+                    )
+                )
 
 
 def _kind_problem(kind: str, value: Any) -> str | None:

@@ -84,8 +84,11 @@ def _answers(result: Mapping[str, Any]) -> dict[str, str]:
 def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]:
     """Every fact, then every answer, that differs between `before` and `after` (in order)."""
     old, new = facts(before), facts(after)
-    found = [Change(k, old.get(k, NONE), new.get(k, NONE))
-             for k in [*old, *(k for k in new if k not in old)] if old.get(k, NONE) != new.get(k, NONE)]
+    found = [
+        Change(k, old.get(k, NONE), new.get(k, NONE))
+        for k in [*old, *(k for k in new if k not in old)]
+        if old.get(k, NONE) != new.get(k, NONE)
+    ]
     old_answers, new_answers = _answers(before), _answers(after)
     for qid in [*old_answers, *(q for q in new_answers if q not in old_answers)]:
         a, b = old_answers.get(qid, NONE), new_answers.get(qid, NONE)

@@ -35,8 +35,9 @@ class Outcome:
 class Session:
     """One person's way through a bank."""
 
-    def __init__(self, bank: Bank, today: dt.date | None = None, rules: RuleSet | None = None,
-                 language: str | None = None) -> None:
+    def __init__(
+        self, bank: Bank, today: dt.date | None = None, rules: RuleSet | None = None, language: str | None = None
+    ) -> None:
         self.bank = bank
         if isinstance(today, dt.datetime):
             today = today.date()  # a datetime cannot be compared with the answers' dates
@@ -72,7 +73,7 @@ class Session:
         return self.bank.position(qid)
 
     def _next_visible(self, after: int) -> str | None:
-        for q in self.bank.questions[after + 1:]:
+        for q in self.bank.questions[after + 1 :]:
             if self.is_visible(q):
                 return q.id
         return None
@@ -204,8 +205,9 @@ class Session:
 
     def display(self, qid: str) -> str:
         # Labels may hold {{ regels.x }} like every bank text.
-        return expressions.render_text(display(self.bank.question(qid), self.answers.get(qid), self.language),
-                                       self.context())
+        return expressions.render_text(
+            display(self.bank.question(qid), self.answers.get(qid), self.language), self.context()
+        )
 
     def result(self) -> dict[str, Any]:
         """The result; only for a session in which every shown question has an answer."""

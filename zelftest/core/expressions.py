@@ -34,8 +34,16 @@ _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False
 _env.filters["datum"] = format_date
 
 # What a failing condition may raise at run time; such a condition is false.
-_RUNTIME_ERRORS = (TypeError, KeyError, IndexError, AttributeError, SecurityError, ZeroDivisionError,
-                   ValueError, OverflowError)
+_RUNTIME_ERRORS = (
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    SecurityError,
+    ZeroDivisionError,
+    ValueError,
+    OverflowError,
+)
 
 
 class ExpressionError(Exception):
@@ -56,8 +64,9 @@ def _program(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
     try:
         return _build(expression)
     except (RecursionError, MemoryError):
-        raise ExpressionError(f"de voorwaarde \"{expression[:40]}...\" is te lang of te diep genest; "
-                              "schrijf ze korter") from None
+        raise ExpressionError(
+            f'de voorwaarde "{expression[:40]}..." is te lang of te diep genest; schrijf ze korter'
+        ) from None
 
 
 def _build(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
@@ -66,11 +75,13 @@ def _build(expression: str) -> tuple[nodes.Expr, fastexpr.Program | None]:
         try:
             template = _env.parse("{{ (" + expression + ") }}")
         except TemplateSyntaxError as exc:
-            raise ExpressionError(f"de voorwaarde \"{expression}\" klopt niet: {dutch(exc.message)}") from None
+            raise ExpressionError(f'de voorwaarde "{expression}" klopt niet: {dutch(exc.message)}') from None
         output = template.body[0] if len(template.body) == 1 else None
         if not isinstance(output, nodes.Output) or len(output.nodes) != 1:
-            raise ExpressionError(f"de voorwaarde \"{expression}\" is geen enkele voorwaarde; "
-                                  "schrijf bijvoorbeeld \"statuut == 'werknemer'\"")
+            raise ExpressionError(
+                f'de voorwaarde "{expression}" is geen enkele voorwaarde; '
+                "schrijf bijvoorbeeld \"statuut == 'werknemer'\""
+            )
         tree = output.nodes[0]
     _known_filters_and_tests(tree, expression)
     return tree, fastexpr.compile_tree(tree, _env)
@@ -84,25 +95,34 @@ def _known_filters_and_tests(tree: nodes.Node, source: str) -> None:
             from .schema import suggest  # schema imports this module
 
             kind = "filter" if isinstance(node, nodes.Filter) else "test"
-            raise ExpressionError(f"\"{source}\" gebruikt het onbekende {kind} '{node.name}'"
-                                  f"{suggest(node.name, sorted(known))}")
+            raise ExpressionError(
+                f"\"{source}\" gebruikt het onbekende {kind} '{node.name}'{suggest(node.name, sorted(known))}"
+            )
 
 
 _DUTCH = (
-    (re.compile(r"unexpected '\)'|unexpected end of template|unexpected '}'"),
-     "ze stopt te vroeg, of er staat een haakje ')' te veel; kijk na of and, or, == en haakjes aan beide kanten "
-     "iets hebben"),
-    (re.compile(r"expected token 'end of print statement', got '(.*)'"),
-     "bij '{0}' verwacht ik het einde; ontbreekt er een and, or, == of een aanhalingsteken, of een }}}}?"),
-    (re.compile(r"expected token '\)', got '(.*)'"),  # conditions are parsed inside ( )
-     "bij '{0}' verwacht ik het einde; ontbreekt er een and, or, == of een aanhalingsteken?"),
+    (
+        re.compile(r"unexpected '\)'|unexpected end of template|unexpected '}'"),
+        "ze stopt te vroeg, of er staat een haakje ')' te veel; kijk na of and, or, == en haakjes aan beide kanten "
+        "iets hebben",
+    ),
+    (
+        re.compile(r"expected token 'end of print statement', got '(.*)'"),
+        "bij '{0}' verwacht ik het einde; ontbreekt er een and, or, == of een aanhalingsteken, of een }}}}?",
+    ),
+    (
+        re.compile(r"expected token '\)', got '(.*)'"),  # conditions are parsed inside ( )
+        "bij '{0}' verwacht ik het einde; ontbreekt er een and, or, == of een aanhalingsteken?",
+    ),
     (re.compile(r"expected token '(.*)', got '(.*)'"), "bij '{1}' verwacht ik '{0}'"),
     (re.compile(r"unexpected char ['\"](['\"])['\"] at"), "er staat een aanhalingsteken {0} te veel of te weinig"),
     (re.compile(r"unexpected char ['\"](.*)['\"] at"), "het teken {0} hoort hier niet"),
     (re.compile(r"unexpected '(.*)'"), "'{0}' hoort hier niet"),
     (re.compile(r"Encountered unknown tag '(.*)'"), "onbekende opdracht {{% {0} %}}"),
-    (re.compile(r"Unexpected end of template.*'(end\w+)'"), "de tekst stopt voor {{% {0} %}}; sluit elke "
-                                                            "{{% if %}} af met {{% endif %}}"),
+    (
+        re.compile(r"Unexpected end of template.*'(end\w+)'"),
+        "de tekst stopt voor {{% {0} %}}; sluit elke {{% if %}} af met {{% endif %}}",
+    ),
 )
 
 
@@ -128,8 +148,7 @@ def names(expression: str) -> frozenset[str]:
 
 def compared_values(expression: str) -> list[tuple[str, str]]:
     """(name, text constant) pairs from `x == 'v'`, `x != 'v'`, `x in ['v', ...]` and `'v' in x`."""
-    return [(name, c) for name, _, consts in summary(parse(expression)).compares for c in consts
-            if isinstance(c, str)]
+    return [(name, c) for name, _, consts in summary(parse(expression)).compares for c in consts if isinstance(c, str)]
 
 
 @cache
@@ -253,8 +272,10 @@ def _text_trees(text: str) -> tuple[nodes.Node, ...]:
         try:
             trees = (_env.parse(text),)
         except TemplateSyntaxError as exc:
-            raise ExpressionError(f"de tekst heeft een fout in {{{{ }}}} of {{% %}} (regel {exc.lineno} van de "
-                                  f"tekst): {dutch(exc.message)}") from None
+            raise ExpressionError(
+                f"de tekst heeft een fout in {{{{ }}}} of {{% %}} (regel {exc.lineno} van de "
+                f"tekst): {dutch(exc.message)}"
+            ) from None
     sources = [p[0] for p in parts if not isinstance(p, str)] if parts is not None else [text]
     for source, tree in zip(sources, trees, strict=True):
         _known_filters_and_tests(tree, source)

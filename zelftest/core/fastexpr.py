@@ -36,10 +36,24 @@ class NotFast(Exception):
     """The tree uses something the interpreter leaves to Jinja2 (filters, tests, calls)."""
 
 
-_CMP_NAMES = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "lteq", ast.Gt: "gt", ast.GtE: "gteq",
-              ast.In: "in", ast.NotIn: "notin"}
-_BIN_NODES: dict[type, type[nodes.BinExpr]] = {ast.Add: nodes.Add, ast.Sub: nodes.Sub, ast.Mult: nodes.Mul,
-                                               ast.Div: nodes.Div, ast.FloorDiv: nodes.FloorDiv, ast.Mod: nodes.Mod}
+_CMP_NAMES = {
+    ast.Eq: "eq",
+    ast.NotEq: "ne",
+    ast.Lt: "lt",
+    ast.LtE: "lteq",
+    ast.Gt: "gt",
+    ast.GtE: "gteq",
+    ast.In: "in",
+    ast.NotIn: "notin",
+}
+_BIN_NODES: dict[type, type[nodes.BinExpr]] = {
+    ast.Add: nodes.Add,
+    ast.Sub: nodes.Sub,
+    ast.Mult: nodes.Mul,
+    ast.Div: nodes.Div,
+    ast.FloorDiv: nodes.FloorDiv,
+    ast.Mod: nodes.Mod,
+}
 _CONSTANT_NAMES = {"true": True, "false": False, "none": None, "True": True, "False": False, "None": None}
 # Where Python and Jinja2 read the same text differently, or Jinja2 may refuse it:
 # comments, escapes, newlines, braces (Jinja2 delimiters), string prefixes, numbers like
@@ -80,8 +94,10 @@ def _convert(node: ast.AST, conv: str) -> nodes.Expr:
             raise NotFast  # a prefixed string (r'', u''): Jinja2 has no prefixes
         return nodes.Const(value, lineno=1)
     if t is ast.Compare:
-        ops = [nodes.Operand(_CMP_NAMES[type(op)], _convert(right, conv), lineno=1)
-               for op, right in zip(node.ops, node.comparators, strict=True)]  # type: ignore[attr-defined]
+        ops = [
+            nodes.Operand(_CMP_NAMES[type(op)], _convert(right, conv), lineno=1)
+            for op, right in zip(node.ops, node.comparators, strict=True)  # type: ignore[attr-defined]
+        ]
         return nodes.Compare(_convert(node.left, conv), ops, lineno=1)  # type: ignore[attr-defined]
     if t is ast.BoolOp:
         kind = nodes.And if isinstance(node.op, ast.And) else nodes.Or  # type: ignore[attr-defined]
@@ -120,8 +136,10 @@ def _convert(node: ast.AST, conv: str) -> nodes.Expr:
 def _arguments(call: ast.Call, conv: str) -> tuple[list[nodes.Expr], list[nodes.Keyword]]:
     if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
         raise NotFast
-    return ([_convert(a, conv) for a in call.args],
-            [nodes.Keyword(str(k.arg), _convert(k.value, conv), lineno=1) for k in call.keywords])
+    return (
+        [_convert(a, conv) for a in call.args],
+        [nodes.Keyword(str(k.arg), _convert(k.value, conv), lineno=1) for k in call.keywords],
+    )
 
 
 def _filter(node: ast.BinOp, conv: str) -> nodes.Expr:
@@ -141,12 +159,22 @@ def _filter(node: ast.BinOp, conv: str) -> nodes.Expr:
 # -- compiling to closures ---------------------------------------------------------------
 
 _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
-    "eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "lteq": operator.le, "gt": operator.gt,
-    "gteq": operator.ge, "in": lambda a, b: a in b, "notin": lambda a, b: a not in b,
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "lt": operator.lt,
+    "lteq": operator.le,
+    "gt": operator.gt,
+    "gteq": operator.ge,
+    "in": lambda a, b: a in b,
+    "notin": lambda a, b: a not in b,
 }
 _BINARY: dict[type, Callable[[Any, Any], Any]] = {
-    nodes.Add: operator.add, nodes.Sub: operator.sub, nodes.Mul: operator.mul, nodes.Div: operator.truediv,
-    nodes.FloorDiv: operator.floordiv, nodes.Mod: operator.mod,
+    nodes.Add: operator.add,
+    nodes.Sub: operator.sub,
+    nodes.Mul: operator.mul,
+    nodes.Div: operator.truediv,
+    nodes.FloorDiv: operator.floordiv,
+    nodes.Mod: operator.mod,
 }
 Program = Callable[[Mapping[str, Any]], Any]
 
@@ -266,7 +294,7 @@ def split_text(text: str) -> list[str | tuple[str, nodes.Expr]] | None:
     parts: list[str | tuple[str, nodes.Expr]] = []
     pos = 0
     for match in _OUTPUT.finditer(text):
-        parts.append(text[pos:match.start()])
+        parts.append(text[pos : match.start()])
         inner = match.group(1)
         if inner[:1] in "-+" or inner[-1:] in "-+" or not inner.strip():
             return None

@@ -22,27 +22,47 @@ def check_fit(bank: Bank, values: dict[str, list[Any]]) -> list[Finding]:
     ids = [q.id for q in bank.questions]
     for dim in bank.dimensions:
         if dim.weight <= 0:
-            out.append(Finding(dim.place, f"dimensie '{dim.id}': het gewicht moet groter dan 0 zijn, niet "
-                                          f"{dim.weight:g}"))
+            out.append(
+                Finding(dim.place, f"dimensie '{dim.id}': het gewicht moet groter dan 0 zijn, niet {dim.weight:g}")
+            )
         for src in dim.sources:
             if not bank.has_question(src.question):
-                out.append(Finding(src.place, f"er is geen vraag '{src.question}'; geef het id van een vraag uit "
-                                              f"'vragen:'{suggest(src.question, ids)}"))
+                out.append(
+                    Finding(
+                        src.place,
+                        f"er is geen vraag '{src.question}'; geef het id van een vraag uit "
+                        f"'vragen:'{suggest(src.question, ids)}",
+                    )
+                )
                 continue
             q = bank.question(src.question)
             values_of_q = [o.value for o in q.choices]
             for key in src.points:
                 if key not in values_of_q:
                     choose = f" (kies uit {', '.join(values_of_q)})" if values_of_q else ""
-                    out.append(Finding(src.place, f"'{key}' is geen waarde van vraag '{src.question}'"
-                                                  f"{suggest(key, values_of_q)}{choose}"))
+                    out.append(
+                        Finding(
+                            src.place,
+                            f"'{key}' is geen waarde van vraag '{src.question}'{suggest(key, values_of_q)}{choose}",
+                        )
+                    )
             if not values_of_q:
-                out.append(Finding(src.place, f"vraag '{src.question}' is van het type {q.type} en heeft geen "
-                                              "waarden om punten aan te geven; kies een keuze-, meerkeuze- of "
-                                              "ja_nee-vraag"))
+                out.append(
+                    Finding(
+                        src.place,
+                        f"vraag '{src.question}' is van het type {q.type} en heeft geen "
+                        "waarden om punten aan te geven; kies een keuze-, meerkeuze- of "
+                        "ja_nee-vraag",
+                    )
+                )
             elif src.per_choice is not None and q.type != "meerkeuze":
-                out.append(Finding(src.place, f"per_keuze past alleen bij een meerkeuzevraag; '{src.question}' "
-                                              f"is van het type {q.type}: geef 'punten:' per waarde"))
+                out.append(
+                    Finding(
+                        src.place,
+                        f"per_keuze past alleen bij een meerkeuzevraag; '{src.question}' "
+                        f"is van het type {q.type}: geef 'punten:' per waarde",
+                    )
+                )
     # A source with a mistake skews the score range: report that first.
     return out + _bands(bank, values, reach=not out)
 
@@ -54,18 +74,31 @@ def _bands(bank: Bank, values: dict[str, list[Any]], reach: bool = True) -> list
     owner: dict[int, str] = {}
     for band in bank.bands:
         if band.low > band.high:
-            out.append(Finding(band.place, f"niveau '{band.level}': van ({band.low}) is groter dan tot "
-                                           f"({band.high}); wissel ze om"))
+            out.append(
+                Finding(
+                    band.place, f"niveau '{band.level}': van ({band.low}) is groter dan tot ({band.high}); wissel ze om"
+                )
+            )
             continue
         if band.low < 0 or band.high > 100:
-            out.append(Finding(band.place, f"niveau '{band.level}' ({band.low}-{band.high}) valt buiten 0-100; "
-                                           "een score ligt altijd tussen 0 en 100"))
+            out.append(
+                Finding(
+                    band.place,
+                    f"niveau '{band.level}' ({band.low}-{band.high}) valt buiten 0-100; "
+                    "een score ligt altijd tussen 0 en 100",
+                )
+            )
         shared = [s for s in range(max(0, band.low), min(100, band.high) + 1) if s in owner]
         if shared:
             other = owner[shared[0]]
-            out.append(Finding(band.place, f"niveau '{band.level}' overlapt met '{other}' bij score "
-                                           f"{_ranges(shared)}; laat elk niveau beginnen na het 'tot' van het "
-                                           "vorige"))
+            out.append(
+                Finding(
+                    band.place,
+                    f"niveau '{band.level}' overlapt met '{other}' bij score "
+                    f"{_ranges(shared)}; laat elk niveau beginnen na het 'tot' van het "
+                    "vorige",
+                )
+            )
         for s in range(max(0, band.low), min(100, band.high) + 1):
             owner.setdefault(s, band.level)
     gaps = [s for s in range(101) if s not in owner]
@@ -73,16 +106,26 @@ def _bands(bank: Bank, values: dict[str, list[Any]], reach: bool = True) -> list
         # Point at the band just above the gap: its 'van' is what usually needs to move.
         above = [b for b in bank.bands if b.low > gaps[0]]
         where = min(above, key=lambda b: b.low) if above else bank.bands[-1]
-        out.append(Finding(where.place, f"de niveaus dekken niet alle scores van 0 tot 100: score "
-                                        f"{_ranges(gaps)} heeft geen niveau; laat de niveaus op elkaar aansluiten"))
+        out.append(
+            Finding(
+                where.place,
+                f"de niveaus dekken niet alle scores van 0 tot 100: score "
+                f"{_ranges(gaps)} heeft geen niveau; laat de niveaus op elkaar aansluiten",
+            )
+        )
     if not reach:
         return out
     low, high = score_range(bank, values)
     for band in bank.bands:
         if band.low <= band.high and (band.high < low or band.low > high):
-            out.append(Finding(band.place, f"niveau '{band.level}' ({band.low}-{band.high}) wordt nooit bereikt: "
-                                           f"de score ligt altijd tussen {low} en {high}; pas de niveaus of "
-                                           "de punten aan"))
+            out.append(
+                Finding(
+                    band.place,
+                    f"niveau '{band.level}' ({band.low}-{band.high}) wordt nooit bereikt: "
+                    f"de score ligt altijd tussen {low} en {high}; pas de niveaus of "
+                    "de punten aan",
+                )
+            )
     return out
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .builder import QUESTION_KEYS, ItemBuilder, short
+from .builder import QUESTION_KEYS, ItemBuilder
+from .builder_rules import short
 from .errors import BankError, Finding, Place
 from .model import Band, Bank, FitDimension, GlossaryTerm, Text
 from .schema import Reader, TextUse, suggest
@@ -23,10 +24,18 @@ from .yamlsource import PathKey, load_yaml, paused_gc
 
 __all__ = ["QUESTION_KEYS", "SECTIONS", "Extras", "bank_files", "extras", "load_bank", "read_bank"]
 
-SECTIONS = ("vragenlijst", "vragen", "uitleg", "woordenlijst", "geschiktheid", "regelsets",
-            "conclusies", "doorverwijzingen", "volgende_stappen")
-LIST_SECTIONS = frozenset({"vragen", "uitleg", "woordenlijst", "regelsets", "doorverwijzingen",
-                           "volgende_stappen"})
+SECTIONS = (
+    "vragenlijst",
+    "vragen",
+    "uitleg",
+    "woordenlijst",
+    "geschiktheid",
+    "regelsets",
+    "conclusies",
+    "doorverwijzingen",
+    "volgende_stappen",
+)
+LIST_SECTIONS = frozenset({"vragen", "uitleg", "woordenlijst", "regelsets", "doorverwijzingen", "volgende_stappen"})
 META_KEYS = ("id", "versie", "titel", "talen", "standaardtaal")
 
 Sections = dict[str, list[tuple[Reader, Any, PathKey]]]
@@ -61,8 +70,13 @@ def read_bank(path: Path) -> tuple[Bank | None, list[Finding]]:
         return None, [Finding(Place(str(path)), "dit pad bestaat niet; geef een .yaml-bestand of een map")]
     files = bank_files(path)
     if not files:
-        return None, [Finding(Place(str(path)), "geen .yaml-bestanden in deze map; zet de vragenlijst "
-                                                "(vragenlijst.yaml, ...) in deze map of kies een andere map")]
+        return None, [
+            Finding(
+                Place(str(path)),
+                "geen .yaml-bestanden in deze map; zet de vragenlijst "
+                "(vragenlijst.yaml, ...) in deze map of kies een andere map",
+            )
+        ]
     with paused_gc():
         return _read(files)
 
@@ -92,19 +106,25 @@ def _read(files: list[Path]) -> tuple[Bank | None, list[Finding]]:
             continue
         for key, value in source.data.items():
             if key not in SECTIONS:
-                reader.report((key,), f"onbekend onderdeel '{key}'{suggest(key, SECTIONS)} "
-                                      f"(kies uit {', '.join(SECTIONS)})")
+                reader.report(
+                    (key,), f"onbekend onderdeel '{key}'{suggest(key, SECTIONS)} (kies uit {', '.join(SECTIONS)})"
+                )
                 continue
             if key in sections and key not in LIST_SECTIONS:
                 other = sections[key][0][0]
-                reader.report((key,), f"het onderdeel '{key}' staat al in {Path(other.source.file).name}; "
-                                      "zet het maar één keer in de vragenlijst")
+                reader.report(
+                    (key,),
+                    f"het onderdeel '{key}' staat al in {Path(other.source.file).name}; "
+                    "zet het maar één keer in de vragenlijst",
+                )
                 continue
             sections.setdefault(key, []).append((reader, value, (key,)))
     if "vragenlijst" not in sections:
         if readers and not unreadable:
-            readers[0].report((), "het onderdeel 'vragenlijst:' (id, versie, titel) ontbreekt; "
-                                  "zet het bovenaan in een van de bestanden")
+            readers[0].report(
+                (),
+                "het onderdeel 'vragenlijst:' (id, versie, titel) ontbreekt; zet het bovenaan in een van de bestanden",
+            )
         return None, findings
     bank = _Builder(findings, unreadable).build(sections, digest.hexdigest(), tuple(str(f) for f in files), texts)
     # A file that cannot be read leaves whole sections out: checking the rest against
@@ -129,9 +149,14 @@ class _Builder(ItemBuilder):
                 continue
             key = term.term.casefold()
             if key in seen:
-                self.findings.append(Finding(term.place, f"het woord '{term.term}' staat al in de woordenlijst "
-                                                         f"(ook op {short(seen[key].place, term.place)}); "
-                                                         "laat er één staan"))
+                self.findings.append(
+                    Finding(
+                        term.place,
+                        f"het woord '{term.term}' staat al in de woordenlijst "
+                        f"(ook op {short(seen[key].place, term.place)}); "
+                        "laat er één staan",
+                    )
+                )
                 continue
             seen[key] = term
         return list(seen.values())
@@ -160,8 +185,10 @@ class _Builder(ItemBuilder):
             languages = ["nl"]
         default = meta.get("standaardtaal", languages[0])
         if default not in languages:
-            meta_reader.report((*meta_path, "standaardtaal"), f"standaardtaal '{default}' staat niet in talen "
-                                                              f"({', '.join(languages)}){suggest(default, languages)}")
+            meta_reader.report(
+                (*meta_path, "standaardtaal"),
+                f"standaardtaal '{default}' staat niet in talen ({', '.join(languages)}){suggest(default, languages)}",
+            )
         for readers in sections.values():
             for reader, _, _ in readers:
                 reader.languages, reader.default_language = tuple(languages), str(default)
@@ -170,8 +197,9 @@ class _Builder(ItemBuilder):
         explanations = self.unique([self.explanation(*i) for i in self.items(sections, "uitleg")], "uitleg")
         glossary = self.terms([self.term(*i) for i in self.items(sections, "woordenlijst")])
         rule_sets = self.unique([self.rule_set(*i) for i in self.items(sections, "regelsets")], "regelset")
-        referrals = self.unique([self.advice(*i, "doorverwijzing") for i in self.items(sections, "doorverwijzingen")],
-                                "doorverwijzing")
+        referrals = self.unique(
+            [self.advice(*i, "doorverwijzing") for i in self.items(sections, "doorverwijzingen")], "doorverwijzing"
+        )
         steps = self.unique([self.advice(*i, "stap") for i in self.items(sections, "volgende_stappen")], "stap")
         dimensions: list[FitDimension] = []
         bands: list[Band] = []
@@ -187,14 +215,28 @@ class _Builder(ItemBuilder):
         elif not rule_sets:
             meta_reader.report(meta_path, "er is geen regelset; voeg 'regelsets:' toe met de parameters en hun bron")
         elif sum(1 for r in rule_sets if r.default) != 1:
-            meta_reader.report(meta_path, "precies één regelset moet 'standaard: true' hebben; zet het bij de "
-                                          "regelset die vandaag geldt")
+            meta_reader.report(
+                meta_path,
+                "precies één regelset moet 'standaard: true' hebben; zet het bij de regelset die vandaag geldt",
+            )
         bank = Bank(
-            id=str(meta.get("id")), version=str(meta.get("versie")), title=title or Text({"nl": ""}),
-            languages=tuple(languages), default_language=str(default),
-            questions=tuple(questions), explanations=tuple(explanations), glossary=tuple(glossary),
-            dimensions=tuple(dimensions), bands=tuple(bands), rule_sets=tuple(rule_sets),
-            conclusions=conclusions, referrals=tuple(referrals), next_steps=tuple(steps),
-            content_hash=digest, files=files, place=meta_reader.place(meta_path), extras=extra,
+            id=str(meta.get("id")),
+            version=str(meta.get("versie")),
+            title=title or Text({"nl": ""}),
+            languages=tuple(languages),
+            default_language=str(default),
+            questions=tuple(questions),
+            explanations=tuple(explanations),
+            glossary=tuple(glossary),
+            dimensions=tuple(dimensions),
+            bands=tuple(bands),
+            rule_sets=tuple(rule_sets),
+            conclusions=conclusions,
+            referrals=tuple(referrals),
+            next_steps=tuple(steps),
+            content_hash=digest,
+            files=files,
+            place=meta_reader.place(meta_path),
+            extras=extra,
         )
         return bank

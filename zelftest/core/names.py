@@ -42,8 +42,7 @@ def merge(a: Shape, b: Shape, first: bool = False) -> Shape:
         return b
     if a is None or b is None:
         return None
-    return {k: merge(a[k], b[k]) if k in a and k in b else (a[k] if k in a else b[k])
-            for k in a.keys() | b.keys()}
+    return {k: merge(a[k], b[k]) if k in a and k in b else (a[k] if k in a else b[k]) for k in a.keys() | b.keys()}
 
 
 def chains(tree: nodes.Node) -> list[tuple[str, list[str], int]]:
@@ -74,8 +73,10 @@ def param_problem(bank: Bank, path: list[str]) -> str | None:
             name, have = found
             where = f" in regelset '{rs.id}'" if len(bank.rule_sets) > 1 else ""
             last = name.rsplit(".", 1)[-1]
-            return (f"er is geen parameter 'regels.{name}'{where}; voeg hem toe aan de regelset of kies een "
-                    f"bestaande{suggest(last, have)}")
+            return (
+                f"er is geen parameter 'regels.{name}'{where}; voeg hem toe aan de regelset of kies een "
+                f"bestaande{suggest(last, have)}"
+            )
     return None
 
 
@@ -95,18 +96,24 @@ class Scope:
     def message(self, name: str, what: str) -> str:
         """Why `name` cannot be used here and what to use instead (Dutch)."""
         if name in self.position:
-            return (f"{what} gebruikt '{name}', maar die vraag komt niet eerder; "
-                    "gebruik alleen antwoorden op eerdere vragen")
+            return (
+                f"{what} gebruikt '{name}', maar die vraag komt niet eerder; "
+                "gebruik alleen antwoorden op eerdere vragen"
+            )
         if name == "waarde":
             return f"{what} gebruikt 'waarde', maar dat bestaat alleen in geldig_als (het nieuwe antwoord)"
         if name in ADVICE_NAMES:
-            return (f"{what} gebruikt '{name}', maar het resultaat bestaat alleen in de conclusies en in "
-                    "volgende_stappen en doorverwijzingen")
+            return (
+                f"{what} gebruikt '{name}', maar het resultaat bestaat alleen in de conclusies en in "
+                "volgende_stappen en doorverwijzingen"
+            )
         choices = sorted((self.fixed - GLOBALS) | set(self.ids[: self.cut]))
         close = suggest(name, choices)
         if close:
             return f"{what} gebruikt '{name}', maar er is geen vraag of naam '{name}'{close}"
         usable = [n if n != "regels" else "regels.<parameter>" for n in sorted(self.fixed - GLOBALS - CONSTANTS)]
         answers = ("het id van een eerdere vraag" if self.cut < len(self.ids) else "een vraag-id") if self.cut else ""
-        return (f"{what} gebruikt '{name}', maar er is geen vraag of naam '{name}'; je kan hier "
-                f"{_listing([*([answers] if answers else []), *usable])} gebruiken")
+        return (
+            f"{what} gebruikt '{name}', maar er is geen vraag of naam '{name}'; je kan hier "
+            f"{_listing([*([answers] if answers else []), *usable])} gebruiken"
+        )

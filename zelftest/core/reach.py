@@ -81,9 +81,13 @@ def cycles(bank: Bank, graph: dict[str, list[str]]) -> tuple[list[Finding], set[
         edges |= {(a, b) for a in comp for b in graph[a] if b in members}
         start = min(comp, key=order.__getitem__)
         trail = _trail(start, members, graph)
-        findings.append(Finding(bank.question(start).place,
-                                f"kringverwijzing in toon_als: {' -> '.join(trail)}; zo wordt geen van deze vragen "
-                                "ooit getoond. Laat elke voorwaarde alleen naar eerdere vragen verwijzen"))
+        findings.append(
+            Finding(
+                bank.question(start).place,
+                f"kringverwijzing in toon_als: {' -> '.join(trail)}; zo wordt geen van deze vragen "
+                "ooit getoond. Laat elke voorwaarde alleen naar eerdere vragen verwijzen",
+            )
+        )
     return findings, edges
 
 
@@ -107,8 +111,14 @@ def _trail(start: str, members: set[str], graph: dict[str, list[str]]) -> list[s
     return [start, start]  # pragma: no cover - a component always has a cycle
 
 
-def never_shown(bank: Bank, graph: dict[str, list[str]], shown: set[str], values: dict[str, list[Any]],
-                today: dt.date, skip: set[str]) -> list[Finding]:
+def never_shown(
+    bank: Bank,
+    graph: dict[str, list[str]],
+    shown: set[str],
+    values: dict[str, list[Any]],
+    today: dt.date,
+    skip: set[str],
+) -> list[Finding]:
     """Questions whose `toon_als` no combination of earlier answers makes true."""
     params = walk.rule_params(bank)
     order = {q.id: i for i, q in enumerate(bank.questions)}
@@ -120,13 +130,19 @@ def never_shown(bank: Bank, graph: dict[str, list[str]], shown: set[str], values
         deps = _closure(graph, q.id, order)
         if deps is None:
             continue
-        search = _Search(bank, q.show_if, deps, values, expressions.context({}, params, today),
-                         min(PER_QUESTION_LIMIT, budget[0]))
+        search = _Search(
+            bank, q.show_if, deps, values, expressions.context({}, params, today), min(PER_QUESTION_LIMIT, budget[0])
+        )
         found = search.run(0)
         budget[0] -= search.steps
         if found is False:
-            out.append(Finding(q.place, f"vraag '{q.id}' wordt nooit getoond: geen enkele combinatie van "
-                                        f"antwoorden maakt toon_als waar ({q.show_if}); pas de voorwaarde aan"))
+            out.append(
+                Finding(
+                    q.place,
+                    f"vraag '{q.id}' wordt nooit getoond: geen enkele combinatie van "
+                    f"antwoorden maakt toon_als waar ({q.show_if}); pas de voorwaarde aan",
+                )
+            )
         if budget[0] <= 0:
             break
     return out
@@ -153,8 +169,9 @@ class _Search:
     skipped when it does not. True when some conversation makes `show_if` true, False
     when none does, None when the step budget ran out first."""
 
-    def __init__(self, bank: Bank, show_if: str, deps: list[str], values: dict[str, list[Any]],
-                 ctx: dict[str, Any], limit: int) -> None:
+    def __init__(
+        self, bank: Bank, show_if: str, deps: list[str], values: dict[str, list[Any]], ctx: dict[str, Any], limit: int
+    ) -> None:
         self.questions = [bank.question(d) for d in deps]
         self.show_if = show_if
         self.values = values

@@ -94,9 +94,15 @@ class RenderCheck:
         # code can draw has been rendered. Most of them change one to three answers of an
         # earlier walk that drew a rarely seen conclusion (coverage-guided, as a fuzzer
         # does): the rare outcomes lie a few answers away from other rare ones.
-        wanted = {rule for rule in (*eligibility.CONCLUSIONS, *advice.CONCLUSIONS,
-                                    *(f"geschiktheid.{b.level}" for b in self.bank.bands))
-                  if all(self.bank.has_question(q) for q in CONCLUSION_NEEDS.get(rule, ()))}
+        wanted = {
+            rule
+            for rule in (
+                *eligibility.CONCLUSIONS,
+                *advice.CONCLUSIONS,
+                *(f"geschiktheid.{b.level}" for b in self.bank.bands),
+            )
+            if all(self.bank.has_question(q) for q in CONCLUSION_NEEDS.get(rule, ()))
+        }
         for _ in range(RESULT_WALKS):
             if wanted <= self.rendered:
                 break
@@ -148,8 +154,11 @@ class RenderCheck:
             return False
         except Exception as exc:  # noqa: BLE001 - bank data the rules cannot use is a finding
             place = self.bank.rule_set().place if self.bank.rule_sets else self.bank.place
-            self.report(place, f"de regels kunnen niet toegepast worden ({type(exc).__name__}: {exc}); "
-                               "controleer de waarden van de parameters")
+            self.report(
+                place,
+                f"de regels kunnen niet toegepast worden ({type(exc).__name__}: {exc}); "
+                "controleer de waarden van de parameters",
+            )
             return False
         rules = {str(e.get("regel")) for e in result.get("spoor", [])}
         if rules <= self.rendered:
@@ -202,9 +211,12 @@ class RenderCheck:
                     expressions.render_text(string, ctx)
                 except UndefinedError as exc:
                     name = _name(exc)
-                    self.report(use.place, f"{use.what} gebruikt '{name}', maar dat is hier niet altijd "
-                                           "ingevuld (die vraag wordt niet altijd gesteld); gebruik het alleen "
-                                           f"binnen {{% if {name} is defined %}}...{{% endif %}}")
+                    self.report(
+                        use.place,
+                        f"{use.what} gebruikt '{name}', maar dat is hier niet altijd "
+                        "ingevuld (die vraag wordt niet altijd gesteld); gebruik het alleen "
+                        f"binnen {{% if {name} is defined %}}...{{% endif %}}",
+                    )
                 except Exception as exc:  # noqa: BLE001 - e.g. a filter on a value of the wrong type
                     self.report(use.place, f"{use.what} kan niet ingevuld worden: {_describe(exc)}")
 
@@ -216,9 +228,12 @@ class RenderCheck:
                 continue
             for use in uses:
                 if any(name in _names_of(s) for s in use.text.by_language.values()):
-                    self.report(use.place, f"{use.what} gebruikt '{name}', maar dat is niet altijd ingevuld "
-                                           "(die vraag wordt niet altijd gesteld); gebruik het alleen binnen "
-                                           f"{{% if {name} is defined %}}...{{% endif %}}")
+                    self.report(
+                        use.place,
+                        f"{use.what} gebruikt '{name}', maar dat is niet altijd ingevuld "
+                        "(die vraag wordt niet altijd gesteld); gebruik het alleen binnen "
+                        f"{{% if {name} is defined %}}...{{% endif %}}",
+                    )
                     return
         self.report(self.bank.place, f"een conclusie of advies kan niet ingevuld worden: {_describe(exc)}")
 

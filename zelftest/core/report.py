@@ -53,8 +53,7 @@ def environment(html: bool) -> Environment:
     return env
 
 
-def render(result: Mapping[str, Any], fmt: str = "markdown", notes: str | None = None,
-           with_trace: bool = False) -> str:
+def render(result: Mapping[str, Any], fmt: str = "markdown", notes: str | None = None, with_trace: bool = False) -> str:
     """The summary of `result` in `fmt` (markdown, tekst or html)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)

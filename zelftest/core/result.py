@@ -30,11 +30,15 @@ def evaluate(bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: Rule
     result: dict[str, Any] = {
         "versie": RESULT_VERSION,
         "datum": today,
-        "vragenlijst": {"id": bank.id, "versie": bank.version, "hash": bank.content_hash,
-                        "titel": bank.title.get()},
-        "regelset": {"id": rules.id, "naam": rules.name.get(), "geldig_van": rules.valid_from,
-                     "geldig_tot": rules.valid_until, "bron": _source(rules),
-                     "geldig_op_datum": rules.valid_on(today)},
+        "vragenlijst": {"id": bank.id, "versie": bank.version, "hash": bank.content_hash, "titel": bank.title.get()},
+        "regelset": {
+            "id": rules.id,
+            "naam": rules.name.get(),
+            "geldig_van": rules.valid_from,
+            "geldig_tot": rules.valid_until,
+            "bron": _source(rules),
+            "geldig_op_datum": rules.valid_on(today),
+        },
         "geschiktheid": fit,
         "recht": right,
         "outplacement": advice.outplacement(answers, rules, trace),
@@ -46,8 +50,13 @@ def evaluate(bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: Rule
     result["volgende_stappen"] = advice.applicable(bank.next_steps, scope, "stap", trace, answers)
     result["doorverwijzingen"] = advice.applicable(bank.referrals, scope, "doorverwijzing", trace, answers)
     result["antwoorden"] = [
-        {"id": q.id, "vraag": expressions.render_text(q.text.get(), base), "antwoord": expressions.render_text(display(q, answers[q.id]), base)}
-        for q in bank.questions if q.id in answers
+        {
+            "id": q.id,
+            "vraag": expressions.render_text(q.text.get(), base),
+            "antwoord": expressions.render_text(display(q, answers[q.id]), base),
+        }
+        for q in bank.questions
+        if q.id in answers
     ]
     result["spoor"] = [jsonable(e) for e in trace.entries]
     result["regels"] = params

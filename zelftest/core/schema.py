@@ -17,8 +17,15 @@ from .errors import Finding, Place
 from .model import QUESTION_TYPES, Text
 from .yamlsource import PathKey, Source
 
-TYPE_NAMES = {str: "een tekst", int: "een geheel getal", float: "een getal", list: "een lijst",
-              dict: "een verzameling sleutels", bool: "true of false", dt.date: "een datum (jjjj-mm-dd)"}
+TYPE_NAMES = {
+    str: "een tekst",
+    int: "een geheel getal",
+    float: "een getal",
+    list: "een lijst",
+    dict: "een verzameling sleutels",
+    bool: "true of false",
+    dt.date: "een datum (jjjj-mm-dd)",
+}
 
 
 def suggest(word: Any, choices: Any) -> str:
@@ -53,8 +60,14 @@ class TextUse:
 class Reader:
     """Typed access to one YAML source that records findings instead of raising."""
 
-    def __init__(self, source: Source, findings: list[Finding], languages: tuple[str, ...] = ("nl",),
-                 default_language: str = "nl", texts: list[TextUse] | None = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        findings: list[Finding],
+        languages: tuple[str, ...] = ("nl",),
+        default_language: str = "nl",
+        texts: list[TextUse] | None = None,
+    ) -> None:
         self.source = source
         self.findings = findings
         self.languages = languages
@@ -67,8 +80,9 @@ class Reader:
     def report(self, path: PathKey, message: str) -> None:
         self.findings.append(Finding(self.place(path), message))
 
-    def mapping(self, value: Any, path: PathKey, what: str, allowed: tuple[str, ...],
-                required: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    def mapping(
+        self, value: Any, path: PathKey, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, Any] | None:
         """Check that `value` is a mapping with only `allowed` keys and every `required` key."""
         if not isinstance(value, dict):
             self.report(path, f"{what} moet een verzameling sleutels zijn (sleutel: waarde)")
@@ -78,8 +92,10 @@ class Reader:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
                 meant.update(close)
-                self.report((*path, key), f"onbekende sleutel '{key}' in {what}{suggest(key, allowed)} "
-                                          f"(toegelaten: {', '.join(allowed)})")
+                self.report(
+                    (*path, key),
+                    f"onbekende sleutel '{key}' in {what}{suggest(key, allowed)} (toegelaten: {', '.join(allowed)})",
+                )
         for key in required:
             if key not in value and key not in meant:  # a misspelt key is reported once, as unknown
                 self.report(path, f"{what} mist de sleutel '{key}'; voeg '{key}: ...' toe")
@@ -114,14 +130,20 @@ class Reader:
                 self.report(path, f"{what} is leeg; schrijf een tekst")
             if len(self.languages) > 1:
                 missing = [lang for lang in self.languages if lang != self.default_language]
-                self.report(path, f"{what} heeft geen vertaling in {', '.join(missing)}; "
-                                  f"schrijf {{{self.default_language}: ..., {missing[0]}: ...}}")
+                self.report(
+                    path,
+                    f"{what} heeft geen vertaling in {', '.join(missing)}; "
+                    f"schrijf {{{self.default_language}: ..., {missing[0]}: ...}}",
+                )
             return Text({self.default_language: value}, self.default_language)
         if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
             for lang in value:
                 if lang not in self.languages:
-                    self.report((*path, lang), f"taal '{lang}' staat niet in vragenlijst.talen "
-                                               f"({', '.join(self.languages)}){suggest(lang, self.languages)}")
+                    self.report(
+                        (*path, lang),
+                        f"taal '{lang}' staat niet in vragenlijst.talen "
+                        f"({', '.join(self.languages)}){suggest(lang, self.languages)}",
+                    )
             for lang in self.languages:
                 if lang not in value:
                     self.report(path, f"{what} mist de taal '{lang}'; voeg '{lang}: ...' toe")
@@ -135,8 +157,10 @@ class Reader:
         if not isinstance(value, str) or not value.isidentifier() or not value.isascii():
             shown = value if not isinstance(value, bool) else str(value).lower()
             hint = "; schrijf ja/nee/true/false tussen aanhalingstekens" if isinstance(value, bool) else ""
-            self.report(path, f"{what} '{shown}' mag alleen letters, cijfers en _ bevatten "
-                              f"en niet met een cijfer beginnen{hint}")
+            self.report(
+                path,
+                f"{what} '{shown}' mag alleen letters, cijfers en _ bevatten en niet met een cijfer beginnen{hint}",
+            )
             return None
         return value
 
@@ -149,6 +173,7 @@ class Reader:
     def question_type(self, value: Any, path: PathKey) -> str | None:
         if value in QUESTION_TYPES:
             return str(value)
-        self.report(path, f"onbekend vraagtype '{value}'{suggest(value, QUESTION_TYPES)} "
-                          f"(kies uit {', '.join(QUESTION_TYPES)})")
+        self.report(
+            path, f"onbekend vraagtype '{value}'{suggest(value, QUESTION_TYPES)} (kies uit {', '.join(QUESTION_TYPES)})"
+        )
         return None

@@ -53,14 +53,22 @@ def fit(bank: Bank, answers: Mapping[str, Any], trace: Trace) -> dict[str, Any]:
     for dim in bank.dimensions:
         s = dimension_score(dim, answers)
         used = [src.question for src in dim.sources if src.question in answers]
-        breakdown.append({"id": dim.id, "naam": dim.name.get(), "gewicht": dim.weight,
-                          "score": None if s is None else int(100 * s + 0.5), "vragen": used})
+        breakdown.append(
+            {
+                "id": dim.id,
+                "naam": dim.name.get(),
+                "gewicht": dim.weight,
+                "score": None if s is None else int(100 * s + 0.5),
+                "vragen": used,
+            }
+        )
         if s is not None:
             parts.append((dim.weight, s))
     score = weighted(parts)
     band = band_for(bank, score)
     level = band.level if band else "laag"
     text = band.text.get() if band else ""
-    trace.add("geschiktheid", f"geschiktheid.{level}", [q for d in breakdown for q in d["vragen"]],
-              score=score, niveau=level)
+    trace.add(
+        "geschiktheid", f"geschiktheid.{level}", [q for d in breakdown for q in d["vragen"]], score=score, niveau=level
+    )
     return {"score": score, "niveau": level, "tekst": text, "dimensies": breakdown}

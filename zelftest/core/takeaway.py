@@ -27,8 +27,9 @@ def qr_payload(result: Mapping[str, Any], max_bytes: int) -> str:
     head = [
         f"Zelftest loopbaanbegeleiding, {format_date(result['datum'])}",
         f"Past het? {fit['niveau']} ({fit['score']} van 100).",
-        STATUS[right["status"]].format(uren=right["uren"], vanaf=format_date(right.get("vanaf")),
-                                       vervalt_op=format_date(right.get("vervalt_op"))),
+        STATUS[right["status"]].format(
+            uren=right["uren"], vanaf=format_date(right.get("vanaf")), vervalt_op=format_date(right.get("vervalt_op"))
+        ),
     ]
     if result["nazorg"]["beschikbaar"]:
         head.append(f"Gratis nazorg tot {format_date(result['nazorg']['tot'])}.")

@@ -99,11 +99,19 @@ def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes 
                 out.append(Finding(use.place, f"{use.what}: {problem}"))
                 break
             if use.kind == "vast":
-                out.append(Finding(use.place, f"{use.what} wordt getoond zoals hij is: {{{{ }}}} wordt hier niet "
-                                              "ingevuld; schrijf de tekst zonder {{ }}"))
+                out.append(
+                    Finding(
+                        use.place,
+                        f"{use.what} wordt getoond zoals hij is: {{{{ }}}} wordt hier niet "
+                        "ingevuld; schrijf de tekst zonder {{ }}",
+                    )
+                )
                 break
-            if use.kind == "conclusie" and use.owner not in KNOWN_CONCLUSIONS \
-                    and not use.owner.startswith("geschiktheid."):
+            if (
+                use.kind == "conclusie"
+                and use.owner not in KNOWN_CONCLUSIONS
+                and not use.owner.startswith("geschiktheid.")
+            ):
                 break  # an unknown conclusion is reported as such; its names mean nothing yet
             scope = scopes.of_text(use)
             for tree in trees:
@@ -119,8 +127,9 @@ def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes 
     return out
 
 
-def check_tree(bank: Bank, tree: nodes.Node, place: Place, what: str, scope: Scope, result: Shape,
-               line_offset: int | None = None) -> list[Finding]:
+def check_tree(
+    bank: Bank, tree: nodes.Node, place: Place, what: str, scope: Scope, result: Shape, line_offset: int | None = None
+) -> list[Finding]:
     """Findings for the names and attribute chains one text or condition tree uses."""
     out = []
     used = tree_names(tree)
@@ -168,16 +177,20 @@ def check_templates(bank: Bank, result: Shape) -> list[Finding]:
         except Exception as exc:  # noqa: BLE001 - a broken template is a finding, not a crash
             out.append(Finding(Place(_shown(filename)), f"sjabloon {name} kan niet gelezen worden: {exc}"))
             continue
-        aliases = {a.target.name: a.node.name for a in tree.find_all(nodes.Assign)
-                   if isinstance(a.target, nodes.Name) and isinstance(a.node, nodes.Name)}
+        aliases = {
+            a.target.name: a.node.name
+            for a in tree.find_all(nodes.Assign)
+            if isinstance(a.target, nodes.Name) and isinstance(a.node, nodes.Name)
+        }
         shape: dict[str, Any] = dict(result)
         shape.update({alias: result.get(target) for alias, target in aliases.items()})
         scope = Scope(set(result) | set(TEMPLATE_NAMES) | GLOBALS | set(aliases), [], {}, 0)
         place = Place(_shown(filename))
         for missing in sorted(n for n in tree_names(tree) if not scope.allows(n)):
             line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == missing), 0)
-            out.append(Finding(Place(place.file, line), scope.message(missing, f"sjabloon {name}")
-                               + " in het resultaat"))
+            out.append(
+                Finding(Place(place.file, line), scope.message(missing, f"sjabloon {name}") + " in het resultaat")
+            )
         for root, path, line in chains(tree):
             if root == "regels":
                 problem = param_problem(bank, path)
@@ -186,8 +199,9 @@ def check_templates(bank: Bank, result: Shape) -> list[Finding]:
             elif root in shape and root not in TEMPLATE_NAMES:
                 found = missing_key(shape[root], path)
                 if found:
-                    out.append(Finding(Place(place.file, line), lacking(f"sjabloon {name}", aliases.get(root, root),
-                                                                        *found)))
+                    out.append(
+                        Finding(Place(place.file, line), lacking(f"sjabloon {name}", aliases.get(root, root), *found))
+                    )
     return out
 
 

@@ -65,7 +65,7 @@ def text_timeline(events: list[dict[str, Any]], width: int = 60) -> list[str]:
             free = pos
             while free > 0 and axis[free] != "─":
                 free -= 1
-            axis[free:pos] = axis[free + 1:pos + 1]
+            axis[free:pos] = axis[free + 1 : pos + 1]
         axis[pos] = event["teken"]
     left, right = format_date(first), format_date(last)
     return ["".join(axis), left + " " * max(1, width - len(left) - len(right)) + right]

@@ -38,15 +38,15 @@ class Trace:
         scope.update(values)
         return expressions.render_text(template.get(), scope).strip()
 
-    def add(self, conclusion: str, rule: str, answers: Iterable[str], params: Iterable[str] = (),
-            **values: Any) -> dict[str, Any]:
+    def add(
+        self, conclusion: str, rule: str, answers: Iterable[str], params: Iterable[str] = (), **values: Any
+    ) -> dict[str, Any]:
         """Record one conclusion and return its entry (with the rendered text)."""
         used_params = []
         for name in params:
             p = self.rules.parameters[name]
             src = self.rules.sources.get(p.source)
-            used_params.append({"naam": name, "waarde": jsonable(p.value),
-                                "bron": src.title if src else p.source})
+            used_params.append({"naam": name, "waarde": jsonable(p.value), "bron": src.title if src else p.source})
         entry = {
             "conclusie": conclusion,
             "regel": rule,

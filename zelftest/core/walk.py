@@ -69,8 +69,7 @@ def constants(bank: Bank) -> dict[str, set[Any]]:
     return found
 
 
-def representative_values(q: Question, bank: Bank, today: dt.date,
-                          compared: set[Any] | None = None) -> list[Any]:
+def representative_values(q: Question, bank: Bank, today: dt.date, compared: set[Any] | None = None) -> list[Any]:
     """A small set of values that together reach every branch a value can take.
 
     `compared` are the constants conditions compare this question with (see
@@ -132,8 +131,14 @@ class Walker:
             self.subsets[key] = [q for q in self.bank.questions if q.id in key]
         return self.subsets[key]
 
-    def walk(self, rng: random.Random, visit: Visit | None = None, only: set[str] | None = None,
-             prefer: dict[str, Any] | None = None, change: frozenset[str] = frozenset()) -> tuple[dict[str, Any], bool]:
+    def walk(
+        self,
+        rng: random.Random,
+        visit: Visit | None = None,
+        only: set[str] | None = None,
+        prefer: dict[str, Any] | None = None,
+        change: frozenset[str] = frozenset(),
+    ) -> tuple[dict[str, Any], bool]:
         """A random answer set, and whether it is complete (every shown question answered).
 
         `visit(point, question, ctx)` is called where the conversation says something:

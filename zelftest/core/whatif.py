@@ -44,8 +44,9 @@ def _settle(session: Session) -> None:
         session.cursor = None
 
 
-def whatif_session(real: Session, today: dt.date | None = None,
-                   edits: Mapping[str, Any] | None = None) -> tuple[Session, list[tuple[str, str]]]:
+def whatif_session(
+    real: Session, today: dt.date | None = None, edits: Mapping[str, Any] | None = None
+) -> tuple[Session, list[tuple[str, str]]]:
     """A new session with the real answers, the reference date `today` and `edits` on top.
 
     Returns the copy and the answers it refused: (question id, Dutch reason).
@@ -98,6 +99,11 @@ def answer_changes(real: Session, copy: Session) -> list[Change]:
     for q in real.bank.questions:
         old, new = real.answers.get(q.id), copy.answers.get(q.id)
         if old != new:
-            found.append(Change(q.id, real.display(q.id) if old is not None else NONE,
-                                copy.display(q.id) if new is not None else NONE))
+            found.append(
+                Change(
+                    q.id,
+                    real.display(q.id) if old is not None else NONE,
+                    copy.display(q.id) if new is not None else NONE,
+                )
+            )
     return found

@@ -63,30 +63,48 @@ _TOO_DEEP = "de lijsten en blokken zijn te diep in elkaar genest; maak de struct
 _HINTS: tuple[tuple[str, str], ...] = (
     ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
     ("'\\t'", "er staat een tab; spring in met spaties, niet met tabs"),
-    ("mapping values are not allowed",
-     "onverwachte ':'; staat er ': ' in een tekst? Zet de tekst dan tussen aanhalingstekens. "
-     "Of lijn deze regel uit met de sleutels erboven"),
+    (
+        "mapping values are not allowed",
+        "onverwachte ':'; staat er ': ' in een tekst? Zet de tekst dan tussen aanhalingstekens. "
+        "Of lijn deze regel uit met de sleutels erboven",
+    ),
     ("found unexpected ':'", f"onverwachte ':'; staat er ':' in een tekst? {_QUOTE_IT[0].upper()}{_QUOTE_IT[1:]}"),
-    ("did not find expected comment or line break",
-     "na | of > mag op dezelfde regel niets meer staan; begin de tekst op de volgende regel, ingesprongen"),
-    ("did not find expected <document start>",
-     "deze regel hoort bij geen enkel blok; spring hem in onder de juiste sleutel, of zet er 'naam:' voor"),
-    ("block sequence entries are not allowed",
-     "'- ' mag hier niet; begin de lijst op een nieuwe regel, ingesprongen onder de sleutel"),
+    (
+        "did not find expected comment or line break",
+        "na | of > mag op dezelfde regel niets meer staan; begin de tekst op de volgende regel, ingesprongen",
+    ),
+    (
+        "did not find expected <document start>",
+        "deze regel hoort bij geen enkel blok; spring hem in onder de juiste sleutel, of zet er 'naam:' voor",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "'- ' mag hier niet; begin de lijst op een nieuwe regel, ingesprongen onder de sleutel",
+    ),
     ("could not find expected ':'", f"na een sleutel hoort ':'; of {_QUOTE_IT}"),
     ("expected <block end>", "de inspringing klopt niet; lijn dit blok uit met het blok erboven"),
-    ("while scanning a quoted scalar",
-     "een aanhalingsteken wordt niet gesloten; sluit de tekst af met hetzelfde teken"),
+    (
+        "while scanning a quoted scalar",
+        "een aanhalingsteken wordt niet gesloten; sluit de tekst af met hetzelfde teken",
+    ),
     ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet gesloten"),
     ("found undefined alias", "een alias (*naam) verwijst naar een anker (&naam) dat niet bestaat"),
-    ("did not find expected '-' indicator",
-     "de inspringing van deze lijst klopt niet; begin elk item met '- ' op dezelfde hoogte"),
-    ("did not find expected ',' or ']'",
-     "een lijst tussen [ ] wordt niet goed gesloten; zet een ',' tussen de items en sluit met ']'"),
-    ("did not find expected ',' or '}'",
-     "een verzameling tussen { } wordt niet goed gesloten; zet een ',' tussen de items en sluit met '}'"),
-    ("did not find expected key",
-     "de inspringing klopt niet of er ontbreekt een sleutel; lijn de sleutels van één blok uit"),
+    (
+        "did not find expected '-' indicator",
+        "de inspringing van deze lijst klopt niet; begin elk item met '- ' op dezelfde hoogte",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "een lijst tussen [ ] wordt niet goed gesloten; zet een ',' tussen de items en sluit met ']'",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "een verzameling tussen { } wordt niet goed gesloten; zet een ',' tussen de items en sluit met '}'",
+    ),
+    (
+        "did not find expected key",
+        "de inspringing klopt niet of er ontbreekt een sleutel; lijn de sleutels van één blok uit",
+    ),
     ("did not find expected node content", f"hier ontbreekt een waarde; schrijf een waarde of {_QUOTE_IT}"),
     ("cannot start any token", f"een tekst mag niet met @, ` of % beginnen; {_QUOTE_IT}"),
     ("exceeded maximum nesting depth", _TOO_DEEP),
@@ -146,7 +164,7 @@ def load_yaml_text(text: str, file: str) -> Source:
         mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = f"{exc.context or ''} {exc.problem or ''}".strip()
-        if mark is not None and text[mark.index:mark.index + 1] == "\t":
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
             problem = "tab character"  # libyaml does not always say that it is a tab
         raise BankError([Finding(Place(file, line, col), _hint(problem))]) from None
     except yaml.YAMLError as exc:
@@ -175,8 +193,14 @@ def load_yaml(path: Path) -> Source:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise BankError([Finding(Place(str(path), line), "het bestand is geen UTF-8 (bijvoorbeeld een é uit een "
-                                 "oude editor); sla het op als UTF-8")]) from None
+        raise BankError(
+            [
+                Finding(
+                    Place(str(path), line),
+                    "het bestand is geen UTF-8 (bijvoorbeeld een é uit een oude editor); sla het op als UTF-8",
+                )
+            ]
+        ) from None
     source = load_yaml_text(text.removeprefix("\ufeff"), str(path))
     source.raw = raw
     return source
@@ -247,10 +271,16 @@ class _Builder:
             return constructor(self.loader, node)
         except (ValueError, OverflowError, yaml.YAMLError):
             if node.tag == "tag:yaml.org,2002:timestamp":
-                raise _ValueError(node, f"'{node.value}' is geen bestaande datum; schrijf een datum als "
-                                        "2026-11-26, of zet tekst tussen aanhalingstekens") from None
-            raise _ValueError(node, f"'{node.value}' kan niet gelezen worden als {node.tag.rsplit(':', 1)[-1]}; "
-                                    "zet tekst tussen aanhalingstekens") from None
+                raise _ValueError(
+                    node,
+                    f"'{node.value}' is geen bestaande datum; schrijf een datum als "
+                    "2026-11-26, of zet tekst tussen aanhalingstekens",
+                ) from None
+            raise _ValueError(
+                node,
+                f"'{node.value}' kan niet gelezen worden als {node.tag.rsplit(':', 1)[-1]}; "
+                "zet tekst tussen aanhalingstekens",
+            ) from None
 
     def mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -271,8 +301,13 @@ class _Builder:
                 mark = key_node.start_mark
                 place = Place(self.source.file, mark.line + 1, mark.column + 1)
                 first = self.positions.get(child, (0, 0))[0]
-                self.source.duplicates.append(Finding(place, f"de sleutel '{key}' staat twee keer in hetzelfde blok "
-                                                             f"(ook op regel {first}); laat er één staan"))
+                self.source.duplicates.append(
+                    Finding(
+                        place,
+                        f"de sleutel '{key}' staat twee keer in hetzelfde blok "
+                        f"(ook op regel {first}); laat er één staan",
+                    )
+                )
                 continue
             self.mark(child, key_node)  # an entry points at its key
             result[key] = self.value(value_node, child)

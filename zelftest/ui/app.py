@@ -45,8 +45,9 @@ class ZelftestApp(App[int]):
         Binding("f5", "review", "Antwoorden", tooltip="Bekijk en wijzig je antwoorden"),
         Binding("ctrl+q", "quit", "Stop", tooltip="Stop de test"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
-        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, key_display="^p",
-                tooltip="Alle opdrachten"),
+        Binding(
+            "ctrl+p", "command_palette", "Menu", show=False, priority=True, key_display="^p", tooltip="Alle opdrachten"
+        ),
     ]
 
     def __init__(self, bank: Bank, mode: str = "chat", today: dt.date | None = None) -> None:
@@ -77,8 +78,7 @@ class ZelftestApp(App[int]):
     # -- command palette ----------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(texts.OUTPLACEMENT_TITLE, "Het verschil, kort uitgelegd", self.action_outplacement)
-        yield SystemCommand(texts.ABOUT_TITLE, "Bronnen, regels, versie. Dit is een indicatie.",
-                            self.action_about)
+        yield SystemCommand(texts.ABOUT_TITLE, "Bronnen, regels, versie. Dit is een indicatie.", self.action_about)
         yield SystemCommand(texts.GLOSSARY_TITLE, "Moeilijke woorden uitgelegd", self.action_glossary)
         yield SystemCommand("Mijn antwoorden", "Bekijk en wijzig je antwoorden", self.action_review)
         if self.session.complete:
@@ -161,8 +161,9 @@ class ZelftestApp(App[int]):
             if yes:
                 self.run_worker(self.start_over(), exclusive=True, group="restart")
 
-        self.push_screen(ConfirmScreen(texts.RESTART_TITLE, texts.RESTART_TEXT, texts.RESTART_YES,
-                                       texts.RESTART_NO), chosen)
+        self.push_screen(
+            ConfirmScreen(texts.RESTART_TITLE, texts.RESTART_TEXT, texts.RESTART_YES, texts.RESTART_NO), chosen
+        )
 
     async def start_over(self) -> None:
         """Wipe everything: screens, answers, messages, inputs, result, notifications."""
@@ -177,8 +178,9 @@ class ZelftestApp(App[int]):
         self.notify(texts.RESTARTED, markup=False)
 
 
-def make_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None,
-             kiosk_config: KioskConfig | None = None) -> ZelftestApp:
+def make_app(
+    bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None, kiosk_config: KioskConfig | None = None
+) -> ZelftestApp:
     """The chat app for `bank` (default: the shipped bank), `mode` and reference date.
 
     Kiosk mode reads its settings (`load_kiosk_config`) unless the tests pass them; without

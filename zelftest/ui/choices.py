@@ -83,12 +83,23 @@ class ChoiceList(Vertical, can_focus=True):
         Binding("down", "move(1)", show=False),
         Binding("enter", "enter", "Kies", show=False),
         Binding("space", "space", show=False),
-        *[Binding(str(d), f"digit({d})", "Kies", key_display="1-9", show=False)
-          for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)],
+        *[
+            Binding(str(d), f"digit({d})", "Kies", key_display="1-9", show=False)
+            for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)
+        ],
     ]
 
-    def __init__(self, options: Sequence[tuple[str, str]], *, multi: bool = False, chosen: Sequence[str] = (),
-                 hint: str = "", intent: str = "answer", mark_pick: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        options: Sequence[tuple[str, str]],
+        *,
+        multi: bool = False,
+        chosen: Sequence[str] = (),
+        hint: str = "",
+        intent: str = "answer",
+        mark_pick: bool = False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes="choices")
         self.intent = intent
         self.mark_pick = mark_pick
@@ -115,8 +126,15 @@ class ChoiceList(Vertical, can_focus=True):
         confirm.display = self.multi
         yield confirm
 
-    async def configure(self, options: Sequence[tuple[str, str]], *, multi: bool = False,
-                        chosen: Sequence[str] = (), hint: str = "", intent: str = "answer") -> None:
+    async def configure(
+        self,
+        options: Sequence[tuple[str, str]],
+        *,
+        multi: bool = False,
+        chosen: Sequence[str] = (),
+        hint: str = "",
+        intent: str = "answer",
+    ) -> None:
         """Show other options in this same list (the next question)."""
         self._set(options, multi, chosen, hint)
         self.intent = intent
@@ -125,12 +143,13 @@ class ChoiceList(Vertical, can_focus=True):
         hint_widget.update(hint)
         hint_widget.display = bool(hint)
         rows = self.rows
-        for row in rows[len(self.options):]:
+        for row in rows[len(self.options) :]:
             await row.remove()
         for row, (_, label) in zip(rows, self.options, strict=False):
             row.configure(label, multi, row.index in self.chosen)
-        extra = [OptionRow(i, label, multi, i in self.chosen)
-                 for i, (_, label) in enumerate(self.options) if i >= len(rows)]
+        extra = [
+            OptionRow(i, label, multi, i in self.chosen) for i, (_, label) in enumerate(self.options) if i >= len(rows)
+        ]
         if extra:
             await self.mount_all(extra, before="#confirm")
         for row in self.rows:

@@ -119,8 +119,9 @@ class ChatScreen(Screen[None]):
         self.asked = q.id if q else None
         if q is None:
             await self.chat.add(*widgets, NoteLine(texts.DONE_TITLE, classes="note"))
-            done = ChoiceList([("summary", texts.SHOW_SUMMARY), ("review", texts.SHOW_REVIEW)],
-                              hint=texts.HINT_PICK, intent="done")
+            done = ChoiceList(
+                [("summary", texts.SHOW_SUMMARY), ("review", texts.SHOW_REVIEW)], hint=texts.HINT_PICK, intent="done"
+            )
             await self.panel.show(done, chat_input=False, back=True, help=False)
             self.query_one(TopBar).set_progress(texts.PROGRESS_DONE)
             return
@@ -130,8 +131,7 @@ class ChatScreen(Screen[None]):
             template = texts.PREVIOUS_ANSWER if q.type in CHOICE_TYPES else texts.PREVIOUS_ANSWER_TYPED
             widgets.append(NoteLine(template.format(answer=session.display(q.id)), classes="note"))
         await self.chat.add(*widgets)
-        await self.panel.show(answer_spec(session, q), chat_input=q.type in CHOICE_TYPES,
-                              back=True, help=True)
+        await self.panel.show(answer_spec(session, q), chat_input=q.type in CHOICE_TYPES, back=True, help=True)
         n, m = session.progress()
         self.query_one(TopBar).set_progress(texts.PROGRESS.format(n=n, m=m))
 

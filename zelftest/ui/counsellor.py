@@ -160,9 +160,14 @@ class CounsellorChatScreen(ChatScreen):
             if outcome is None or session.answers.get(event.qid) == before:
                 return
             if real:
-                self.remember(NoteLine(texts.CHANGED_NOTE.format(question=session.text(question.text),
-                                                                 answer=session.display(event.qid)),
-                                       classes="note"))
+                self.remember(
+                    NoteLine(
+                        texts.CHANGED_NOTE.format(
+                            question=session.text(question.text), answer=session.display(event.qid)
+                        ),
+                        classes="note",
+                    )
+                )
                 self.remember(*self.dropped_notice(outcome.dropped))
             else:
                 state.remember_edit(event.qid, session)

@@ -55,8 +55,13 @@ class CounsellorPanel(Vertical):
                 yield Static(ct.TIMELINE_LEGEND, classes="hint", markup=False, id="timeline-legend")
             with TabPane(ct.TAB_NOTES, id="tab-notes"):
                 yield Static(ct.NOTES_INTRO, classes="hint", markup=False)
-                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
-                               placeholder=ct.NOTES_PLACEHOLDER)
+                yield TextArea(
+                    id="notes",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                    tab_behavior="focus",
+                    placeholder=ct.NOTES_PLACEHOLDER,
+                )
                 yield Button(ct.EXPORT_BUTTON, id="export", compact=True, variant="primary")
 
     @property

@@ -75,8 +75,10 @@ WHY_NONE = "geen"
 WHY_SOURCE = " (bron: {source})"
 
 # What-if
-WHATIF_INTRO = ("Probeer een andere peildatum of een ander antwoord. "
-                "De antwoorden van de cliënt blijven zoals ze zijn, tot je op Toepassen drukt.")
+WHATIF_INTRO = (
+    "Probeer een andere peildatum of een ander antwoord. "
+    "De antwoorden van de cliënt blijven zoals ze zijn, tot je op Toepassen drukt."
+)
 WHATIF_DATE = "Peildatum:"
 WHATIF_PLUS_YEAR = "+1 jaar"
 WHATIF_TO_N = "Naar N"

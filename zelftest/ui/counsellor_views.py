@@ -66,8 +66,7 @@ class FactLines:
         if self.changed(key):
             assert self.old is not None
             was = ct.WAS.format(old=self.old.get(key, NONE))
-            self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, CHANGED), extra,
-                                               (was, WARNING)))
+            self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, CHANGED), extra, (was, WARNING)))
         else:
             self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, "bold" if bold else ""), extra))
 
@@ -84,26 +83,36 @@ def rules_of(session: Session) -> dict[str, Any]:
     """The rule set in force as the result's `regelset` has it (for before there is a result)."""
     rules = session.rules
     source = rules.sources.get(rules.source)
-    return {"id": rules.id, "naam": rules.name.get(session.language), "geldig_van": rules.valid_from,
-            "geldig_tot": rules.valid_until, "geldig_op_datum": rules.valid_on(session.today),
-            "bron": {"titel": source.title if source else rules.source, "url": source.url if source else None}}
+    return {
+        "id": rules.id,
+        "naam": rules.name.get(session.language),
+        "geldig_van": rules.valid_from,
+        "geldig_tot": rules.valid_until,
+        "geldig_op_datum": rules.valid_on(session.today),
+        "bron": {"titel": source.title if source else rules.source, "url": source.url if source else None},
+    }
 
 
 def rules_details(rules: Mapping[str, Any]) -> list[Content]:
     """The rule set's name, validity and source; a warning when it does not hold on the reference date."""
     end = format_date(rules["geldig_tot"]) if rules.get("geldig_tot") else ct.UNTIL_OPEN
     source = rules["bron"]
-    lines = [Content(f"  {rules['naam']}"),
-             Content.styled("  " + ct.RULES_VALID.format(start=format_date(rules["geldig_van"]), end=end), MUTED),
-             Content.styled("  " + ct.RULES_SOURCE.format(title=source["titel"])
-                            + (f", {source['url']}" if source.get("url") else ""), MUTED)]
+    lines = [
+        Content(f"  {rules['naam']}"),
+        Content.styled("  " + ct.RULES_VALID.format(start=format_date(rules["geldig_van"]), end=end), MUTED),
+        Content.styled(
+            "  " + ct.RULES_SOURCE.format(title=source["titel"]) + (f", {source['url']}" if source.get("url") else ""),
+            MUTED,
+        ),
+    ]
     if not rules.get("geldig_op_datum"):
         lines.append(Content.styled(ct.RULES_NOT_VALID, WARNING))
     return lines
 
 
-def result_content(result: Mapping[str, Any], answers: Mapping[str, Any],
-                   before: Mapping[str, Any] | None = None) -> Content:
+def result_content(
+    result: Mapping[str, Any], answers: Mapping[str, Any], before: Mapping[str, Any] | None = None
+) -> Content:
     """The live result: rules, eligibility, dates, hours, fit; changes against `before` marked."""
     out = FactLines(result, before)
     out.heading(ct.SECTION_RULES)
@@ -130,17 +139,26 @@ def result_content(result: Mapping[str, Any], answers: Mapping[str, Any],
         out.fact("nazorg_tot", extra=ct.CARE_SIZE.format(minutes=hours["nazorg_minuten"]))
     else:
         out.text(ct.NO_HISTORY, MUTED)
-    out.fact("nazorg", extra=ct.CARE_NOW.format(minutes=care["minuten"], until=_day(care["tot"]))
-             if care["beschikbaar"] else "")
+    out.fact(
+        "nazorg",
+        extra=ct.CARE_NOW.format(minutes=care["minuten"], until=_day(care["tot"])) if care["beschikbaar"] else "",
+    )
     if out.changed("nazorg.minuten"):
         out.fact("nazorg.minuten")
 
     if hours:
         out.heading(ct.SECTION_HOURS)
-        out.text(ct.HOURS_LINE.format(package=hours["pakket"], size=_value(hours["grootte"]),
-                                      used=_value(hours["gebruikt"]), left=_value(hours["over"])))
-        out.text(ct.GROUP_LINE.format(hours=_value(hours["groep_max"]).replace(".", ","),
-                                      minutes=hours["nazorg_minuten"]))
+        out.text(
+            ct.HOURS_LINE.format(
+                package=hours["pakket"],
+                size=_value(hours["grootte"]),
+                used=_value(hours["gebruikt"]),
+                left=_value(hours["over"]),
+            )
+        )
+        out.text(
+            ct.GROUP_LINE.format(hours=_value(hours["groep_max"]).replace(".", ","), minutes=hours["nazorg_minuten"])
+        )
 
     fit = result["geschiktheid"]
     out.heading(ct.SECTION_FIT)
@@ -160,16 +178,23 @@ def result_content(result: Mapping[str, Any], answers: Mapping[str, Any],
 def provisional_content(session: Session, fit: Mapping[str, Any]) -> Content:
     """Before every question is answered: what is still open, and the fit so far."""
     rules = rules_of(session)
-    lines = [heading(ct.SECTION_RULES),
-             Content.assemble((f"{ct.FACT_LABELS['peildatum']:<{LABEL}} ", MUTED), _day(session.today)),
-             Content.assemble((f"{ct.FACT_LABELS['regelset']:<{LABEL}} ", MUTED), rules["id"]),
-             *rules_details(rules), Content("")]
+    lines = [
+        heading(ct.SECTION_RULES),
+        Content.assemble((f"{ct.FACT_LABELS['peildatum']:<{LABEL}} ", MUTED), _day(session.today)),
+        Content.assemble((f"{ct.FACT_LABELS['regelset']:<{LABEL}} ", MUTED), rules["id"]),
+        *rules_details(rules),
+        Content(""),
+    ]
     if not session.answers:
         return Content("\n").join([*lines, Content(ct.NOT_STARTED)])
     missing = [q.id for q in session.missing()]
     template = ct.PROVISIONAL_ONE if len(missing) == 1 else ct.PROVISIONAL
-    lines += [Content.styled(template.format(n=len(missing), ids=", ".join(missing)), WARNING),
-              Content(ct.PROVISIONAL_RIGHT), Content(""), heading(ct.SECTION_FIT)]
+    lines += [
+        Content.styled(template.format(n=len(missing), ids=", ".join(missing)), WARNING),
+        Content(ct.PROVISIONAL_RIGHT),
+        Content(""),
+        heading(ct.SECTION_FIT),
+    ]
     for dim in fit.get("dimensies", []):
         score = NONE if dim["score"] is None else str(dim["score"])
         lines.append(Content(ct.FIT_DIM.format(score=score, name=dim["naam"], weight=_value(dim["gewicht"]))))
@@ -189,24 +214,43 @@ def why_content(result: Mapping[str, Any]) -> Content:
             lines.append(Content.assemble((ct.WHY_PARAMS, MUTED), ct.WHY_NONE))
         for i, p in enumerate(entry["parameters"]):
             lead = ct.WHY_PARAMS if i == 0 else " " * len(ct.WHY_PARAMS)
-            lines.append(Content.assemble((lead, MUTED), f"{p['naam']} = {_value(p['waarde'])}",
-                                          (ct.WHY_SOURCE.format(source=p["bron"]), MUTED)))
+            lines.append(
+                Content.assemble(
+                    (lead, MUTED),
+                    f"{p['naam']} = {_value(p['waarde'])}",
+                    (ct.WHY_SOURCE.format(source=p["bron"]), MUTED),
+                )
+            )
     return Content("\n").join(lines)
 
 
 def timeline_content(data: Mapping[str, Any]) -> Content:
     """The events (letter, date, what) and the hours of the latest package, as a small table."""
     events = data["gebeurtenissen"]
-    lines = [Content.assemble((f"{e['teken']}  ", "bold"), (f"{format_date(e['datum']):<19}", ""), e["wat"])
-             for e in events]
+    lines = [
+        Content.assemble((f"{e['teken']}  ", "bold"), (f"{format_date(e['datum']):<19}", ""), e["wat"]) for e in events
+    ]
     hours = data.get("uren")
     if hours:
         lines.append(Content(""))
         lines.append(heading(ct.SECTION_HOURS))
-        lines.append(Content(ct.HOURS_LINE.format(package=hours["pakket"], size=_value(hours["grootte"]),
-                                                  used=_value(hours["gebruikt"]), left=_value(hours["over"]))))
-        lines.append(Content(ct.GROUP_LINE.format(hours=_value(hours["groep_max"]).replace(".", ","),
-                                                  minutes=hours["nazorg_minuten"])))
+        lines.append(
+            Content(
+                ct.HOURS_LINE.format(
+                    package=hours["pakket"],
+                    size=_value(hours["grootte"]),
+                    used=_value(hours["gebruikt"]),
+                    left=_value(hours["over"]),
+                )
+            )
+        )
+        lines.append(
+            Content(
+                ct.GROUP_LINE.format(
+                    hours=_value(hours["groep_max"]).replace(".", ","), minutes=hours["nazorg_minuten"]
+                )
+            )
+        )
     return Content("\n").join(lines)
 
 

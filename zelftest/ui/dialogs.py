@@ -20,7 +20,6 @@ from .safe import literal
 class ConfirmScreen(ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True for yes."""
 
-
     BINDINGS = [Binding("escape", "no", "Nee")]
 
     def __init__(self, title: str, text: str, yes: str, no: str) -> None:

@@ -21,8 +21,11 @@ class KeyFooter(Footer):
         self._shown: tuple[Any, ...] | None = None
 
     def _signature(self, screen: Screen[Any]) -> tuple[Any, ...]:
-        return tuple((key, binding.action, binding.description, enabled)
-                     for key, (_, binding, enabled, _) in screen.active_bindings.items() if binding.show)
+        return tuple(
+            (key, binding.action, binding.description, enabled)
+            for key, (_, binding, enabled, _) in screen.active_bindings.items()
+            if binding.show
+        )
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if self.is_attached and screen is self.screen:

@@ -30,8 +30,7 @@ def find_terms(glossary: Iterable[GlossaryTerm], *texts: str) -> list[GlossaryTe
     joined = "\n".join(texts)
     found = [t for t in glossary if _pattern(t.term).search(joined)]
     # Drop a term that only occurs inside a longer found term.
-    return [t for t in found
-            if not any(o is not t and t.term.casefold() in o.term.casefold() for o in found)]
+    return [t for t in found if not any(o is not t and t.term.casefold() in o.term.casefold() for o in found)]
 
 
 def is_term_question(text: str) -> bool:

@@ -38,14 +38,22 @@ def about_markdown(session: Session) -> str:
     """What this test is based on: rule set, sources, bank version, reference date."""
     rules, bank = session.rules, session.bank
     end = format_date(rules.valid_until) if rules.valid_until else texts.UNTIL_NOW
-    parts = [texts.ABOUT_INDICATION, texts.ABOUT_STORED,
-             texts.ABOUT_RULES.format(name=md_escape(session.text(rules.name)), rid=md_escape(rules.id),
-                                      start=format_date(rules.valid_from), end=end)]
+    parts = [
+        texts.ABOUT_INDICATION,
+        texts.ABOUT_STORED,
+        texts.ABOUT_RULES.format(
+            name=md_escape(session.text(rules.name)),
+            rid=md_escape(rules.id),
+            start=format_date(rules.valid_from),
+            end=end,
+        ),
+    ]
     if not rules.valid_on(session.today):
         parts.append(texts.ABOUT_RULES_OLD.format(today=format_date(session.today)))
     parts.append(texts.ABOUT_TODAY.format(today=format_date(session.today)))
-    parts.append(texts.ABOUT_BANK.format(id=md_escape(bank.id), version=md_escape(bank.version),
-                                         hash=bank.content_hash[:12]))
+    parts.append(
+        texts.ABOUT_BANK.format(id=md_escape(bank.id), version=md_escape(bank.version), hash=bank.content_hash[:12])
+    )
     sources = []
     for source in rules.sources.values():
         line = f"- {md_escape(source.title)}"
@@ -59,7 +67,6 @@ def about_markdown(session: Session) -> str:
 
 class InfoScreen(ModalScreen[None]):
     """A titled Markdown text over the current screen; Esc or the button closes it."""
-
 
     BINDINGS = [Binding("escape", "close", "Sluit")]
 
@@ -87,7 +94,6 @@ class InfoScreen(ModalScreen[None]):
 class GlossaryScreen(ModalScreen[None]):
     """The glossary: pick a word to read what it means (and its French and English)."""
 
-
     BINDINGS = [Binding("escape", "close", "Sluit")]
 
     def __init__(self, session: Session) -> None:
@@ -98,8 +104,10 @@ class GlossaryScreen(ModalScreen[None]):
         with Vertical(classes="dialog info-dialog"):
             yield Static(texts.GLOSSARY_TITLE, classes="dialog-title", markup=False)
             yield Static(texts.GLOSSARY_HINT, classes="hint", markup=False)
-            yield OptionList(*(Option(Content(t.term), id=str(i))
-                               for i, t in enumerate(self.session.bank.glossary)), id="glossary-terms")
+            yield OptionList(
+                *(Option(Content(t.term), id=str(i)) for i, t in enumerate(self.session.bank.glossary)),
+                id="glossary-terms",
+            )
             with VerticalScroll(id="glossary-detail"):
                 yield Markdown(id="glossary-text")
             with Horizontal(classes="dialog-buttons"):

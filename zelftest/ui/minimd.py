@@ -38,7 +38,7 @@ def inline(source: str) -> Text:
     text = Text()
     pos = 0
     for match in _INLINE.finditer(source):
-        text.append(source[pos:match.start()])
+        text.append(source[pos : match.start()])
         pos = match.end()
         kind = match.lastgroup
         if kind == "esc":

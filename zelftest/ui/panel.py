@@ -87,18 +87,29 @@ class AnswerSpec:
     def build(self, intent: str = "answer") -> Widget:
         if self.kind == "choice":
             return ChoiceList(self.options, multi=self.multi, chosen=self.chosen, hint=self.hint, intent=intent)
-        return TypedAnswer(hint=self.hint, placeholder=self.placeholder, unit=self.unit, value=self.value,
-                           max_length=self.max_length, intent=intent)
+        return TypedAnswer(
+            hint=self.hint,
+            placeholder=self.placeholder,
+            unit=self.unit,
+            value=self.value,
+            max_length=self.max_length,
+            intent=intent,
+        )
 
     async def apply(self, widget: Widget, intent: str = "answer") -> bool:
         """Reuse `widget` for this question; False when it is of the other kind."""
         if self.kind == "choice" and isinstance(widget, ChoiceList):
-            await widget.configure(self.options, multi=self.multi, chosen=self.chosen, hint=self.hint,
-                                   intent=intent)
+            await widget.configure(self.options, multi=self.multi, chosen=self.chosen, hint=self.hint, intent=intent)
             return True
         if self.kind == "typed" and isinstance(widget, TypedAnswer):
-            widget.configure(hint=self.hint, placeholder=self.placeholder, unit=self.unit, value=self.value,
-                             max_length=self.max_length, intent=intent)
+            widget.configure(
+                hint=self.hint,
+                placeholder=self.placeholder,
+                unit=self.unit,
+                value=self.value,
+                max_length=self.max_length,
+                intent=intent,
+            )
             return True
         return False
 
@@ -118,11 +129,15 @@ def answer_spec(session: Session, q: Question) -> AnswerSpec:
     if q.type == "datum":
         return AnswerSpec("typed", hint=texts.HINT_DATE, placeholder=texts.PLACEHOLDER_DATE, value=value)
     if q.type == "getal":
-        return AnswerSpec("typed", hint=_number_hint(session, q), placeholder=texts.PLACEHOLDER_NUMBER,
-                          unit=session.text(q.unit) if q.unit else "", value=value)
+        return AnswerSpec(
+            "typed",
+            hint=_number_hint(session, q),
+            placeholder=texts.PLACEHOLDER_NUMBER,
+            unit=session.text(q.unit) if q.unit else "",
+            value=value,
+        )
     hint = texts.HINT_TEXT_OPTIONAL if q.optional else texts.HINT_TEXT
-    return AnswerSpec("typed", hint=hint, placeholder=texts.PLACEHOLDER_TEXT, value=value,
-                      max_length=q.max_length or 0)
+    return AnswerSpec("typed", hint=hint, placeholder=texts.PLACEHOLDER_TEXT, value=value, max_length=q.max_length or 0)
 
 
 def answer_widget(session: Session, q: Question, intent: str = "answer") -> Widget:
@@ -160,8 +175,7 @@ class AnswerPanel(Vertical):
             for button in (back, help_):
                 button.can_focus = False
                 yield button
-            yield Input(placeholder=texts.PLACEHOLDER_CHAT, compact=True, id="chat-input",
-                        select_on_focus=False)
+            yield Input(placeholder=texts.PLACEHOLDER_CHAT, compact=True, id="chat-input", select_on_focus=False)
 
     @property
     def error(self) -> ErrorLine:
@@ -175,8 +189,9 @@ class AnswerPanel(Vertical):
     def body(self) -> VerticalScroll:
         return self.query_one("#answer-body", VerticalScroll)
 
-    async def show(self, content: Widget | AnswerSpec, *, chat_input: bool, back: bool, help: bool,
-                   intent: str = "answer") -> None:
+    async def show(
+        self, content: Widget | AnswerSpec, *, chat_input: bool, back: bool, help: bool, intent: str = "answer"
+    ) -> None:
         """Show a question (an `AnswerSpec`, reusing the current widget when it can) or a
         ready widget; clear the error and the chat input; focus the answer widget."""
         self.error.clear()
@@ -192,8 +207,12 @@ class AnswerPanel(Vertical):
         field = self.chat_input
         if field.value:
             field.value = ""
-        for node, shown in ((field, chat_input), (self.query_one("#back"), back),
-                            (self.query_one("#help"), help), (self.query_one("#nav"), chat_input or back or help)):
+        for node, shown in (
+            (field, chat_input),
+            (self.query_one("#back"), back),
+            (self.query_one("#help"), help),
+            (self.query_one("#nav"), chat_input or back or help),
+        ):
             if node.display != shown:
                 node.display = shown
         if isinstance(widget, ChoiceList):

@@ -44,10 +44,13 @@ class AnswerRow(Vertical):
         yield Static(literal(session.text(q.text)), classes="review-question", markup=False)
         with Horizontal(classes="review-line"):
             answer = answer_text(session, self.qid) if answered else texts.REVIEW_MISSING
-            yield Static(literal(answer), classes="review-answer" + ("" if answered else " -missing"),
-                         markup=False)
-            yield Button(texts.REVIEW_EDIT if answered else texts.REVIEW_ANSWER,
-                         id=f"edit-{self.qid}", classes="edit", compact=True)
+            yield Static(literal(answer), classes="review-answer" + ("" if answered else " -missing"), markup=False)
+            yield Button(
+                texts.REVIEW_EDIT if answered else texts.REVIEW_ANSWER,
+                id=f"edit-{self.qid}",
+                classes="edit",
+                compact=True,
+            )
 
 
 class ReviewScreen(Screen[None]):
@@ -113,8 +116,9 @@ class ReviewScreen(Screen[None]):
         question = session.text(session.bank.question(qid).text)
         lines = [texts.REVIEW_EDITED]
         chat = self.app.chat
-        chat.remember(NoteLine(texts.CHANGED_NOTE.format(question=question, answer=session.display(qid)),
-                               classes="note"))
+        chat.remember(
+            NoteLine(texts.CHANGED_NOTE.format(question=question, answer=session.display(qid)), classes="note")
+        )
         if outcome.dropped:
             dropped = [session.text(session.bank.question(d).text) for d in outcome.dropped]
             lines.append(texts.DROPPED_INTRO)
@@ -136,7 +140,6 @@ class ReviewScreen(Screen[None]):
 
 class EditScreen(ModalScreen[Outcome | None]):
     """Change one answer; dismisses with the session's outcome, or None when cancelled."""
-
 
     BINDINGS = [Binding("escape", "cancel", texts.EDIT_CANCEL)]
 

@@ -42,7 +42,6 @@ def swap_extension(raw: str, fmt: str) -> str:
 class SaveScreen(ModalScreen[Path | None]):
     """Choose a format and a path; dismisses with the path that was written."""
 
-
     BINDINGS = [Binding("escape", "cancel", texts.EDIT_CANCEL)]
 
     def __init__(self, result: dict[str, Any]) -> None:
@@ -55,8 +54,13 @@ class SaveScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Static(texts.SAVE_TITLE, classes="dialog-title", markup=False)
             yield Static(texts.SAVE_FORMAT, markup=False)
-            yield ChoiceList([(fmt, label) for fmt, label, _ in texts.SAVE_FORMATS],
-                             chosen=(self.fmt,), intent="format", mark_pick=True, id="save-format")
+            yield ChoiceList(
+                [(fmt, label) for fmt, label, _ in texts.SAVE_FORMATS],
+                chosen=(self.fmt,),
+                intent="format",
+                mark_pick=True,
+                id="save-format",
+            )
             yield Static(texts.SAVE_PATH, classes="save-label", markup=False)
             yield Input(str(default_path(self.fmt)), id="save-path", select_on_focus=False)
             yield ErrorLine()

@@ -109,9 +109,13 @@ async def answer(pilot: Pilot[Any], value: Any) -> None:
     await pilot.pause()
 
 
-async def answer_all(pilot: Pilot[Any], answers: Mapping[str, Any] | None = None, *,
-                     timings: list[float] | None = None,
-                     stop: Callable[[Question], bool] | None = None) -> None:
+async def answer_all(
+    pilot: Pilot[Any],
+    answers: Mapping[str, Any] | None = None,
+    *,
+    timings: list[float] | None = None,
+    stop: Callable[[Question], bool] | None = None,
+) -> None:
     """Answer every question until the summary (or until `stop(question)` is true).
 
     With `timings`, the seconds from the last key of each answer to the next question
@@ -138,8 +142,16 @@ async def answer_all(pilot: Pilot[Any], answers: Mapping[str, Any] | None = None
 def screen_text(app: App[Any]) -> str:
     """The current screen (and the screens under a dialog) as plain text."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system=None, record=True, legacy_windows=False, safe_box=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
 

@@ -62,8 +62,10 @@ def verdict_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
         verdict = texts.RIGHT_NOT_YET.format(since=format_date(right["vanaf"]))
     else:
         verdict = texts.RIGHT_NO
-    return [(texts.COMPARE_FIT, texts.FIT_LINE.format(text=fit["tekst"], score=fit["score"])),
-            (texts.COMPARE_RIGHT, verdict)]
+    return [
+        (texts.COMPARE_FIT, texts.FIT_LINE.format(text=fit["tekst"], score=fit["score"])),
+        (texts.COMPARE_RIGHT, verdict),
+    ]
 
 
 def changed_answers(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -91,8 +93,7 @@ class VerdictCompare(Vertical):
 
     def compose(self) -> ComposeResult:
         old, new = verdict_lines(self.before), verdict_lines(self.after)
-        yield Static(texts.COMPARE_SAME if old == new else texts.COMPARE_TITLE, classes="compare-title",
-                     markup=False)
+        yield Static(texts.COMPARE_SAME if old == new else texts.COMPARE_TITLE, classes="compare-title", markup=False)
         with Horizontal(classes="compare-columns"):
             for heading, lines in ((texts.COMPARE_BEFORE, old), (texts.COMPARE_AFTER, new)):
                 with Vertical(classes="compare-col"):
@@ -118,8 +119,9 @@ class SummaryScreen(Screen[None]):
         Binding("escape", "close", texts.CLOSE, show=False),
     ]
 
-    def __init__(self, session: Session, result: dict[str, Any],
-                 compare: tuple[dict[str, Any], dict[str, Any]] | None) -> None:
+    def __init__(
+        self, session: Session, result: dict[str, Any], compare: tuple[dict[str, Any], dict[str, Any]] | None
+    ) -> None:
         super().__init__(id="summary-screen")
         self.session = session
         self.result = result
@@ -139,8 +141,12 @@ class SummaryScreen(Screen[None]):
                 for part in parts[:FIRST_PARTS]:
                     yield Markdown(part, classes="report-part")
         with Horizontal(classes="screen-buttons"):
-            for key, label, name in (("b", texts.SAVE, "save"), ("k", texts.COPY, "copy"),
-                                     ("a", texts.ANSWERS, "answers"), ("o", texts.RESTART, "restart")):
+            for key, label, name in (
+                ("b", texts.SAVE, "save"),
+                ("k", texts.COPY, "copy"),
+                ("a", texts.ANSWERS, "answers"),
+                ("o", texts.RESTART, "restart"),
+            ):
                 yield Button(f"{label} ({key})", id=name, compact=True)
             yield Button(f"{texts.CLOSE} (Esc)", id="close", compact=True)
         yield KeyFooter()
@@ -162,8 +168,7 @@ class SummaryScreen(Screen[None]):
             await self.query_one("#report").mount(Markdown(part, classes="report-part"))
             self.call_after_refresh(self._mount_later)
 
-    async def show_result(self, result: dict[str, Any],
-                          compare: tuple[dict[str, Any], dict[str, Any]] | None) -> None:
+    async def show_result(self, result: dict[str, Any], compare: tuple[dict[str, Any], dict[str, Any]] | None) -> None:
         """Show a new result (after an edit), with the comparison when there is one."""
         self.result = result
         self.compare = compare
@@ -200,7 +205,12 @@ class SummaryScreen(Screen[None]):
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        action = {"save": self.action_save, "copy": self.action_copy, "answers": self.app.action_review,
-                  "restart": self.app.action_start_over, "close": self.action_close}.get(event.button.id or "")
+        action = {
+            "save": self.action_save,
+            "copy": self.action_copy,
+            "answers": self.app.action_review,
+            "restart": self.app.action_start_over,
+            "close": self.action_close,
+        }.get(event.button.id or "")
         if action:
             action()

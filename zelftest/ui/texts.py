@@ -52,8 +52,9 @@ NEW_QUESTIONS = "Door je wijziging zijn er nieuwe vragen voor jou."
 
 NO_HELP = "Bij deze vraag is er geen extra uitleg. Met **F2** zie je de woordenlijst."
 UNKNOWN_TERM = "Dat woord staat niet in mijn woordenlijst. Met **F2** zie je alle woorden."
-NOT_UNDERSTOOD = ("{message} Heb je een vraag over een woord? "
-                  "Typ het woord met een vraagteken, bijvoorbeeld: outplacement?")
+NOT_UNDERSTOOD = (
+    "{message} Heb je een vraag over een woord? Typ het woord met een vraagteken, bijvoorbeeld: outplacement?"
+)
 
 # Review
 REVIEW_TITLE = "Je antwoorden"
@@ -95,8 +96,11 @@ FIT_LINE = "{text} Score: {score} van 100."
 SAVE_TITLE = "Samenvatting bewaren"
 SAVE_FORMAT = "Kies een formaat met een cijfer, of klik erop:"
 SAVE_PATH = "Waar bewaar je het bestand? Typ een pad en druk op Enter."
-SAVE_FORMATS = (("markdown", "Markdown (.md)", ".md"), ("html", "Webpagina (.html)", ".html"),
-                ("tekst", "Gewone tekst (.txt)", ".txt"))
+SAVE_FORMATS = (
+    ("markdown", "Markdown (.md)", ".md"),
+    ("html", "Webpagina (.html)", ".html"),
+    ("tekst", "Gewone tekst (.txt)", ".txt"),
+)
 SAVE_DEFAULT_NAME = "zelftest-samenvatting"
 SAVED = "Bewaard in {path}. Alleen jij kan dit bestand lezen."
 SAVE_EMPTY = "Typ eerst waar je het bestand wil bewaren."

@@ -20,8 +20,16 @@ from .safe import literal
 class TypedAnswer(Vertical):
     """A hint, an input with its unit, and an OK button."""
 
-    def __init__(self, *, hint: str, placeholder: str, unit: str = "", value: str = "",
-                 max_length: int = 0, intent: str = "answer") -> None:
+    def __init__(
+        self,
+        *,
+        hint: str,
+        placeholder: str,
+        unit: str = "",
+        value: str = "",
+        max_length: int = 0,
+        intent: str = "answer",
+    ) -> None:
         super().__init__(classes="typed")
         self.hint = hint
         self.placeholder = placeholder
@@ -33,8 +41,9 @@ class TypedAnswer(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self.hint, classes="hint", markup=False)
         with Horizontal(classes="typed-row"):
-            yield Input(self.value, placeholder=self.placeholder, compact=True,
-                        max_length=self.max_length, id="typed-input")
+            yield Input(
+                self.value, placeholder=self.placeholder, compact=True, max_length=self.max_length, id="typed-input"
+            )
             unit = Static(literal(self.unit), classes="unit", markup=False)
             unit.display = bool(self.unit)
             yield unit
@@ -42,8 +51,16 @@ class TypedAnswer(Vertical):
             ok.can_focus = False
             yield ok
 
-    def configure(self, *, hint: str, placeholder: str, unit: str = "", value: str = "",
-                  max_length: int = 0, intent: str = "answer") -> None:
+    def configure(
+        self,
+        *,
+        hint: str,
+        placeholder: str,
+        unit: str = "",
+        value: str = "",
+        max_length: int = 0,
+        intent: str = "answer",
+    ) -> None:
         """Ask the next typed question in this same widget."""
         self.intent = intent
         if hint != self.hint:

@@ -48,8 +48,7 @@ class WhatIfPane(VerticalScroll):
         yield Static(ct.WHATIF_INTRO, classes="hint", markup=False)
         with Horizontal(id="whatif-bar"):
             yield Static(ct.WHATIF_DATE, id="whatif-date-label", markup=False)
-            yield Input(placeholder="dd-mm-jjjj", id="whatif-date", compact=True, max_length=10,
-                        select_on_focus=False)
+            yield Input(placeholder="dd-mm-jjjj", id="whatif-date", compact=True, max_length=10, select_on_focus=False)
             yield Button(ct.WHATIF_PLUS_YEAR, id="whatif-year", compact=True)
             yield Button(ct.WHATIF_TO_N, id="whatif-n", compact=True)
             yield Button(ct.WHATIF_RESET, id="whatif-reset", compact=True)
@@ -81,8 +80,11 @@ class WhatIfPane(VerticalScroll):
         self.query_one("#whatif-changes", Static).update(self.changes_content(snap, active))
         result = self.query_one("#whatif-result", Static)
         if snap.whatif is not None and active:
-            result.update(Content("\n").join([heading(ct.WHATIF_RESULT),
-                                              result_content(snap.whatif, session.answers, snap.result)]))
+            result.update(
+                Content("\n").join(
+                    [heading(ct.WHATIF_RESULT), result_content(snap.whatif, session.answers, snap.result)]
+                )
+            )
         else:
             result.update("")
 
@@ -92,8 +94,9 @@ class WhatIfPane(VerticalScroll):
             return Content(ct.WHATIF_NEEDS_ANSWERS)
         if not active:
             return Content(ct.WHATIF_NONE)
-        lines = [Content.styled(ct.WHATIF_REFUSED.format(qid=qid, message=message), WARNING)
-                 for qid, message in snap.refused]
+        lines = [
+            Content.styled(ct.WHATIF_REFUSED.format(qid=qid, message=message), WARNING) for qid, message in snap.refused
+        ]
         if snap.whatif is None:
             assert snap.copy is not None
             missing = ", ".join(q.id for q in snap.copy.missing())
