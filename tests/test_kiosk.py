@@ -221,3 +221,33 @@ def test_the_markup_trap_would_quit_the_ordinary_chat() -> None:
             return app
 
     assert asyncio.run(run()).is_running is False
+
+
+def test_run_kiosk_starts_a_fresh_kiosk_until_the_pin(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from zelftest.ui import kiosk as kiosk_module
+
+    runs: list[KioskApp] = []
+
+    def fake_run(app: KioskApp, stop_after: int) -> None:
+        runs.append(app)
+        assert app.lock_signals  # a terminal kiosk ignores the signal keys around raw mode
+        if len(runs) == 2:
+            raise KeyboardInterrupt  # e.g. Ctrl+C in the moment before raw mode
+        app.pin_exit = len(runs) >= stop_after
+
+    config = kiosk().config
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.setattr(KioskApp, "run", lambda app: fake_run(app, 3))
+    assert kiosk_module.run_kiosk(kiosk().bank, config) == 0 and len(runs) == 3
+    assert len({id(app) for app in runs}) == 3  # every start is a new app: nothing carries over
+    runs.clear()
+    monkeypatch.setattr(KioskApp, "run", lambda app: fake_run(app, 99))
+    assert kiosk_module.run_kiosk(kiosk().bank, config) == 1 and len(runs) == 5
+    assert "vijf keer" in capsys.readouterr().err
+    # In a browser the page ends the process when the visitor leaves: no restarts there.
+    runs.clear()
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    monkeypatch.setattr(KioskApp, "run", lambda app: runs.append(app))
+    kiosk_module.run_kiosk(kiosk().bank, config)
+    assert len(runs) == 1
