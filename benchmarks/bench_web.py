@@ -42,8 +42,13 @@ def free_port() -> int:
 def start_server(port: int, kiosk: bool) -> subprocess.Popen[bytes]:
     env = {**os.environ, "ZELFTEST_KIOSK_PIN": "864209"}
     command = [sys.executable, "-m", "zelftest", "web", "--poort", str(port), "--datum", "2026-11-26"]
-    server = subprocess.Popen([*command, *(["--kiosk"] if kiosk else [])], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*command, *(["--kiosk"] if kiosk else [])],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -91,8 +96,11 @@ def app_processes(server: int) -> list[int]:
 
 def memory_kb(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of a process in kB."""
-    rss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
-               if line.startswith("VmRSS:"))
+    rss = next(
+        int(line.split()[1])
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+        if line.startswith("VmRSS:")
+    )
     rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
     pss = next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
     return rss, pss
@@ -188,14 +196,18 @@ def main() -> int:
         rss = [r for r, _ in rows]
         pss = [p for _, p in rows]
         mb = 1024
-        print(f"  {phase:<18} {len(rows):>2} processes  RSS total {sum(rss) / mb:7.1f} MB "
-              f"(per session median {statistics.median(rss) / mb:5.1f}, max {max(rss) / mb:5.1f})   "
-              f"PSS total {sum(pss) / mb:7.1f} MB (per session median {statistics.median(pss) / mb:5.1f})")
+        print(
+            f"  {phase:<18} {len(rows):>2} processes  RSS total {sum(rss) / mb:7.1f} MB "
+            f"(per session median {statistics.median(rss) / mb:5.1f}, max {max(rss) / mb:5.1f})   "
+            f"PSS total {sum(pss) / mb:7.1f} MB (per session median {statistics.median(pss) / mb:5.1f})"
+        )
         record(f"web {mode}: RSS per session, {phase}", statistics.median(rss) / mb, "MB")
         record(f"web {mode}: PSS per session, {phase}", statistics.median(pss) / mb, "MB")
         record(f"web {mode}: RSS of {len(rows)} sessions, {phase}", sum(rss) / mb, "MB")
-    print(f"  the server itself: RSS {server_kb / 1024:.1f} MB at start, {server_after / 1024:.1f} MB with "
-          f"{count} sessions")
+    print(
+        f"  the server itself: RSS {server_kb / 1024:.1f} MB at start, {server_after / 1024:.1f} MB with "
+        f"{count} sessions"
+    )
     print(f"  after the browsers left: {len(left)} session processes still running; server exit code {code}")
     record(f"web {mode}: session processes left after closing", len(left), "", "0", len(left) == 0)
     dump(args.json)

@@ -32,8 +32,11 @@ def kiosk(**settings: Any) -> KioskApp:
     return app
 
 
-def drive(scenario: Callable[[KioskApp, Pilot[Any]], Awaitable[None]], app: KioskApp | None = None,
-          size: tuple[int, int] = (80, 24)) -> KioskApp:
+def drive(
+    scenario: Callable[[KioskApp, Pilot[Any]], Awaitable[None]],
+    app: KioskApp | None = None,
+    size: tuple[int, int] = (80, 24),
+) -> KioskApp:
     async def run() -> KioskApp:
         the_app = app or kiosk()
         async with the_app.run_test(size=size) as pilot:

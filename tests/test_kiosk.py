@@ -21,11 +21,32 @@ from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.kiosk_screens import KioskSummaryScreen, PinScreen
 from zelftest.ui.scripted import TYPICAL, fill, press
 
-EXIT_KEYS = ("ctrl+c", "ctrl+q", "ctrl+z", "ctrl+backslash", "ctrl+p", "ctrl+d", "ctrl+w", "escape",
-             *(f"f{n}" for n in range(1, 13)))
-EXIT_ACTIONS = ("app.quit", "app.help_quit", "app.suspend_process", "app.command_palette", "app.pop_screen",
-                "app.switch_mode('x')", "app.simulate_key('ctrl+q')", "app.screenshot", "app.back",
-                "screen.save", "screen.copy", "app.push_screen('x')", "app.change_theme")
+EXIT_KEYS = (
+    "ctrl+c",
+    "ctrl+q",
+    "ctrl+z",
+    "ctrl+backslash",
+    "ctrl+p",
+    "ctrl+d",
+    "ctrl+w",
+    "escape",
+    *(f"f{n}" for n in range(1, 13)),
+)
+EXIT_ACTIONS = (
+    "app.quit",
+    "app.help_quit",
+    "app.suspend_process",
+    "app.command_palette",
+    "app.pop_screen",
+    "app.switch_mode('x')",
+    "app.simulate_key('ctrl+q')",
+    "app.screenshot",
+    "app.back",
+    "screen.save",
+    "screen.copy",
+    "app.push_screen('x')",
+    "app.change_theme",
+)
 
 
 @pytest.fixture
@@ -185,8 +206,9 @@ def test_a_wrong_pin_only_says_so_and_then_makes_you_wait(monkeypatch: pytest.Mo
     assert not app.pin_exit
 
 
-def test_kiosk_refuses_to_start_without_a_pin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_kiosk_refuses_to_start_without_a_pin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("ZELFTEST_KIOSK_PIN", raising=False)
     monkeypatch.setenv("ZELFTEST_KIOSK_CONFIG", str(tmp_path / "geen.toml"))
     with pytest.raises(KioskConfigError):
@@ -223,8 +245,9 @@ def test_the_markup_trap_would_quit_the_ordinary_chat() -> None:
     assert asyncio.run(run()).is_running is False
 
 
-def test_run_kiosk_starts_a_fresh_kiosk_until_the_pin(monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_kiosk_starts_a_fresh_kiosk_until_the_pin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from zelftest.ui import kiosk as kiosk_module
 
     runs: list[KioskApp] = []

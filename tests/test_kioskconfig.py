@@ -32,14 +32,17 @@ def test_config_file_from_the_environment(tmp_path: Path) -> None:
     assert config.print_command == ()
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('pin = "12"', "4 tot 12 cijfers"),
-    ('pin = "abcd"', "4 tot 12 cijfers"),
-    ('pin = "1234"\ninactief_seconden = "lang"', "moet een getal zijn"),
-    ('pin = "1234"\naftellen_seconden = 0', "moet tussen"),
-    ('pin = "1234"\nwachtwoord = "x"', "onbekende sleutel 'wachtwoord'"),
-    ('pin = 1234 = 5', "kan niet gelezen worden"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('pin = "12"', "4 tot 12 cijfers"),
+        ('pin = "abcd"', "4 tot 12 cijfers"),
+        ('pin = "1234"\ninactief_seconden = "lang"', "moet een getal zijn"),
+        ('pin = "1234"\naftellen_seconden = 0', "moet tussen"),
+        ('pin = "1234"\nwachtwoord = "x"', "onbekende sleutel 'wachtwoord'"),
+        ("pin = 1234 = 5", "kan niet gelezen worden"),
+    ],
+)
 def test_bad_settings_give_a_dutch_line(tmp_path: Path, content: str, message: str) -> None:
     file = tmp_path / "kiosk.toml"
     file.write_text(content, encoding="utf-8")

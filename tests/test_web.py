@@ -41,8 +41,13 @@ def get(url: str) -> tuple[int, str]:
 def serve(*args: str) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     port = free_port()
     env = {**os.environ, "ZELFTEST_KIOSK_PIN": "864209"}
-    server = subprocess.Popen([PYTHON, "-m", "zelftest", "web", "--poort", str(port), *args], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [PYTHON, "-m", "zelftest", "web", "--poort", str(port), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 30
     try:
         while True:

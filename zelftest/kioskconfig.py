@@ -84,7 +84,8 @@ def load_kiosk_config(env: Mapping[str, str] | None = None, path: Path | None = 
     if not pin:
         raise KioskConfigError(
             "kiosk: er is geen PIN ingesteld; zet ZELFTEST_KIOSK_PIN of 'pin' in "
-            f"{path} (4 tot 12 cijfers) — zonder PIN start de kiosk niet")
+            f"{path} (4 tot 12 cijfers) — zonder PIN start de kiosk niet"
+        )
     if not pin.isdigit() or not 4 <= len(pin) <= 12:
         raise KioskConfigError("kiosk: de PIN moet uit 4 tot 12 cijfers bestaan")
     command = values.get("printopdracht") or ()

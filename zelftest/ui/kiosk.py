@@ -43,15 +43,38 @@ from .app import ZelftestApp
 from .kiosk_chat import KioskChatScreen
 
 # Actions that leave the app, reach the terminal, the disk or the clipboard: never run.
-BLOCKED = frozenset({"quit", "help_quit", "suspend_process", "command_palette", "screenshot", "save",
-                     "copy", "cut", "copy_text"})
+BLOCKED = frozenset(
+    {"quit", "help_quit", "suspend_process", "command_palette", "screenshot", "save", "copy", "cut", "copy_text"}
+)
 # The app's own actions a visitor may use (the rest of App's actions, such as
 # pop_screen, switch_mode or simulate_key, could be reached through markup).
-APP_ACTIONS = frozenset({"glossary", "outplacement", "about", "review", "show_summary", "start_over",
-                         "toggle_contrast", "focus_next", "focus_previous", "kiosk_pin", "kiosk_wipe",
-                         "kiosk_print"})
-ACTIVITY = (events.Key, events.MouseDown, events.MouseUp, events.MouseMove, events.MouseScrollUp,
-            events.MouseScrollDown, events.MouseScrollLeft, events.MouseScrollRight, events.Paste)
+APP_ACTIONS = frozenset(
+    {
+        "glossary",
+        "outplacement",
+        "about",
+        "review",
+        "show_summary",
+        "start_over",
+        "toggle_contrast",
+        "focus_next",
+        "focus_previous",
+        "kiosk_pin",
+        "kiosk_wipe",
+        "kiosk_print",
+    }
+)
+ACTIVITY = (
+    events.Key,
+    events.MouseDown,
+    events.MouseUp,
+    events.MouseMove,
+    events.MouseScrollUp,
+    events.MouseScrollDown,
+    events.MouseScrollLeft,
+    events.MouseScrollRight,
+    events.Paste,
+)
 WRONG_TRIES = 3  # then the PIN dialog waits
 PIN_WAIT = 30.0  # seconds, doubled for every next round of wrong tries, at most 15 minutes
 
@@ -96,10 +119,10 @@ class KioskApp(ZelftestApp):
             return False
         return name in APP_ACTIONS if target is self else True
 
-    async def run_action(self, action: Any, default_namespace: DOMNode | None = None,
-                         namespaces: Any = None) -> bool:
-        target, name, _ = self._parse_action(action, self if default_namespace is None else default_namespace,
-                                             namespaces)
+    async def run_action(self, action: Any, default_namespace: DOMNode | None = None, namespaces: Any = None) -> bool:
+        target, name, _ = self._parse_action(
+            action, self if default_namespace is None else default_namespace, namespaces
+        )
         if not self.kiosk_allows(target, name):
             return False
         return await super().run_action(action, default_namespace, namespaces)
@@ -251,8 +274,14 @@ class KioskApp(ZelftestApp):
     def print_text(self, text: str) -> None:
         """Send the text to the print command on its standard input (runs in a thread)."""
         try:
-            done = subprocess.run(list(self.config.print_command), input=text.encode("utf-8"), check=False,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+            done = subprocess.run(
+                list(self.config.print_command),
+                input=text.encode("utf-8"),
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=60,
+            )
             ok = done.returncode == 0
         except (OSError, subprocess.SubprocessError):
             ok = False

@@ -79,8 +79,9 @@ def touch_widget(session: Session, q: Question, intent: str = "answer") -> Widge
 class KioskAnswerPanel(AnswerPanel):
     """The answer panel, with touch pickers for dates and numbers."""
 
-    async def show(self, content: Widget | AnswerSpec, *, chat_input: bool, back: bool, help: bool,
-                   intent: str = "answer") -> None:
+    async def show(
+        self, content: Widget | AnswerSpec, *, chat_input: bool, back: bool, help: bool, intent: str = "answer"
+    ) -> None:
         session = getattr(self.screen, "session", None)
         q = session.current if isinstance(session, Session) else None
         if isinstance(content, AnswerSpec) and q is not None:
@@ -115,8 +116,9 @@ class KioskChatScreen(ChatScreen):
 
     def on_click(self, event: Click) -> None:
         """Five quick taps on the title bar: the operator's way to the PIN dialog."""
-        if event.widget is None or not (isinstance(event.widget, TopBar) or event.widget.parent is
-                                        self.query_one(TopBar)):
+        if event.widget is None or not (
+            isinstance(event.widget, TopBar) or event.widget.parent is self.query_one(TopBar)
+        ):
             return
         now = time.monotonic()
         self.taps = [t for t in self.taps if now - t <= TAP_WINDOW] + [now]

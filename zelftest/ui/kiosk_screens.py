@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 class CountdownScreen(ModalScreen[str]):
-    """"Ben je er nog?" with the seconds left; dismisses with "stay" or "wipe".
+    """ "Ben je er nog?" with the seconds left; dismisses with "stay" or "wipe".
 
     Any key or touch means "stay" (the app sends those here); the wipe button wipes at once.
     """
@@ -102,8 +102,14 @@ class PinScreen(ModalScreen[bool]):
         with Vertical(classes="dialog kiosk-dialog", id="pin-dialog"):
             yield Static(kt.PIN_TITLE, classes="dialog-title", markup=False)
             yield Static(kt.PIN_TEXT, markup=False)
-            yield Input(password=True, restrict=r"[0-9]*", max_length=12, placeholder=kt.PIN_PLACEHOLDER,
-                        id="pin-input", compact=True)
+            yield Input(
+                password=True,
+                restrict=r"[0-9]*",
+                max_length=12,
+                placeholder=kt.PIN_PLACEHOLDER,
+                id="pin-input",
+                compact=True,
+            )
             yield Static("", id="pin-message", classes="error-line", markup=False)
             with Grid(id="keypad"):
                 for key in self.KEYS:

@@ -53,8 +53,7 @@ PICK_CANCEL = "Annuleer"
 
 # Taking the result home
 TAKE_HOME_TITLE = "Neem je resultaat mee"
-TAKE_HOME_TEXT = ("Scan de code met de camera van je gsm. Dan heb je deze tekst op je gsm. "
-                  "Wij bewaren niets.")
+TAKE_HOME_TEXT = "Scan de code met de camera van je gsm. Dan heb je deze tekst op je gsm. Wij bewaren niets."
 TAKE_HOME_TOO_SMALL = "Het scherm is te klein voor de hele code. Schuif om alles te zien."
 TAKE_HOME_NO_CODE = "Er is geen QR-code. De tekst past er niet in. Lees je resultaat hieronder."
 PRINTING = "Je resultaat wordt afgedrukt. Neem het blad mee."
