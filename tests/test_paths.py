@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from conftest import FULL
 
 from zelftest.core import advice, eligibility, expressions
 from zelftest.core.dates import add_months, add_years
@@ -33,20 +34,7 @@ from zelftest.core.values import Invalid, validate
 
 D = dt.date(2026, 11, 26)
 DAY = dt.timedelta(days=1)
-BASELINE: dict[str, Any] = {
-    "loopbaanvragen": ["twijfels"],
-    "aanleiding": "eigen_initiatief",
-    "ander_traject": "nee",
-    "wil_zelf": "ja",
-    "oefeningen": "ja",
-    "plan": "ja",
-    "verwachting": "inzicht",
-    "uitgeput": "nee",
-    "statuut": "werknemer",
-    "maanden_gewerkt": 20,
-    "woonplaats": "vlaanderen",
-    "eerder_gevolgd": "nee",
-}
+BASELINE: dict[str, Any] = {**FULL, "loopbaanvragen": ["twijfels"]}
 WORK = [
     "statuut",
     "maanden_gewerkt",

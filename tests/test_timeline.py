@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import FULL
+
 from zelftest.core.answersfile import session_from_answers
 from zelftest.core.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.core.timeline import package_timeline, text_timeline
 
-FIT = {
-    "loopbaanvragen": ["twijfels"],
-    "aanleiding": "eigen_initiatief",
-    "ander_traject": "nee",
-    "wil_zelf": "ja",
-    "oefeningen": "ja",
-    "plan": "ja",
-    "verwachting": "inzicht",
-    "uitgeput": "nee",
-}
-WORK = {"statuut": "werknemer", "maanden_gewerkt": 20, "woonplaats": "vlaanderen"}
-
 
 def timeline(history: dict, today: dt.date) -> dict:
     bank = load_bank(default_bank_path())
-    session, _ = session_from_answers(bank, {**FIT, **WORK, **history}, today)
+    session, _ = session_from_answers(bank, {**FULL, **history}, today)
     return package_timeline(session.answers, session.result())
 
 
