@@ -100,7 +100,11 @@ class Stepper(Vertical):
 
 
 class _Picker(Vertical):
-    """What both pickers share: the hint, the OK button, typing instead, sending."""
+    """What both pickers share: the hint, the OK button, typing instead, sending.
+
+    Each picker provides `raw()` (the answer as typed text), `set_part(part, value)`,
+    `step(part, delta)` and `open_grid(part)` for its own parts (day/month/year, or the number).
+    """
 
     def __init__(self, hint: str, intent: str, placeholder: str, value: str) -> None:
         super().__init__(classes="picker")
@@ -110,9 +114,6 @@ class _Picker(Vertical):
 
     def send(self) -> None:
         self.screen.post_message(Answered(self.raw(), self.intent))
-
-    def raw(self) -> str:
-        raise NotImplementedError
 
     def focus(self, scroll_visible: bool = True) -> _Picker:
         # The keyboard goes to the typing field; a finger does not need the focus.
@@ -125,15 +126,6 @@ class _Picker(Vertical):
                 self.set_part(part, int(value))
 
         self.app.push_screen(GridPickScreen(title, options, current, columns), chosen)
-
-    def set_part(self, part: str, value: int) -> None:
-        raise NotImplementedError
-
-    def step(self, part: str, delta: int) -> None:
-        raise NotImplementedError
-
-    def open_grid(self, part: str) -> None:
-        raise NotImplementedError
 
     @on(Button.Pressed, ".picker-row Button")
     def pressed(self, event: Button.Pressed) -> None:
