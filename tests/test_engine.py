@@ -13,7 +13,7 @@ import yaml
 from conftest import FULL, TODAY, answers, run_cli
 
 from zelftest.core.engine import Session
-from zelftest.core.model import Bank
+from zelftest.core.model import Bank, Question
 from zelftest.core.result import to_json_ready
 
 HISTORY = {
@@ -285,3 +285,14 @@ def test_export_then_beoordeel_gives_the_same_result(
     code, out, err = run_cli(capsys, "beoordeel", file, "--formaat", "json")
     assert (code, err) == (0, "")
     assert json.loads(out) == to_json_ready(session.result())
+
+
+def test_typed_text_is_never_treated_as_a_template() -> None:
+    """Labels may use {{ regels.x }}; what a person typed is shown as it is."""
+    from zelftest.core.errors import Place
+    from zelftest.core.model import Text
+    from zelftest.core.values import display
+
+    question = Question(id="opmerking", type="tekst", text=Text({"nl": "Nog iets?"}), place=Place("x"))
+    for typed in ("{{ regels }}", "{% if %}", "{{ 7 * 7 }}"):
+        assert display(question, typed, {"regels": {"a": 1}}) == typed

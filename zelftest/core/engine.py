@@ -204,10 +204,7 @@ class Session:
         return expressions.render_text(text.get(self.language), self.context())
 
     def display(self, qid: str) -> str:
-        # Labels may hold {{ regels.x }} like every bank text.
-        return expressions.render_text(
-            display(self.bank.question(qid), self.answers.get(qid), self.language), self.context()
-        )
+        return display(self.bank.question(qid), self.answers.get(qid), self.context(), self.language)
 
     def result(self) -> dict[str, Any]:
         """The result; only for a session in which every shown question has an answer."""

@@ -53,7 +53,7 @@ def evaluate(bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: Rule
         {
             "id": q.id,
             "vraag": expressions.render_text(q.text.get(), base),
-            "antwoord": expressions.render_text(display(q, answers[q.id]), base),
+            "antwoord": display(q, answers[q.id], base),
         }
         for q in bank.questions
         if q.id in answers

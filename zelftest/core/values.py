@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import expressions
-from .dates import parse_date
+from .dates import format_date, parse_date
 from .model import Question
+from .schema import suggest
 
 Value = str | int | float | dt.date | list[str]
 
@@ -52,8 +53,6 @@ def _strict_choice(q: Question, raw: Any) -> str:
         raw = "ja" if raw else "nee"
     if isinstance(raw, str) and q.option(raw) is not None:
         return raw
-    from .schema import suggest
-
     values = [o.value for o in q.choices]
     raise Invalid(f"'{raw}' is geen toegelaten waarde{suggest(raw, values)} (kies uit {', '.join(values)}).")
 
@@ -166,22 +165,28 @@ def validate(q: Question, raw: Any, ctx: Mapping[str, Any], strict: bool = False
     return value
 
 
-def display(q: Question, value: Any, language: str | None = None) -> str:
-    """How an answer reads back to a person (labels, Dutch dates)."""
-    from .dates import format_date
+def display(q: Question, value: Any, ctx: Mapping[str, Any], language: str | None = None) -> str:
+    """How an answer reads back to a person (labels, Dutch dates).
+
+    Bank texts (labels, units) may hold `{{ regels.x }}` and are filled in from `ctx`;
+    text a person typed is returned as it is, never treated as a template.
+    """
+
+    def bank_text(text: Any) -> str:
+        return expressions.render_text(text.get(language), ctx)
 
     if value is None:
         return "—"
     if q.type in ("keuze", "ja_nee"):
         opt = q.option(str(value))
-        return opt.label.get(language) if opt else str(value)
+        return bank_text(opt.label) if opt else str(value)
     if q.type == "meerkeuze":
-        labels = [(q.option(v).label.get(language) if q.option(v) else v) for v in value]  # type: ignore[union-attr]
+        labels = [bank_text(opt.label) if (opt := q.option(v)) else v for v in value]
         # Labels are sentences; a list of them reads better without their full stops.
         return "; ".join(label.rstrip(".") for label in labels) if labels else "geen"
     if q.type == "datum":
         return format_date(value)
     if q.type == "getal":
-        unit = f" {q.unit.get(language)}" if q.unit else ""
+        unit = f" {bank_text(q.unit)}" if q.unit else ""
         return f"{_number_text(value)}{unit}"
     return str(value)
