@@ -72,6 +72,12 @@ def build_parser() -> DutchParser:
         common.add_argument(
             "--vragen", type=Path, metavar="PAD", default=default, help="een andere vragenlijst (bestand of map)"
         )
+        common.add_argument(
+            "--regelset",
+            metavar="ID",
+            default=default,
+            help="reken met deze regelset, ook als ze niet op de peildatum geldt (zoals loopbaancheques-2013)",
+        )
         return common
 
     # Subcommands take the same options; SUPPRESS keeps `zelftest --datum D beoordeel` working.
@@ -128,6 +134,23 @@ def _bank_path(args: argparse.Namespace) -> Path:
     return args.vragen or default_bank_path()
 
 
+def _forced_rules(bank: Any, args: argparse.Namespace) -> Any:
+    """The rule set named with --regelset, or None; an unknown id is a usage error."""
+    rid = getattr(args, "regelset", None)
+    if rid is None:
+        return None
+    from .core.schema import suggest
+
+    ids = [rs.id for rs in bank.rule_sets]
+    if rid not in ids:
+        raise UsageError(f"--regelset: er is geen regelset '{rid}'{suggest(rid, ids)} (kies uit {', '.join(ids)})")
+    return bank.rule_set(rid)
+
+
+class UsageError(ZelftestError):
+    """A wrong value on the command line (exit 2)."""
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.checker import check_paths
 
@@ -158,7 +181,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
     bank = load_bank(_bank_path(args))
     answers, file_date = read_answers_file(args.antwoorden)
     today = args.datum or file_date or dt.date.today()
-    session, warnings = session_from_answers(bank, answers, today)
+    session, warnings = session_from_answers(bank, answers, today, _forced_rules(bank, args))
     for warning in warnings:
         print(f"zelftest: {warning}", file=sys.stderr)
     result = session.result()
@@ -182,14 +205,15 @@ def cmd_interactive(args: argparse.Namespace) -> int:
     from .core.loader import load_bank
 
     bank = load_bank(_bank_path(args))
+    rules = _forced_rules(bank, args)
     if args.eenvoudig:
         from .plain import run_plain
 
-        return run_plain(bank, args.datum)
+        return run_plain(bank, args.datum, rules)
     from .ui.app import run_app
 
     mode = "kiosk" if args.kiosk else "begeleider" if args.begeleider else "chat"
-    return run_app(bank, mode=mode, today=args.datum)
+    return run_app(bank, mode=mode, today=args.datum, rules=rules)
 
 
 def cmd_web(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import sys
 from typing import TextIO
 
 from .core.engine import Session
-from .core.model import Bank, Question
+from .core.model import Bank, Question, RuleSet
 
 COMMANDS = "Typ 'terug' voor de vorige vraag, 'hulp' voor uitleg, 'stop' om te stoppen."
 
@@ -125,8 +125,13 @@ class PlainChat:
 
 
 def run_plain(
-    bank: Bank, today: dt.date | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None
+    bank: Bank,
+    today: dt.date | None = None,
+    rules: RuleSet | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
 ) -> int:
-    """Run the plain conversation; 0 after a complete run, 1 when stopped or input ended."""
-    session = Session(bank, today)
+    """Run the plain conversation; 0 after a complete run, 1 when stopped or input ended.
+    `rules` forces a rule set."""
+    session = Session(bank, today, rules)
     return PlainChat(session, stdin or sys.stdin, stdout or sys.stdout).run()

@@ -8,10 +8,11 @@ the answers and the conclusions already drawn.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from . import expressions
-from .model import Advice, RuleSet
+from .model import Advice
 from .trace import Trace
 
 CONCLUSIONS = (
@@ -26,9 +27,23 @@ CONCLUSIONS = (
 )
 
 
-def outplacement(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str, Any]:
+@dataclass(frozen=True)
+class FixedParams:
+    """The rules that hold on every date (`vaste_regels:`): outplacement is federal law and
+    current, opleidingscheques are for employees."""
+
+    opleidingscheques_statuten: list[str]
+    aanleiding_outplacement: list[str]
+    outplacement_min_weken: int
+    outplacement_uren: int
+    outplacement_leeftijd: int
+    outplacement_min_dienst_jaren: int
+    outplacement_aanbod_dagen: int
+
+
+def outplacement(a: Mapping[str, Any], p: FixedParams, trace: Trace) -> dict[str, Any]:
     """Relevant iff the reason is a dismissal; then a hint whether the person may have a right."""
-    if a.get("aanleiding") not in rules.value("aanleiding_outplacement"):
+    if a.get("aanleiding") not in p.aanleiding_outplacement:
         entry = trace.add("outplacement", "outplacement.niet_relevant", ["aanleiding"])
         return {"relevant": False, "recht_mogelijk": None, "regel": entry["regel"], "tekst": entry["tekst"]}
     asked = ["aanleiding", "ontslag_dringende_reden", "opzeg_30_weken", "leeftijd_45", "dienst_1_jaar"]
@@ -55,9 +70,9 @@ def outplacement(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str
     return {"relevant": True, "recht_mogelijk": possible, "regel": rule, "tekst": entry["tekst"]}
 
 
-def training_vouchers(a: Mapping[str, Any], rules: RuleSet, trace: Trace) -> dict[str, Any]:
+def training_vouchers(a: Mapping[str, Any], p: FixedParams, trace: Trace) -> dict[str, Any]:
     """Opleidingscheques: possible for employees only (not for the self-employed)."""
-    possible = a.get("statuut") in rules.value("opleidingscheques_statuten")
+    possible = a.get("statuut") in p.opleidingscheques_statuten
     entry = trace.add(
         "opleidingscheques",
         "opleidingscheques.ja" if possible else "opleidingscheques.nee",

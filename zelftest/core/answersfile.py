@@ -12,9 +12,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from .dates import parse_iso_date
 from .engine import Session
 from .errors import AnswerError, BankError
-from .model import Bank
+from .model import Bank, RuleSet
 from .schema import suggest
 from .yamlsource import load_yaml
 
@@ -52,6 +53,10 @@ def read_answers_file(path: Path) -> tuple[Answers, dt.date | None]:
     if not isinstance(answers, dict):
         raise AnswerError(f"{source.place(('antwoorden',))}: 'antwoorden:' moet per vraag-id een antwoord geven")
     day = data.get("datum")
+    if isinstance(day, str):
+        # A quoted date is text to YAML, and JSON has no dates at all: read the text
+        # the way YAML reads an unquoted date (anything else is refused just below).
+        day = parse_iso_date(day) or day
     if isinstance(day, dt.datetime):
         day = day.date()  # a time of day means nothing here, and cannot be compared with dates
     if day is not None and not isinstance(day, dt.date):
@@ -60,14 +65,17 @@ def read_answers_file(path: Path) -> tuple[Answers, dt.date | None]:
     return Answers({str(k): v for k, v in answers.items()}, places), day
 
 
-def session_from_answers(bank: Bank, answers: dict[str, Any], today: dt.date) -> tuple[Session, list[str]]:
-    """A complete session built from an answers mapping, plus warnings (Dutch lines)."""
+def session_from_answers(
+    bank: Bank, answers: dict[str, Any], today: dt.date, rules: RuleSet | None = None
+) -> tuple[Session, list[str]]:
+    """A complete session built from an answers mapping, plus warnings (Dutch lines); `rules`
+    forces a rule set."""
     places: dict[str, str] = getattr(answers, "places", {})
 
     def where(qid: str) -> str:
         return f"{places[qid]}: " if qid in places else ""
 
-    session = Session(bank, today)
+    session = Session(bank, today, rules)
     for qid in answers:
         if not bank.has_question(qid):
             ids = [q.id for q in bank.questions]

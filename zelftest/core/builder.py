@@ -18,7 +18,6 @@ from .model import (
     GlossaryTerm,
     Option,
     Question,
-    Text,
 )
 from .schema import Reader
 from .yamlsource import PathKey
@@ -238,15 +237,3 @@ class ItemBuilder(FitAndRulesBuilder):
             self.condition(reader, a, "als", path, (what, aid)),
             reader.text(a["contact"], (*path, "contact"), "het contact", use) if "contact" in a else None,
         )
-
-    def conclusions(
-        self, reader: Reader, value: Any, path: PathKey, out: dict[str, Text], places: dict[str, Place]
-    ) -> None:
-        if not isinstance(value, dict):
-            reader.report(path, "conclusies moet per regel een tekst geven, zoals recht.eerste_keer: ...")
-            return
-        for key, text in value.items():
-            t = reader.text(text, (*path, key), f"conclusie '{key}'", ("conclusie", str(key)))
-            if t:
-                out[str(key)] = t
-                places[str(key)] = reader.place((*path, key))

@@ -5,15 +5,31 @@ questions, explanations, glossary terms and advice.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .errors import Finding, Place
-from .model import Band, FitDimension, FitSource, Parameter, RuleSet, SourceRef
+from .model import Band, FitDimension, FitSource, Parameter, RuleSet, SourceRef, Text
 from .schema import Reader, suggest
 from .yamlsource import PathKey
 
-RULE_SET_KEYS = ("id", "naam", "geldig_van", "geldig_tot", "bron", "bronnen", "parameters", "standaard")
-RULE_SET_REQUIRED = ("id", "naam", "geldig_van", "bron", "bronnen", "parameters")
+RULE_SET_KEYS = (
+    "id",
+    "naam",
+    "periode",
+    "regime",
+    "geldig_van",
+    "geldig_tot",
+    "bron",
+    "bronnen",
+    "parameters",
+    "conclusies",
+)
+RULE_SET_REQUIRED = ("id", "naam", "periode", "geldig_van", "bron", "bronnen", "parameters")
+FIXED_KEYS = ("naam", "bron", "bronnen", "parameters")
+PARAMETER_KEYS = ("waarde", "bron", "bevestigd")
+CONFIRMED: dict[Any, bool] = {True: True, False: False, "ja": True, "nee": False}
+UNKNOWN = "onbekend"  # `waarde: onbekend`: no source gives this number
 
 
 def short(place: Place, here: Place) -> str:
@@ -128,57 +144,114 @@ class FitAndRulesBuilder:
             return FitDimension(did, name, float(dm["gewicht"]), tuple(sources), reader.place(dp))
         return None
 
-    def rule_set(self, reader: Reader, value: Any, path: PathKey) -> RuleSet | None:
-        r = reader.mapping(value, path, "een regelset", RULE_SET_KEYS, RULE_SET_REQUIRED)
-        if not r or not all(k in r for k in RULE_SET_REQUIRED):
+    def rule_set(self, reader: Reader, value: Any, path: PathKey, fixed: bool = False) -> RuleSet | None:
+        """One rule set of `regelsets:`, or (`fixed`) the `vaste_regels:` that hold on every date."""
+        keys, required = (FIXED_KEYS, FIXED_KEYS) if fixed else (RULE_SET_KEYS, RULE_SET_REQUIRED)
+        what = "de vaste regels" if fixed else "een regelset"
+        r = reader.mapping(value, path, what, keys, required)
+        if not r or not all(k in r for k in required):
             return None
-        sources: dict[str, SourceRef] = {}
-        if not isinstance(r["bronnen"], dict):
-            reader.report((*path, "bronnen"), "bronnen geeft per bron-id een titel, zoals vdab: {titel: ..., url: ...}")
-        else:
-            for sid, s in r["bronnen"].items():
-                sm = reader.mapping(s, (*path, "bronnen", sid), "een bron", ("titel", "url"), ("titel",))
-                if sm and "titel" in sm:
-                    sources[str(sid)] = SourceRef(str(sid), str(sm["titel"]), sm.get("url"))
-        known = ", ".join(sources) or "geen"
-        if r["bron"] not in sources:
-            reader.report(
-                (*path, "bron"),
-                f"bron '{r['bron']}' staat niet in bronnen ({known}); voeg hem toe "
-                f"onder 'bronnen:' of kies een bestaande{suggest(r['bron'], sources)}",
+        sources = self._sources(reader, r, path)
+        params = self._parameters(reader, r, path, sources)
+        rid = "vast" if fixed else self._rule_set_id(reader, r["id"], (*path, "id"))
+        name = reader.text(r["naam"], (*path, "naam"), "de naam", ("woord", str(rid)))
+        if fixed:
+            if not name:
+                return None
+            return RuleSet(
+                "vast", name, dt.date.min, None, str(r["bron"]), sources, params, reader.place(path), fixed=True
             )
-        params: dict[str, Parameter] = {}
-        if not isinstance(r["parameters"], dict):
-            reader.report((*path, "parameters"), "parameters geeft per naam {waarde: ..., bron: ...}")
-        else:
-            for name, p in r["parameters"].items():
-                pp = (*path, "parameters", name)
-                pm = reader.mapping(p, pp, f"parameter '{name}'", ("waarde", "bron"), ("waarde", "bron"))
-                if pm and "waarde" in pm and "bron" in pm:
-                    if pm["bron"] not in sources:
-                        reader.report(
-                            (*pp, "bron"),
-                            f"bron '{pm['bron']}' staat niet in bronnen ({known}); voeg hem "
-                            "toe onder 'bronnen:' of kies een bestaande"
-                            f"{suggest(pm['bron'], sources)}",
-                        )
-                    params[str(name)] = Parameter(str(name), pm["waarde"], str(pm["bron"]), reader.place(pp))
         start = reader.date(r["geldig_van"], (*path, "geldig_van"), "geldig_van")
         end = None
         if r.get("geldig_tot") is not None:
             end = reader.date(r["geldig_tot"], (*path, "geldig_tot"), "geldig_tot")
-        name = reader.text(r["naam"], (*path, "naam"), "de naam", ("woord", str(r["id"])))
         if start and end and end < start:
             reader.report((*path, "geldig_tot"), "geldig_tot ligt voor geldig_van; wissel ze om")
-        default = r.get("standaard", False)
-        if not isinstance(default, bool):
-            reader.report((*path, "standaard"), f"standaard moet true of false zijn, niet '{default}'")
-            default = False
-        rid = (
-            reader.identifier(r["id"], (*path, "id"), "het regelset-id")
-            if not isinstance(r["id"], str) or not r["id"].replace("-", "_").isidentifier()
-            else r["id"]
-        )
+        conclusions: dict[str, Text] = {}
+        if "conclusies" in r:
+            self.conclusions(reader, r["conclusies"], (*path, "conclusies"), conclusions, {})
         if not start or not name or not rid:
             return None
-        return RuleSet(str(rid), name, start, end, str(r["bron"]), sources, params, default, reader.place(path))
+        return RuleSet(
+            str(rid),
+            name,
+            start,
+            end,
+            str(r["bron"]),
+            sources,
+            params,
+            reader.place(path),
+            regime=str(r.get("regime", rid)),
+            period=str(r["periode"]),
+            conclusions=conclusions,
+        )
+
+    def overlaps(self, rule_sets: list[RuleSet]) -> None:
+        """Two rule sets valid on one day: the date could not choose between them."""
+        for a, b in zip(rule_sets, rule_sets[1:], strict=False):
+            if a.valid_until is None or a.valid_until >= b.valid_from:
+                self.findings.append(
+                    Finding(
+                        b.place,
+                        f"regelset '{b.id}' begint op {b.valid_from}, maar '{a.id}' geldt dan nog "
+                        f"({short(a.place, b.place)}); laat de ene eindigen voor de andere begint",
+                    )
+                )
+
+    def _rule_set_id(self, reader: Reader, value: Any, path: PathKey) -> str | None:
+        if isinstance(value, str) and value.replace("-", "_").isidentifier():
+            return value
+        return reader.identifier(value, path, "het regelset-id")
+
+    def _sources(self, reader: Reader, r: dict[str, Any], path: PathKey) -> dict[str, SourceRef]:
+        sources: dict[str, SourceRef] = {}
+        if not isinstance(r["bronnen"], dict):
+            reader.report((*path, "bronnen"), "bronnen geeft per bron-id een titel, zoals vdab: {titel: ..., url: ...}")
+            return sources
+        for sid, s in r["bronnen"].items():
+            sm = reader.mapping(s, (*path, "bronnen", sid), "een bron", ("titel", "url"), ("titel",))
+            if sm and "titel" in sm:
+                sources[str(sid)] = SourceRef(str(sid), str(sm["titel"]), sm.get("url"))
+        self._known_source(reader, r["bron"], (*path, "bron"), sources)
+        return sources
+
+    def _known_source(self, reader: Reader, sid: Any, path: PathKey, sources: dict[str, SourceRef]) -> None:
+        if sid not in sources:
+            reader.report(
+                path,
+                f"bron '{sid}' staat niet in bronnen ({', '.join(sources) or 'geen'}); voeg hem toe "
+                f"onder 'bronnen:' of kies een bestaande{suggest(sid, sources)}",
+            )
+
+    def _parameters(
+        self, reader: Reader, r: dict[str, Any], path: PathKey, sources: dict[str, SourceRef]
+    ) -> dict[str, Parameter]:
+        params: dict[str, Parameter] = {}
+        if not isinstance(r["parameters"], dict):
+            reader.report((*path, "parameters"), "parameters geeft per naam {waarde: ..., bron: ...}")
+            return params
+        for name, p in r["parameters"].items():
+            pp = (*path, "parameters", name)
+            pm = reader.mapping(p, pp, f"parameter '{name}'", PARAMETER_KEYS, ("waarde", "bron"))
+            if not pm or "waarde" not in pm or "bron" not in pm:
+                continue
+            self._known_source(reader, pm["bron"], (*pp, "bron"), sources)
+            confirmed = CONFIRMED.get(pm.get("bevestigd", True))
+            if confirmed is None:
+                reader.report((*pp, "bevestigd"), f"bevestigd moet ja of nee zijn, niet '{pm['bevestigd']}'")
+                confirmed = True
+            value = None if pm["waarde"] == UNKNOWN else pm["waarde"]
+            params[str(name)] = Parameter(str(name), value, str(pm["bron"]), reader.place(pp), confirmed)
+        return params
+
+    def conclusions(
+        self, reader: Reader, value: Any, path: PathKey, out: dict[str, Text], places: dict[str, Place]
+    ) -> None:
+        if not isinstance(value, dict):
+            reader.report(path, "conclusies moet per regel een tekst geven, zoals recht.eerste_keer: ...")
+            return
+        for key, text in value.items():
+            t = reader.text(text, (*path, key), f"conclusie '{key}'", ("conclusie", str(key)))
+            if t:
+                out[str(key)] = t
+                places[str(key)] = reader.place((*path, key))

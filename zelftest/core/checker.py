@@ -17,15 +17,20 @@ from typing import Any
 
 from jinja2 import nodes
 
-from . import advice, eligibility, expressions, reach
+from . import advice, expressions, reach
+from .advice import FixedParams
 from .errors import Finding, Place
 from .fitcheck import check_fit
 from .loader import Extras, extras, read_bank
-from .model import Bank
+from .model import Bank, RuleSet
 from .names import GLOBALS, Shape
 from .rendercheck import RenderCheck
+from .rules import REGISTRY
+from .rules.base import CONDITIONS
+from .rules.params import needed
+from .rules.params import problems as param_problems
 from .schema import suggest
-from .spec import ADVICE_NAMES, PACKAGES, PARAMETER_KINDS, PARAMETERS, RULE_QUESTIONS
+from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, RULE_QUESTIONS
 from .textcheck import BASE_NAMES, Scopes, check_templates, check_texts, check_tree
 from .treeinfo import summary
 from .walk import Walker
@@ -88,7 +93,7 @@ class _Checker:
         self.conclusions()
         walker = Walker(bank, self.today)
         render = RenderCheck(bank, self.extras.texts, walker, self.today)
-        if self.render and not basics and any(r.default for r in bank.rule_sets):
+        if self.render and not basics and bank.rule_sets:
             render.run()
         # Result keys are only checked against a shape that saw every conclusion: a key
         # that some outcomes lack must not be reported because no sample had it.
@@ -213,42 +218,75 @@ class _Checker:
         return out
 
     def rule_sets(self) -> list[Finding]:
+        """Each rule set against its own regime: known regime, every parameter the regime reads
+        of the right kind, a text for every conclusion it draws; and the fixed rules."""
         out = []
-        for rs in self.bank.rule_sets:
-            for name in PARAMETERS:
-                if name not in rs.parameters:
+        bank = self.bank
+        for rs in bank.rule_sets:
+            if rs.regime not in REGISTRY:
+                known = sorted(set(REGISTRY) - {"geen"})
+                out.append(
+                    Finding(
+                        rs.place,
+                        f"regelset '{rs.id}' heeft het onbekende regime '{rs.regime}'{suggest(rs.regime, known)}; "
+                        f"zet 'regime:' op een van {', '.join(known)}",
+                    )
+                )
+                continue
+            regime = REGISTRY[rs.regime]
+            out += self._parameter_findings(regime.Params, rs, f"regelset '{rs.id}'")
+            for rule in regime.CONCLUSIONS:
+                if rule not in rs.conclusions and rule not in bank.conclusions:
                     out.append(
                         Finding(
                             rs.place,
-                            f"regelset '{rs.id}' mist de parameter '{name}'; voeg "
-                            f"'{name}: {{waarde: ..., bron: ...}}' toe onder parameters"
-                            f"{suggest(name, sorted(set(rs.parameters) - set(PARAMETERS)))}",
+                            f"regelset '{rs.id}' mist de tekst '{rule}'; voeg '{rule}: ...' toe onder "
+                            "'conclusies:' van de regelset",
                         )
                     )
-                    continue
-                problem = _kind_problem(PARAMETER_KINDS.get(name, ""), rs.parameters[name].value)
-                if problem:
-                    out.append(Finding(rs.parameters[name].place, f"parameter '{name}' {problem}"))
+        if bank.fixed_rules is None:
+            out.append(
+                Finding(bank.place, "er zijn geen 'vaste_regels:' (outplacement, opleidingscheques); voeg ze toe")
+            )
+        else:
+            out += self._parameter_findings(FixedParams, bank.fixed_rules, "vaste_regels")
+        return out
+
+    def _parameter_findings(self, params: type, rs: RuleSet, what: str) -> list[Finding]:
+        out = []
+        for name, problem in param_problems(params, rs):
+            if problem == "ontbreekt":
+                out.append(
+                    Finding(
+                        rs.place,
+                        f"{what} mist de parameter '{name}'; voeg '{name}: {{waarde: ..., bron: ...}}' toe "
+                        f"onder parameters{suggest(name, sorted(set(rs.parameters) - set(needed(params))))}",
+                    )
+                )
+            else:
+                out.append(Finding(rs.parameters[name].place, f"parameter '{name}' {problem}"))
         return out
 
     def conclusions(self) -> None:
         bank = self.bank
-        needed = [*eligibility.CONCLUSIONS, *advice.CONCLUSIONS, *(f"geschiktheid.{b.level}" for b in bank.bands)]
+        needed_here = [*CONDITIONS[:2], CONDITIONS[3], *BANK_CONCLUSIONS, *advice.CONCLUSIONS]
+        needed_here += [f"geschiktheid.{b.level}" for b in bank.bands]
         where = self.extras.section_places.get("conclusies", bank.place)
-        for rule in needed:
+        for rule in needed_here:
             if rule not in bank.conclusions:
                 self.out.append(
                     Finding(
                         where, f"conclusies mist de tekst '{rule}'; voeg '{rule}: ...' toe met wat de zelftest dan zegt"
                     )
                 )
+        known = [*needed_here, *(c for r in REGISTRY.values() for c in r.CONCLUSIONS)]
         places = self.extras.conclusion_places
         for rule in bank.conclusions:
-            if rule not in needed:
+            if rule not in known:
                 self.out.append(
                     Finding(
                         places.get(rule, where),
-                        f"conclusie '{rule}' wordt nooit gebruikt; hernoem of verwijder ze{suggest(rule, needed)}",
+                        f"conclusie '{rule}' wordt nooit gebruikt; hernoem of verwijder ze{suggest(rule, known)}",
                     )
                 )
 
@@ -264,26 +302,6 @@ class _Checker:
                         f"{suggest(target, self.ids)}",
                     )
                 )
-
-
-def _kind_problem(kind: str, value: Any) -> str | None:
-    """A Dutch message when a parameter's value is not of the kind the rules expect."""
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if kind == "geheel" and not (number and float(value).is_integer()):
-        return f"moet een geheel getal zijn, niet '{value}'"
-    if kind == "getal" and not number:
-        return f"moet een getal zijn, niet '{value}'"
-    if kind == "lijst" and not isinstance(value, list):
-        return f"moet een lijst zijn, zoals [werknemer, zelfstandige], niet '{value}'"
-    if kind == "woord" and not isinstance(value, str):
-        return f"moet één waarde zijn, zoals vier, niet '{value}'"
-    if kind == "per_pakket":
-        if not isinstance(value, dict):
-            return f"moet per pakket een getal geven, zoals {{{', '.join(f'{p}: ...' for p in PACKAGES)}}}"
-        missing = [p for p in PACKAGES if p not in value]
-        if missing:
-            return f"mist een getal voor {', '.join(missing)}; geef er een per pakket ({', '.join(PACKAGES)})"
-    return None
 
 
 def _compares(tree: nodes.Node) -> list[tuple[str, str, list[Any]]]:

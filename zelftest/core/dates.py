@@ -1,7 +1,9 @@
 """Calendar arithmetic and Dutch date parsing and formatting.
 
 Adding years or months keeps the day of the month where it exists and otherwise
-takes the last day of the month (29 February + 1 year = 28 February).
+takes the last day of the month (29 February + 1 year = 28 February). Results
+beyond the calendar (before year 1, after year 9999) are clamped to its first or
+last day instead of raising; see `add_months`.
 """
 
 from __future__ import annotations
@@ -27,18 +29,33 @@ MONTHS = (
 
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 _YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+# What an answers file may write as text: YAML's own timestamp form, jjjj-mm-dd with an
+# optional time part, so that a quoted date (and every date in JSON) means what the
+# unquoted one does. Python's fromisoformat alone would also take 20261126 or 2026-W48-4.
+_ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:(?:[Tt]|[ \t]+)(\S.*?))?\s*$")
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` plus a number of calendar months, clamped to the month's last day."""
+    """`day` plus a number of calendar months, clamped to the month's last day.
+
+    A result before year 1 or after year 9999 is clamped to `dt.date.min` or
+    `dt.date.max`: those dates come from answers and `--datum` (a first conversation
+    in 9999 plus six years), and a deadline at the end of the calendar still compares
+    correctly, where an exception would stop the whole assessment.
+    """
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
     month += 1
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
+    """`day` plus a number of years; clamped like `add_months`."""
     return add_months(day, 12 * years)
 
 
@@ -54,6 +71,23 @@ def parse_date(text: str) -> dt.date | None:
         y, m, d = (int(g) for g in match.groups())
     try:
         return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """The date in jjjj-mm-dd text, with or without a time part; None if it is not one.
+
+    The time part is checked but dropped: a time of day means nothing to the rules.
+    """
+    match = _ISO.match(text)
+    if not match:
+        return None
+    day, time = match.groups()
+    try:
+        if time is not None:
+            dt.time.fromisoformat(time)
+        return dt.date.fromisoformat(day)
     except ValueError:
         return None
 

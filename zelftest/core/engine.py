@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import expressions
+from . import rules as rules_
 from .errors import ZelftestError
 from .model import Bank, Explanation, Question, RuleSet
 from .result import evaluate
@@ -36,19 +37,33 @@ class Session:
     """One person's way through a bank."""
 
     def __init__(
-        self, bank: Bank, today: dt.date | None = None, rules: RuleSet | None = None, language: str | None = None
+        self,
+        bank: Bank,
+        today: dt.date | None = None,
+        rules: RuleSet | None = None,
+        language: str | None = None,
     ) -> None:
+        """`rules` forces a rule set ("as if these rules applied"); without it the session uses
+        the rule set valid on `today` (None when there is none: status onbekend)."""
         self.bank = bank
         if isinstance(today, dt.datetime):
             today = today.date()  # a datetime cannot be compared with the answers' dates
-        self.today = today or dt.date.today()
-        self.rules = rules or bank.rule_set()
         self.language = language
-        self.params = self.rules.values()
+        self.use(today or dt.date.today(), rules)
         self.answers: dict[str, Value] = {}
         self.cursor: str | None = None
         self._filling = False
         self.reset()
+
+    def use(self, today: dt.date, rules: RuleSet | None = None) -> None:
+        """Take another reference date and rule set (None: the one valid on `today`).
+        The answers stay; the caller replays them (a regime asks other questions)."""
+        self.today = today
+        self.forced = rules is not None
+        self.rules = rules if rules is not None else self.bank.rule_set_on(today)
+        self.regime = rules_.regime_of(self.rules)
+        self.params = rules_.parameters(self.bank, self.rules)
+        self.extra = rules_.scope(self.bank, self.rules, today, self.forced)
 
     # -- state -------------------------------------------------------------
     def reset(self) -> None:
@@ -59,9 +74,12 @@ class Session:
         self.cursor = self._next_visible(-1)
 
     def context(self, answers: dict[str, Any] | None = None) -> dict[str, Any]:
-        return expressions.context(self.answers if answers is None else answers, self.params, self.today)
+        return expressions.context(self.answers if answers is None else answers, self.params, self.today, self.extra)
 
     def is_visible(self, q: Question, answers: dict[str, Any] | None = None) -> bool:
+        # A question of the rules is asked only under a regime that needs it.
+        if q.id in rules_.REGIME_QUESTIONS and q.id not in self.regime.QUESTIONS:
+            return False
         return expressions.holds(q.show_if, self.context(answers))
 
     def visible_questions(self) -> list[Question]:
@@ -147,6 +165,9 @@ class Session:
             value = validate(q, raw, self.context(earlier), strict)
         except Invalid as exc:
             return Outcome(False, str(exc))
+        problem = self._problem(q, value, earlier)
+        if problem:
+            return Outcome(False, problem)
         self.answers[q.id] = value
         return Outcome(True, dropped=self._prune())
 
@@ -166,9 +187,15 @@ class Session:
             except Invalid:
                 dropped.append(q.id)
                 continue
+            if self._problem(q, value, kept):
+                dropped.append(q.id)
+                continue
             kept[q.id] = value
         self.answers = kept
         return dropped
+
+    def _problem(self, q: Question, value: Any, earlier: dict[str, Any]) -> str | None:
+        return rules_.answer_problem(self.bank, self.rules, self.forced, q.id, value, earlier)
 
     def back(self) -> bool:
         """Go to the previous shown question; False at the first one."""
@@ -212,7 +239,7 @@ class Session:
         if missing:
             # Half a history gives no honest verdict: refuse clearly instead of guessing.
             raise IncompleteSession(f"nog niet beantwoord: '{missing[0].id}'")
-        return evaluate(self.bank, self.answers, self.today, self.rules)
+        return evaluate(self.bank, self.answers, self.today, self.rules, self.forced)
 
     def export(self) -> dict[str, Any]:
         """The answers-file mapping (ontwerp.md), ready for YAML."""

@@ -28,10 +28,22 @@ from . import fastexpr
 from .dates import format_date
 from .treeinfo import summary
 
-RESERVED_NAMES = frozenset({"regels", "vandaag", "waarde", "true", "false", "none", "True", "False", "None"})
+RESERVED_NAMES = frozenset(
+    {"regels", "vandaag", "regelset", "regels_sinds", "waarde", "true", "false", "none", "True", "False", "None"}
+)
 
 _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+def dutch_number(value: object) -> str:
+    """1.5 -> '1,5'; whole numbers without decimals."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace(".", ",")
+
+
 _env.filters["datum"] = format_date
+_env.filters["getal"] = dutch_number
 
 # What a failing condition may raise at run time; such a condition is false.
 _RUNTIME_ERRORS = (
@@ -305,9 +317,17 @@ def compile_problem(text: str) -> str | None:
     return None
 
 
-def context(answers: Mapping[str, Any], params: Mapping[str, Any], today: dt.date) -> dict[str, Any]:
-    """The names an expression can read."""
+def context(
+    answers: Mapping[str, Any],
+    params: Mapping[str, Any],
+    today: dt.date,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The names an expression can read: the answers, `regels`, `vandaag` and `extra`
+    (`regelset`, `regels_sinds`: see rules.scope)."""
     ctx: dict[str, Any] = dict(answers)
+    if extra:
+        ctx.update(extra)
     ctx["regels"] = params
     ctx["vandaag"] = today
     return ctx

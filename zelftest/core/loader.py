@@ -31,6 +31,7 @@ SECTIONS = (
     "woordenlijst",
     "geschiktheid",
     "regelsets",
+    "vaste_regels",
     "conclusies",
     "doorverwijzingen",
     "volgende_stappen",
@@ -197,6 +198,10 @@ class _Builder(ItemBuilder):
         explanations = self.unique([self.explanation(*i) for i in self.items(sections, "uitleg")], "uitleg")
         glossary = self.terms([self.term(*i) for i in self.items(sections, "woordenlijst")])
         rule_sets = self.unique([self.rule_set(*i) for i in self.items(sections, "regelsets")], "regelset")
+        rule_sets.sort(key=lambda rs: rs.valid_from)
+        fixed = None
+        for reader, value, path in sections.get("vaste_regels", []):
+            fixed = self.rule_set(reader, value, path, fixed=True)
         referrals = self.unique(
             [self.advice(*i, "doorverwijzing") for i in self.items(sections, "doorverwijzingen")], "doorverwijzing"
         )
@@ -214,11 +219,8 @@ class _Builder(ItemBuilder):
             pass
         elif not rule_sets:
             meta_reader.report(meta_path, "er is geen regelset; voeg 'regelsets:' toe met de parameters en hun bron")
-        elif sum(1 for r in rule_sets if r.default) != 1:
-            meta_reader.report(
-                meta_path,
-                "precies één regelset moet 'standaard: true' hebben; zet het bij de regelset die vandaag geldt",
-            )
+        else:
+            self.overlaps(rule_sets)
         bank = Bank(
             id=str(meta.get("id")),
             version=str(meta.get("versie")),
@@ -231,6 +233,7 @@ class _Builder(ItemBuilder):
             dimensions=tuple(dimensions),
             bands=tuple(bands),
             rule_sets=tuple(rule_sets),
+            fixed_rules=fixed,
             conclusions=conclusions,
             referrals=tuple(referrals),
             next_steps=tuple(steps),

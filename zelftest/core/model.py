@@ -127,10 +127,14 @@ class Band:
 
 @dataclass(frozen=True)
 class Parameter:
+    """One rule number with its source. `value` is None when no source gives it (`waarde:
+    onbekend`); `confirmed` is False when no source confirms it still holds (`bevestigd: nee`)."""
+
     name: str
     value: Any
     source: str
     place: Place
+    confirmed: bool = True
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,9 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The numbers of one regime for one period (`regime` names the code that reads them), or,
+    with `fixed`, the rules that hold whatever the date (outplacement, opleidingscheques)."""
+
     id: str
     name: Text
     valid_from: dt.date
@@ -149,8 +156,11 @@ class RuleSet:
     source: str
     sources: dict[str, SourceRef]
     parameters: dict[str, Parameter]
-    default: bool
     place: Place
+    regime: str = ""
+    period: str = ""
+    conclusions: dict[str, Text] = field(default_factory=dict)
+    fixed: bool = False
 
     def value(self, name: str) -> Any:
         return self.parameters[name].value
@@ -186,6 +196,7 @@ class Bank:
     dimensions: tuple[FitDimension, ...]
     bands: tuple[Band, ...]
     rule_sets: tuple[RuleSet, ...]
+    fixed_rules: RuleSet | None
     conclusions: dict[str, Text]
     referrals: tuple[Advice, ...]
     next_steps: tuple[Advice, ...]
@@ -213,9 +224,19 @@ class Bank:
         positions: dict[str, int] = self.__dict__["_position"]
         return positions[qid]
 
-    def rule_set(self, rid: str | None = None) -> RuleSet:
-        """The named rule set, or the default one."""
+    def rule_set(self, rid: str) -> RuleSet:
+        """The rule set with this id."""
         for rs in self.rule_sets:
-            if (rid is None and rs.default) or rs.id == rid:
+            if rs.id == rid:
                 return rs
         raise KeyError(rid)
+
+    def rule_set_on(self, day: dt.date) -> RuleSet | None:
+        """The rule set valid on `day`; None before the first one (or in a gap)."""
+        for rs in self.rule_sets:
+            if rs.valid_on(day):
+                return rs
+        return None
+
+    def fixed_values(self) -> dict[str, Any]:
+        return self.fixed_rules.values() if self.fixed_rules else {}

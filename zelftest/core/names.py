@@ -62,22 +62,24 @@ def missing_key(shape: Shape, path: list[str]) -> tuple[str, list[str]] | None:
 
 
 def param_problem(bank: Bank, path: list[str]) -> str | None:
-    """A Dutch message when `regels.<path>` is missing from some rule set."""
+    """A Dutch message when `regels.<path>` is in no rule set (with the fixed rules).
+
+    A text may be shown under one regime only (a question only that regime asks): the
+    rendering walks of each rule set find a parameter missing where the text is shown."""
     shapes: dict[str, Shape] | None = bank.__dict__.get("_param_shapes")
     if shapes is None:  # worked out once per bank: thousands of texts ask
-        shapes = {rs.id: shape_of(rs.values()) for rs in bank.rule_sets}
+        fixed = bank.fixed_values()
+        shapes = {rs.id: shape_of({**fixed, **rs.values()}) for rs in bank.rule_sets} or {"": shape_of(fixed)}
         object.__setattr__(bank, "_param_shapes", shapes)
-    for rs in bank.rule_sets:
-        found = missing_key(shapes[rs.id], path)
-        if found:
-            name, have = found
-            where = f" in regelset '{rs.id}'" if len(bank.rule_sets) > 1 else ""
-            last = name.rsplit(".", 1)[-1]
-            return (
-                f"er is geen parameter 'regels.{name}'{where}; voeg hem toe aan de regelset of kies een "
-                f"bestaande{suggest(last, have)}"
-            )
-    return None
+    problems = [missing_key(shape, path) for shape in shapes.values()]
+    if not problems or any(p is None for p in problems):
+        return None
+    name, have = next(p for p in problems if p is not None)
+    last = name.rsplit(".", 1)[-1]
+    return (
+        f"er is geen parameter 'regels.{name}' in een regelset; voeg hem toe aan de regelset of kies een "
+        f"bestaande{suggest(last, have)}"
+    )
 
 
 class Scope:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import expressions, walk
+from . import expressions, rules, walk
 from .errors import Finding
 from .model import Bank
 
@@ -131,7 +131,12 @@ def never_shown(
         if deps is None:
             continue
         search = _Search(
-            bank, q.show_if, deps, values, expressions.context({}, params, today), min(PER_QUESTION_LIMIT, budget[0])
+            bank,
+            q.show_if,
+            deps,
+            values,
+            expressions.context({}, params, today, rules.scope(bank, bank.rule_set_on(today), today)),
+            min(PER_QUESTION_LIMIT, budget[0]),
         )
         found = search.run(0)
         budget[0] -= search.steps

@@ -25,10 +25,11 @@ from typing import Any
 
 from jinja2 import TemplateError, UndefinedError
 
-from . import advice, eligibility, expressions, fastexpr
+from . import advice, expressions, fastexpr
 from .errors import Finding, Place
 from .model import Bank, Question
 from .names import GLOBALS, Shape, merge, shape_of
+from .rules import REGISTRY
 from .schema import TextUse
 from .spec import CONCLUSION_NEEDS, RESULT_QUESTIONS
 from .textcheck import _shown, tree_names
@@ -97,7 +98,7 @@ class RenderCheck:
         wanted = {
             rule
             for rule in (
-                *eligibility.CONCLUSIONS,
+                *(c for r in REGISTRY.values() for c in r.CONCLUSIONS if c.startswith(("recht.", "nazorg."))),
                 *advice.CONCLUSIONS,
                 *(f"geschiktheid.{b.level}" for b in self.bank.bands),
             )
@@ -153,7 +154,7 @@ class RenderCheck:
                 self.undefined(exc, ("conclusie", "advies"))
             return False
         except Exception as exc:  # noqa: BLE001 - bank data the rules cannot use is a finding
-            place = self.bank.rule_set().place if self.bank.rule_sets else self.bank.place
+            place = self.bank.rule_sets[0].place if self.bank.rule_sets else self.bank.place
             self.report(
                 place,
                 f"de regels kunnen niet toegepast worden ({type(exc).__name__}: {exc}); "

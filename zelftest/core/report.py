@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .dates import format_date
+from .expressions import dutch_number
 from .resources import templates_path
 
 FORMATS = ("markdown", "tekst", "html")
@@ -28,13 +29,6 @@ def md_escape(text: object) -> str:
     """Text a person typed, safe inside Markdown: no emphasis, links or HTML."""
     escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
     return escaped.replace("\n", " ")
-
-
-def dutch_number(value: object) -> str:
-    """1.5 -> '1,5'; whole numbers without decimals."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace(".", ",")
 
 
 @cache

@@ -10,45 +10,52 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from . import advice, eligibility, expressions, scoring
+from . import advice, expressions, scoring
 from .model import Bank, RuleSet
+from .rules import REGIME_QUESTIONS, Evaluation, Regime, parameters, regime_of, scope
+from .rules.base import verdict
+from .rules.params import load
 from .trace import Trace, jsonable
 from .values import display
 
 RESULT_VERSION = 1
 
 
-def evaluate(bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: RuleSet | None = None) -> dict[str, Any]:
-    """Everything the summary says, with the trace that explains it."""
-    rules = rules or bank.rule_set()
-    params = rules.values()
-    base = expressions.context(answers, params, today)
+def evaluate(
+    bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: RuleSet | None = None, forced: bool = False
+) -> dict[str, Any]:
+    """Everything the summary says, with the trace that explains it. Without `rules` (or
+    not `forced`) the rule set is the one valid on `today`; `forced` uses `rules` as they are."""
+    if not forced:
+        rules = bank.rule_set_on(today)
+    regime = regime_of(rules)
+    p = load(regime.Params, rules)
+    values = parameters(bank, rules)
+    extra = scope(bank, rules, today, forced)
+    base = expressions.context(answers, values, today, extra)
     trace = Trace(bank, rules, answers, base)
+    ev = Evaluation(bank, rules, answers, today, trace, forced)
     fit = scoring.fit(bank, answers, trace)
-    right = eligibility.decide(answers, rules, today, trace)
-    aftercare = eligibility.aftercare(answers, rules, today, right["status"], trace)
+    fixed = load(advice.FixedParams, bank.fixed_rules)
+    right = regime.decide(ev, p)
+    right["kop"] = verdict(ev, right)
+    right["datum_lijnen"] = regime.dates(ev, p, right)
+    aftercare = regime.aftercare(ev, p, right["status"])
     result: dict[str, Any] = {
         "versie": RESULT_VERSION,
         "datum": today,
         "vragenlijst": {"id": bank.id, "versie": bank.version, "hash": bank.content_hash, "titel": bank.title.get()},
-        "regelset": {
-            "id": rules.id,
-            "naam": rules.name.get(),
-            "geldig_van": rules.valid_from,
-            "geldig_tot": rules.valid_until,
-            "bron": _source(rules),
-            "geldig_op_datum": rules.valid_on(today),
-        },
+        "regelset": _rule_set(ev, regime),
         "geschiktheid": fit,
         "recht": right,
-        "outplacement": advice.outplacement(answers, rules, trace),
-        "opleidingscheques": advice.training_vouchers(answers, rules, trace),
+        "outplacement": advice.outplacement(answers, fixed, trace),
+        "opleidingscheques": advice.training_vouchers(answers, fixed, trace),
         "nazorg": aftercare,
     }
-    scope = dict(base)
-    scope.update(result)
-    result["volgende_stappen"] = advice.applicable(bank.next_steps, scope, "stap", trace, answers)
-    result["doorverwijzingen"] = advice.applicable(bank.referrals, scope, "doorverwijzing", trace, answers)
+    scope_ = dict(base)
+    scope_.update(result)
+    result["volgende_stappen"] = advice.applicable(bank.next_steps, scope_, "stap", trace, answers)
+    result["doorverwijzingen"] = advice.applicable(bank.referrals, scope_, "doorverwijzing", trace, answers)
     result["antwoorden"] = [
         {
             "id": q.id,
@@ -56,16 +63,33 @@ def evaluate(bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: Rule
             "antwoord": display(q, answers[q.id], base),
         }
         for q in bank.questions
-        if q.id in answers
+        if q.id in answers and (q.id not in REGIME_QUESTIONS or q.id in regime.QUESTIONS)
     ]
     result["spoor"] = [jsonable(e) for e in trace.entries]
-    result["regels"] = params
+    result["regels"] = values
     return result
 
 
-def _source(rules: RuleSet) -> dict[str, Any]:
+def _rule_set(ev: Evaluation, regime: Regime) -> dict[str, Any]:
+    """The `regelset` part: which rules were used, their source, and their own texts."""
+    rules, trace = ev.rules, ev.trace
+    info: dict[str, Any] = dict(scope(ev.bank, rules, ev.today, ev.forced)["regelset"])
+    info.update(geldig_van=None, geldig_tot=None, bron=None, regime=regime.id, niet_bevestigd=[])
+    if rules is None:
+        info.update(verwachten=[])
+        return info
     src = rules.sources.get(rules.source)
-    return {"id": rules.source, "titel": src.title if src else rules.source, "url": src.url if src else None}
+    unconfirmed = [p.name for p in rules.parameters.values() if not p.confirmed or p.value is None]
+    info.update(
+        geldig_van=rules.valid_from,
+        geldig_tot=rules.valid_until,
+        bron={"id": rules.source, "titel": src.title if src else rules.source, "url": src.url if src else None},
+        niet_bevestigd=unconfirmed,
+        verwachten=[line for line in trace.text("verwachten").splitlines() if line.strip()]
+        if "verwachten" in rules.conclusions
+        else [],
+    )
+    return info
 
 
 def to_json_ready(result: Mapping[str, Any]) -> dict[str, Any]:

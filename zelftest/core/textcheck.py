@@ -10,6 +10,7 @@ a branch that no sample answer set reaches; rendercheck.py renders what it can.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,16 +18,25 @@ from typing import Any
 
 from jinja2 import meta, nodes
 
-from . import advice, eligibility, expressions
+from . import advice, expressions
 from .errors import Finding, Place
 from .model import Bank
 from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
+from .rules import REGISTRY
 from .schema import TextUse, suggest
-from .spec import ADVICE_NAMES, CONCLUSION_VALUES, PARAMETERS, RESULT_CONTRACT, TEMPLATE_NAMES
+from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, CONCLUSION_VALUES, RESULT_CONTRACT, TEMPLATE_NAMES
 from .treeinfo import summary
 
-BASE_NAMES = frozenset({"regels", "vandaag"}) | GLOBALS
-KNOWN_CONCLUSIONS = frozenset({*eligibility.CONCLUSIONS, *advice.CONCLUSIONS})
+BASE_NAMES = frozenset({"regels", "vandaag", "regelset", "regels_sinds"}) | GLOBALS
+KNOWN_CONCLUSIONS = frozenset(
+    {*(c for r in REGISTRY.values() for c in r.CONCLUSIONS), *advice.CONCLUSIONS, *BANK_CONCLUSIONS}
+)
+# What the code passes to each conclusion text: the regimes' own names and the bank's.
+VALUES: dict[str, set[str]] = {}
+for _values in (*(r.VALUES for r in REGISTRY.values()), CONCLUSION_VALUES):
+    for _key, _names in _values.items():
+        VALUES.setdefault(_key, set()).update(_names)
+PARAMETERS = frozenset(f.name for r in REGISTRY.values() for f in dataclasses.fields(r.Params))
 
 
 class Scopes:
@@ -55,8 +65,8 @@ class Scopes:
         if kind == "uitleg":
             return self.at(BASE_NAMES, self.point(owner.split("|")[0]))
         if kind == "conclusie":
-            key = "geschiktheid.*" if owner.startswith("geschiktheid.") else owner
-            return self.at(BASE_NAMES | set(CONCLUSION_VALUES.get(key, ())), len(self.ids))
+            wildcard = owner.split(".", 1)[0] + ".*"
+            return self.at(BASE_NAMES | VALUES.get(owner, VALUES.get(wildcard, set())), len(self.ids))
         if kind == "advies":
             return self.at(BASE_NAMES | set(ADVICE_NAMES), len(self.ids))
         return self.at(BASE_NAMES, 0)

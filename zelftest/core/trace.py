@@ -23,15 +23,24 @@ def jsonable(value: Any) -> Any:
 class Trace:
     """Collects trace entries and renders each conclusion's Dutch text from the bank."""
 
-    def __init__(self, bank: Bank, rules: RuleSet, answers: Mapping[str, Any], base: Mapping[str, Any]) -> None:
+    def __init__(self, bank: Bank, rules: RuleSet | None, answers: Mapping[str, Any], base: Mapping[str, Any]) -> None:
         self.bank = bank
         self.rules = rules
         self.answers = answers
         self.base = base
         self.entries: list[dict[str, Any]] = []
+        # The rule set's own numbers and texts first, then those that hold on every date.
+        self.parameters = {**(bank.fixed_rules.parameters if bank.fixed_rules else {})}
+        self.sources = {**(bank.fixed_rules.sources if bank.fixed_rules else {})}
+        self.conclusions = dict(bank.conclusions)
+        if rules is not None:
+            self.parameters.update(rules.parameters)
+            self.sources.update(rules.sources)
+            self.conclusions.update(rules.conclusions)
 
     def text(self, rule: str, **values: Any) -> str:
-        template = self.bank.conclusions.get(rule)
+        """The conclusion's text, filled in with the answers, the rules and `values`."""
+        template = self.conclusions.get(rule)
         if template is None:
             return rule
         scope = dict(self.base)
@@ -44,9 +53,16 @@ class Trace:
         """Record one conclusion and return its entry (with the rendered text)."""
         used_params = []
         for name in params:
-            p = self.rules.parameters[name]
-            src = self.rules.sources.get(p.source)
-            used_params.append({"naam": name, "waarde": jsonable(p.value), "bron": src.title if src else p.source})
+            p = self.parameters[name]
+            src = self.sources.get(p.source)
+            used_params.append(
+                {
+                    "naam": name,
+                    "waarde": jsonable(p.value),
+                    "bron": src.title if src else p.source,
+                    "bevestigd": p.confirmed and p.value is not None,
+                }
+            )
         entry = {
             "conclusie": conclusion,
             "regel": rule,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import expressions
-from .dates import format_date, parse_date
+from .dates import format_date, parse_date, parse_iso_date
 from .model import Question
 from .schema import suggest
 
@@ -89,10 +89,9 @@ def _date(raw: Any, strict: bool) -> dt.date:
 
 
 def _iso(raw: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(raw.strip())
-    except ValueError:
-        return None
+    # The strict (answers file) form: what YAML would read as a date if it were not
+    # quoted, so "2024-03-01" and JSON's "2024-03-01T10:00:00" mean the same date.
+    return parse_iso_date(raw)
 
 
 def _number(q: Question, raw: Any, strict: bool) -> int | float:

@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import expressions
+from . import expressions, rules
 from .dates import add_months, add_years
 from .model import Bank, Question
 from .treeinfo import summary
@@ -39,11 +39,12 @@ def _numbers(value: Any) -> Iterator[float]:
 
 
 def rule_params(bank: Bank) -> dict[str, Any]:
-    """The parameters of the default rule set, or none when the bank has no default."""
-    try:
-        return bank.rule_set().values()
-    except KeyError:  # no default rule set: the checker reports that
-        return {}
+    """Every parameter name any rule set has (the later rule set's value wins), and the fixed
+    rules: a walk asks every question a regime may ask, so it needs all their numbers."""
+    out = bank.fixed_values()
+    for rs in bank.rule_sets:
+        out.update({k: v for k, v in rs.values().items() if v is not None})
+    return out
 
 
 def _rule_numbers(bank: Bank) -> set[float]:
@@ -113,6 +114,7 @@ class Walker:
         self.bank = bank
         self.today = today
         self.params = rule_params(bank)
+        self.extra = rules.scope(bank, bank.rule_set_on(today) or (bank.rule_sets or (None,))[-1], today)
         compared = constants(bank)
         memo: dict[Any, list[Any]] = {}  # most questions of a type share their values
         self.values = {}
@@ -148,7 +150,7 @@ class Walker:
         (a small mutation of an earlier walk, to reach what random walks rarely do).
         """
         answers: dict[str, Any] = {}
-        ctx = expressions.context(answers, self.params, self.today)
+        ctx = expressions.context(answers, self.params, self.today, self.extra)
         if visit:
             visit("begin", None, ctx)
         questions = self.bank.questions if only is None else self._subset(only)

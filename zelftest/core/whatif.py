@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from . import expressions, scoring
+from . import scoring
 from .compare import NONE, Change
 from .dates import format_date
 from .engine import Session
@@ -44,14 +44,25 @@ def _settle(session: Session) -> None:
         session.cursor = None
 
 
+KEEP = "zoals nu"  # the what-if keeps the real session's choice of rule set
+
+
 def whatif_session(
-    real: Session, today: dt.date | None = None, edits: Mapping[str, Any] | None = None
+    real: Session,
+    today: dt.date | None = None,
+    edits: Mapping[str, Any] | None = None,
+    rule_set: str | None = KEEP,
 ) -> tuple[Session, list[tuple[str, str]]]:
     """A new session with the real answers, the reference date `today` and `edits` on top.
+    `rule_set` is a rule set id to force, None for the one valid on the date, or KEEP.
 
     Returns the copy and the answers it refused: (question id, Dutch reason).
     """
-    copy = Session(real.bank, today=today or real.today, rules=real.rules, language=real.language)
+    if rule_set == KEEP:
+        forced = real.rules if real.forced else None
+    else:
+        forced = real.bank.rule_set(rule_set) if rule_set is not None else None
+    copy = Session(real.bank, today=today or real.today, rules=forced, language=real.language)
     refused = _replay(copy, real.answers)
     for qid, value in (edits or {}).items():
         if not copy.bank.has_question(qid) or not copy.is_visible(copy.bank.question(qid)):
@@ -68,7 +79,7 @@ def apply_whatif(real: Session, copy: Session) -> list[tuple[str, str]]:
 
     Returns the answers that were refused (normally none: the copy checked them already).
     """
-    real.today = copy.today
+    real.use(copy.today, copy.rules if copy.forced else None)
     answers = dict(copy.answers)
     real.reset()
     return _replay(real, answers)
@@ -86,7 +97,7 @@ def live_result(session: Session) -> dict[str, Any] | None:
 
 def partial_fit(session: Session) -> dict[str, Any]:
     """The fit (`geschiktheid`) over the answers given so far; unanswered dimensions score None."""
-    base = expressions.context(session.answers, session.params, session.today)
+    base = session.context()
     trace = Trace(session.bank, session.rules, session.answers, base)
     return scoring.fit(session.bank, session.answers, trace)
 

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from zelftest.core.engine import Session
-from zelftest.core.model import Bank
+from zelftest.core.model import Bank, RuleSet
 
 from . import texts
 from .conversation import ChatScreen
@@ -50,11 +50,13 @@ class ZelftestApp(App[int]):
         ),
     ]
 
-    def __init__(self, bank: Bank, mode: str = "chat", today: dt.date | None = None) -> None:
+    def __init__(
+        self, bank: Bank, mode: str = "chat", today: dt.date | None = None, rules: RuleSet | None = None
+    ) -> None:
         super().__init__()
         self.bank = bank
         self.mode = mode if mode in MODES else "chat"
-        self.session = Session(bank, today=today)
+        self.session = Session(bank, today=today, rules=rules)
         self.seen_result: dict[str, Any] | None = None
         self.compare: tuple[dict[str, Any], dict[str, Any]] | None = None
         for theme in THEMES:
@@ -179,7 +181,11 @@ class ZelftestApp(App[int]):
 
 
 def make_app(
-    bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None, kiosk_config: KioskConfig | None = None
+    bank: Bank | None = None,
+    mode: str = "chat",
+    today: dt.date | None = None,
+    kiosk_config: KioskConfig | None = None,
+    rules: RuleSet | None = None,
 ) -> ZelftestApp:
     """The chat app for `bank` (default: the shipped bank), `mode` and reference date.
 
@@ -194,24 +200,26 @@ def make_app(
     if mode == "begeleider":
         from .counsellor import CounsellorApp
 
-        return CounsellorApp(bank, today=today)
+        return CounsellorApp(bank, today=today, rules=rules)
     if mode == "kiosk":
         from zelftest.kioskconfig import load_kiosk_config
 
         from .kiosk import KioskApp
 
-        return KioskApp(bank, kiosk_config or load_kiosk_config(), today=today)
-    return ZelftestApp(bank, mode=mode, today=today)
+        return KioskApp(bank, kiosk_config or load_kiosk_config(), today=today, rules=rules)
+    return ZelftestApp(bank, mode=mode, today=today, rules=rules)
 
 
-def run_app(bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None) -> int:
+def run_app(
+    bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None, rules: RuleSet | None = None
+) -> int:
     """Run the chat in the terminal; returns the exit code."""
     if mode == "kiosk":
         from .kiosk import KioskApp, run_kiosk
 
-        kiosk = make_app(bank, mode=mode, today=today)
+        kiosk = make_app(bank, mode=mode, today=today, rules=rules)
         assert isinstance(kiosk, KioskApp)
-        return run_kiosk(kiosk.bank, kiosk.config, today)
-    app = make_app(bank, mode=mode, today=today)
+        return run_kiosk(kiosk.bank, kiosk.config, today, rules)
+    app = make_app(bank, mode=mode, today=today, rules=rules)
     result = app.run()
     return int(result or 0) if app.return_code is None else app.return_code

@@ -26,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from zelftest.core.engine import Outcome
-from zelftest.core.model import Bank
+from zelftest.core.model import Bank, RuleSet
 from zelftest.core.whatif import answer_changes, apply_whatif, live_result
 
 from . import counsellor_texts as ct
@@ -229,8 +229,10 @@ class CounsellorApp(ZelftestApp):
         Binding("f4", "about", texts.ABOUT_TITLE, show=False),
     ]
 
-    def __init__(self, bank: Bank, mode: str = "begeleider", today: dt.date | None = None) -> None:
-        super().__init__(bank, mode="begeleider", today=today)
+    def __init__(
+        self, bank: Bank, mode: str = "begeleider", today: dt.date | None = None, rules: RuleSet | None = None
+    ) -> None:
+        super().__init__(bank, mode="begeleider", today=today, rules=rules)
         self.state = CounsellorState(self.session)
 
     def get_default_screen(self) -> Screen[Any]:

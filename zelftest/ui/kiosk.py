@@ -35,7 +35,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 
-from zelftest.core.model import Bank
+from zelftest.core.model import Bank, RuleSet
 from zelftest.kioskconfig import KioskConfig
 
 from . import kiosk_texts as kt
@@ -86,8 +86,10 @@ class KioskApp(ZelftestApp):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+o", "kiosk_pin", show=False, priority=True)]
 
-    def __init__(self, bank: Bank, config: KioskConfig, today: dt.date | None = None) -> None:
-        super().__init__(bank, mode="kiosk", today=today)
+    def __init__(
+        self, bank: Bank, config: KioskConfig, today: dt.date | None = None, rules: RuleSet | None = None
+    ) -> None:
+        super().__init__(bank, mode="kiosk", today=today, rules=rules)
         self.config = config
         self.use_command_palette = False
         self.last_input = time.monotonic()
@@ -303,7 +305,7 @@ def kiosk_screen(screen: Any) -> Any:
     return screen
 
 
-def run_kiosk(bank: Bank, config: KioskConfig, today: dt.date | None = None) -> int:
+def run_kiosk(bank: Bank, config: KioskConfig, today: dt.date | None = None, rules: RuleSet | None = None) -> int:
     """Run the kiosk in a terminal until an operator gives the PIN.
 
     Should the app ever stop otherwise (an error), a fresh kiosk starts at once, so a
@@ -311,12 +313,12 @@ def run_kiosk(bank: Bank, config: KioskConfig, today: dt.date | None = None) -> 
     """
     if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
         # In a browser the page ends the process when the visitor leaves; no restarts.
-        app = KioskApp(bank, config, today)
+        app = KioskApp(bank, config, today, rules)
         app.run()
         return 0 if app.pin_exit else int(app.return_code or 0)
     stops: list[float] = []
     while True:
-        app = KioskApp(bank, config, today)
+        app = KioskApp(bank, config, today, rules)
         app.lock_signals = True
         with contextlib.suppress(KeyboardInterrupt):
             app.run()
