@@ -45,7 +45,7 @@ def evaluate(
         "versie": RESULT_VERSION,
         "datum": today,
         "vragenlijst": {"id": bank.id, "versie": bank.version, "hash": bank.content_hash, "titel": bank.title.get()},
-        "regelset": _rule_set(ev, regime),
+        "regelset": _rule_set(ev, regime, extra["regelset"]),
         "geschiktheid": fit,
         "recht": right,
         "outplacement": advice.outplacement(answers, fixed, trace),
@@ -70,10 +70,11 @@ def evaluate(
     return result
 
 
-def _rule_set(ev: Evaluation, regime: Regime) -> dict[str, Any]:
-    """The `regelset` part: which rules were used, their source, and their own texts."""
+def _rule_set(ev: Evaluation, regime: Regime, seen: dict[str, Any]) -> dict[str, Any]:
+    """The `regelset` part: which rules were used (`seen`: what texts saw of them, already
+    filled in), their source, and their own texts."""
     rules, trace = ev.rules, ev.trace
-    info: dict[str, Any] = dict(scope(ev.bank, rules, ev.today, ev.forced)["regelset"])
+    info: dict[str, Any] = dict(seen)
     info.update(geldig_van=None, geldig_tot=None, bron=None, regime=regime.id, niet_bevestigd=[])
     if rules is None:
         info.update(verwachten=[])
