@@ -22,8 +22,8 @@ SYNTHETIC = TESTS / "banks" / "synthetisch"
 PYTHON = sys.executable
 TODAY = dt.date(2026, 11, 26)
 
-# A complete, valid answer set for the shipped bank: an employee in Flanders who never
-# had career guidance and whose answers fit loopbaanbegeleiding perfectly (score 100).
+# A complete, valid answer set for the shipped bank under the rules valid on TODAY
+# (loopbaancheques-2025): an employee in Flanders, 10 years of work, who never had a cheque and whose answers fit loopbaanbegeleiding perfectly (score 100).
 FULL = {
     "loopbaanvragen": ["twijfels", "keuzes"],
     "aanleiding": "eigen_initiatief",
@@ -34,9 +34,9 @@ FULL = {
     "verwachting": "inzicht",
     "uitgeput": "nee",
     "statuut": "werknemer",
-    "maanden_gewerkt": 20,
+    "jaren_gewerkt": 10,
     "woonplaats": "vlaanderen",
-    "eerder_gevolgd": "nee",
+    "ooit_cheque": "nee",
 }
 
 
