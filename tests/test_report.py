@@ -30,89 +30,234 @@ def words(text: str, fmt: str) -> str:
 
 
 def history(**extra: Any) -> dict[str, Any]:
-    return answers(eerder_gevolgd="ja", eerste_gesprek=dt.date(2025, 1, 10), **extra)
+    """Today's rules: someone who used a cheque, first conversation on 10 January 2025."""
+    return answers(ooit_cheque="ja", eerder_gevolgd="ja", eerste_gesprek=dt.date(2025, 1, 10), **extra)
 
 
-SITUATIONS: dict[str, tuple[dict[str, Any], list[str]]] = {
+def answers_2013(**extra: Any) -> dict[str, Any]:
+    """The 2013 rules ask months of work in the last two years, and never "ooit_cheque"."""
+    return answers(**{"jaren_gewerkt": None, "ooit_cheque": None, "maanden_gewerkt": 20, **extra})
+
+
+def history_2013(**extra: Any) -> dict[str, Any]:
+    return answers_2013(eerder_gevolgd="ja", eerste_gesprek=dt.date(2025, 1, 10), **extra)
+
+
+RULES_2013 = "loopbaancheques-2013"
+FORCED_2013 = "Let op: deze samenvatting rekent met de loopbaancheques van 1 juli 2013 tot 31 december 2019."
+NOT_TODAY = "Op 26 november 2026 gelden andere regels."
+ABOUT = [
+    "Is loopbaanbegeleiding iets voor mij? Je samenvatting",
+    "Gemaakt op 26 november 2026. Dit is een indicatie. Het is geen beslissing van VDAB.",
+    "strikt vertrouwelijk",
+    "Deze test bewaart niets van wat je invult.",
+    "Vragenlijst: loopbaanbegeleiding, versie 1.0.0",
+    "Peildatum: 26 november 2026.",
+    "Dit is een indicatie, geen officiële beslissing. Kijk op vdab.be of bel gratis 0800 30 700.",
+]
+RULES_2025 = [
+    "Regels: de loopbaancheques van 1 november 2025 tot 31 december 2026 (loopbaancheques-2025).",
+    "Bron: VDAB extranet, 'Hervorming loopbaancheque: impact op de loopbaancentra'",
+    "Niet alles van de regels van nu is bekend. Wat niet bevestigd is, staat erbij.",
+]
+RULES_2013_LINES = [
+    FORCED_2013,
+    NOT_TODAY,
+    "Regels: de loopbaancheques van 1 juli 2013 tot 31 december 2019 (loopbaancheques-2013).",
+    "Bron: VDAB, 'Is loopbaanbegeleiding iets voor mij?', https://www.vdab.be/loopbaanbegeleiding.",
+]
+OUTPLACEMENT = [
+    "Waarschijnlijk niet.",
+    "Je zoekt nu werk. Loopbaancheques zijn er alleen voor wie nu werkt",
+    "Dan moet je werkgever je waarschijnlijk outplacement aanbieden: 60 uur begeleiding naar nieuw werk.",
+    "Wie start?",
+    "Je werkgever, na een ontslag",
+    "Meestal 60 uur",
+    "Loopbaanbegeleiding met loopbaancheques kan nooit een deel van outplacement zijn.",
+    "Opleidingscheques zijn er alleen voor werknemers",
+    "Andere hulp",
+    "VDAB begeleidt werkzoekenden gratis.",
+    "Praat met je huisarts",
+]
+DISMISSED = {
+    "statuut": "werkzoekend",
+    "aanleiding": "ontslag",
+    "ontslag_dringende_reden": "nee",
+    "opzeg_30_weken": "ja",
+    "uitgeput": "ja",
+}
+
+# Situation -> (answers, forced rule set or None, the sentences the summary must hold, the
+# sentences it must not hold). Today (26 November 2026) the 2025 rules hold; the 2013
+# situations force the rules of the VDAB source page, so every verdict says whose rules.
+SITUATIONS: dict[str, tuple[dict[str, Any], str | None, list[str], list[str]]] = {
     "ja": (
         answers(),
+        None,
         [
-            "Is loopbaanbegeleiding iets voor mij? Je samenvatting",
-            "Gemaakt op 26 november 2026. Dit is een indicatie. Het is geen beslissing van VDAB.",
+            *ABOUT,
+            *RULES_2025,
             "Loopbaanbegeleiding past goed bij wat je zoekt. Je score is 100 van 100 (hoog).",
-            "Waarschijnlijk wel: je hebt recht op 8 uur loopbaanbegeleiding.",
-            "Je kreeg de laatste 6 jaar geen loopbaanbegeleiding met loopbaancheques. Je hebt dus recht op 8 uur.",
+            "Waarschijnlijk wel: je kan één loopbaancheque krijgen. Hoeveel uur, staat op vdab.be.",
+            "Je gebruikte nog nooit een loopbaancheque. Tot eind 2026 kan je er dan één krijgen.",
+            "Hoeveel uur dat is en wat de cheque kost, staat op vdab.be.",
             "Loopbaanbegeleiding is geen outplacement.",
             "Het eerste gesprek is gratis en vrijblijvend.",
-            "Dan kan je niet meer van loopbaancentrum wisselen",
             "De begeleiding heeft drie fases.",
             "Bewijs van deelname aan loopbaanbegeleiding",
-            "Per pakket van 4 uur is hoogstens 1,5 uur in groep.",
-            "Uren die je niet gebruikt, ben je 12 maanden na je laatste gesprek kwijt.",
+            (
+                "Hoeveel uur je krijgt, hoe lang je cheque geldig is en of er nazorg is, vraag je aan je "
+                "loopbaancentrum of op vdab.be."
+            ),
             "Als werknemer kan je die betalen met opleidingscheques.",
-            "hoogstens 30 minuten per 4 uur, of 60 minuten per 8 uur begeleiding.",
             "Zoek een erkend loopbaancentrum",
-            "Bestel een loopbaancheque via Mijn Loopbaan op vdab.be, of bel gratis naar 0800 30 700.",
-            "strikt vertrouwelijk",
-            "Deze test bewaart niets van wat je invult.",
-            "Vragenlijst: loopbaanbegeleiding, versie 1.0.0",
-            "Regels: Loopbaancheques van 1 juli 2013 tot 31 december 2019 (loopbaancheques-2013).",
-            "Bron: VDAB, 'Is loopbaanbegeleiding iets voor mij?', https://www.vdab.be/loopbaanbegeleiding.",
-            "Peildatum: 26 november 2026.",
-            "Kijk op vdab.be",
-            "Let op: deze test gebruikt de regels van Loopbaancheques van 1 juli 2013 tot 31 december 2019.",
+            "Bestel daarna je loopbaancheque via Mijn Loopbaan op vdab.be, of bel gratis naar 0800 30 700.",
+            "Hij is 3 maanden geldig",
         ],
+        # No hours (no source gives them), no package dates, no warning about other rules: these hold today.
+        ["8 uur", "Volgens de regels van", "Let op: deze samenvatting rekent met", "Je datums"],
     ),
     "lopend": (
-        history(pakketten="acht", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee", uren_opgenomen=3),
+        history(pakketten="vier", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee", uren_opgenomen=1),
+        None,
         [
-            "Je pakket loopt nog: je hebt nog 5 uur, tot 10 juni 2027.",
+            *RULES_2025,
+            "Je pakket loopt nog: je hebt nog 3 uur.",
+            (
+                "Je pakket van 4 uur loopt nog. Je hebt nog 3 uur over."
+                " Vraag je loopbaancentrum tot wanneer je die uren kan gebruiken."
+            ),
+            "Je eerste gesprek dat meetelde, was op 10 januari 2025.",
+            (
+                "Tot 2019 vervielen ongebruikte uren 12 maanden na het laatste gesprek: bij jou 10 juni 2027."
+                " Of dat nog zo is, is niet bevestigd."
+            ),
+            "Maak een afspraak bij je loopbaancentrum om je 3 uur te gebruiken. Vraag tot wanneer dat kan.",
+        ],
+        ["Je periode van 6 jaar", "opnieuw recht"],
+    ),
+    "nee, al gebruikt": (
+        history(pakketten="vier", laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="ja"),
+        None,
+        [
+            "Waarschijnlijk niet.",
+            (
+                "Tot eind 2026 krijg je alleen een loopbaancheque als je er nog nooit een gebruikte."
+                " Jij gebruikte er al een."
+            ),
+            (
+                "Nazorg: Tot 2019 kreeg je na je begeleiding nog gratis nazorg, tot 12 maanden na je laatste "
+                "gesprek. Of dat nog zo is, is niet bevestigd."
+            ),
+            "Vraag je loopbaanbegeleider of je nog nazorg kan krijgen.",
+            "Je hebt nu waarschijnlijk geen recht op loopbaancheques.",
+        ],
+        ["opnieuw recht", "Je kan nog gratis nazorg krijgen"],
+    ),
+    "nee, ontslag": (
+        answers(jaren_gewerkt=None, **DISMISSED),
+        None,
+        [*OUTPLACEMENT, "één cheque, alleen als je er nooit een had; het aantal uren staat op vdab.be"],
+        ["8 uur per 6 jaar"],
+    ),
+    "2013: ja": (
+        answers_2013(),
+        RULES_2013,
+        [
+            *ABOUT,
+            *RULES_2013_LINES,
+            "Volgens de regels van 2013–2019: waarschijnlijk wel: je hebt recht op 8 uur loopbaanbegeleiding.",
+            "Je kreeg de laatste 6 jaar geen loopbaanbegeleiding met loopbaancheques. Je hebt dus recht op 8 uur.",
+            "Dan kan je niet meer van loopbaancentrum wisselen",
+            "Per pakket van 4 uur is hoogstens 1,5 uur in groep.",
+            "Uren die je niet gebruikt, ben je 12 maanden na je laatste gesprek kwijt.",
+            "hoogstens 30 minuten per 4 uur, of 60 minuten per 8 uur begeleiding.",
+            "Een cheque van 4 uur kostte 40 euro.",
+        ],
+        ["Niet alles van de regels van nu is bekend"],
+    ),
+    "2013: lopend": (
+        history_2013(pakketten="acht", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee", uren_opgenomen=3),
+        RULES_2013,
+        [
+            *RULES_2013_LINES,
+            "Volgens de regels van 2013–2019: je pakket loopt nog: je hebt nog 5 uur, tot 10 juni 2027.",
             "Je periode van 6 jaar begon op 10 januari 2025.",
             "Maak een afspraak bij je loopbaancentrum om je 5 uur te gebruiken voor 10 juni 2027.",
         ],
+        [],
     ),
-    "nog_niet met nazorg": (
-        history(pakketten="acht", laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="ja"),
+    "2013: nog_niet met nazorg": (
+        history_2013(pakketten="acht", laatste_gesprek=dt.date(2026, 5, 5), pakket_afgerond="ja"),
+        RULES_2013,
         [
-            "Nu nog niet. Vanaf 10 januari 2031 heb je opnieuw recht.",
-            "Nazorg: je kan tot 5 mei 2027 gratis nazorg krijgen, hoogstens 60 minuten.",
-            "Vanaf 10 januari 2031 kan je opnieuw loopbaancheques bestellen.",
+            *RULES_2013_LINES,
+            # N (10 January 2031) falls under no known loopbaancheque rules: no new right promised.
+            (
+                "Volgens de regels van 2013–2019: nu niet."
+                " Je periode loopt tot 10 januari 2031; de regels daarna zijn nog niet bekend."
+            ),
+            "Je gebruikte al een pakket van 8 uur. Dat zijn al je uren voor deze 6 jaar.",
+            (
+                "Nazorg: Je kan nog gratis nazorg krijgen bij je loopbaanbegeleider, tot 5 mei 2027."
+                " Dat is hoogstens 60 minuten."
+            ),
+            "Vraag je loopbaanbegeleider om nazorg voor 5 mei 2027.",
         ],
+        ["opnieuw recht", "opnieuw loopbaanbegeleiding krijgen", "start een nieuwe periode"],
     ),
-    "nee, ontslag": (
-        answers(
-            statuut="werkzoekend",
-            maanden_gewerkt=None,
-            aanleiding="ontslag",
-            ontslag_dringende_reden="nee",
-            opzeg_30_weken="ja",
-            uitgeput="ja",
-        ),
-        [
-            "Waarschijnlijk niet.",
-            "Je zoekt nu werk. Loopbaancheques zijn er alleen voor wie nu werkt",
-            "Dan moet je werkgever je waarschijnlijk outplacement aanbieden: 60 uur begeleiding naar nieuw werk.",
-            "Wie start?",
-            "Je werkgever, na een ontslag",
-            "Meestal 60 uur",
-            "8 uur per 6 jaar",
-            "Loopbaanbegeleiding met loopbaancheques kan nooit een deel van outplacement zijn.",
-            "Opleidingscheques zijn er alleen voor werknemers",
-            "Andere hulp",
-            "VDAB begeleidt werkzoekenden gratis.",
-            "Praat met je huisarts",
-        ],
+    "2013: nee, ontslag": (
+        answers_2013(maanden_gewerkt=None, **DISMISSED),
+        RULES_2013,
+        [*OUTPLACEMENT, "8 uur per 6 jaar", FORCED_2013, "Volgens de regels van 2013–2019: waarschijnlijk niet."],
+        [],
     ),
 }
+
+
+def summary(bank: Bank, situation: str, fmt: str, **options: Any) -> str:
+    values, rules, _, _ = SITUATIONS[situation]
+    forced = bank.rule_set(rules) if rules else None
+    return render(evaluate(bank, values, TODAY, forced, forced is not None), fmt, **options)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("situation", sorted(SITUATIONS))
 def test_key_sentences(bank: Bank, situation: str, fmt: str) -> None:
-    values, sentences = SITUATIONS[situation]
-    text = words(render(evaluate(bank, values, TODAY), fmt), fmt)
-    missing = [s for s in sentences if s.casefold() not in text.casefold()]  # tekst writes titles in capitals
+    _, _, sentences, absent = SITUATIONS[situation]
+    text = words(summary(bank, situation, fmt), fmt).casefold()  # tekst writes titles in capitals
+    missing = [s for s in sentences if s.casefold() not in text]
     assert not missing, f"{situation}/{fmt} mist: {missing}"
+    present = [s for s in absent if s.casefold() in text]
+    assert not present, f"{situation}/{fmt} zegt toch: {present}"
+
+
+def test_a_promised_new_period_under_the_2013_rules_on_their_own_date(bank: Bank) -> None:
+    # On a reference date inside 2013-2019 those rules hold: no warning, and N (2 September
+    # 2019) still falls under them, so the summary promises the new right.
+    values = answers_2013(
+        eerder_gevolgd="ja",
+        pakketten="acht",
+        eerste_gesprek=dt.date(2013, 9, 2),
+        laatste_gesprek=dt.date(2013, 12, 2),
+        pakket_afgerond="ja",
+    )
+    text = words(render(evaluate(bank, values, dt.date(2016, 5, 1)), "tekst"), "tekst")
+    assert "Nu nog niet. Vanaf 2 september 2019 heb je opnieuw recht." in text
+    assert "Vanaf 2 september 2019 kan je opnieuw loopbaanbegeleiding krijgen." in text
+    assert (
+        "Vanaf 2 september 2019 start een nieuwe periode. Dan gelden de regels van de loopbaancheques"
+        " van 1 juli 2013 tot 31 december 2019." in text
+    )
+    assert "Volgens de regels van" not in text and "Let op: deze samenvatting rekent met" not in text
+
+
+def test_the_loopbaankrediet_computes_no_right(bank: Bank) -> None:
+    text = words(render(evaluate(bank, answers(), dt.date(2027, 3, 1)), "tekst"), "tekst")
+    assert "Dat weten we nog niet: de regels van het loopbaankrediet zijn nog niet bekend." in text
+    assert "Vanaf 1 januari 2027 komt er een loopbaankrediet in de plaats van de loopbaancheque." in text
+    assert "Regels: het loopbaankrediet (gepland vanaf 1 januari 2027) (loopbaankrediet-2027)." in text
+    assert "Waarschijnlijk wel" not in text and "Waarschijnlijk niet" not in text
 
 
 def test_outplacement_comparison_only_when_relevant(bank: Bank) -> None:
@@ -121,7 +266,7 @@ def test_outplacement_comparison_only_when_relevant(bank: Bank) -> None:
 
 
 def test_the_synthetic_rule_set_shows_its_own_numbers(synthetic_bank: Bank) -> None:
-    result = evaluate(synthetic_bank, answers(maanden_gewerkt=15), TODAY)
+    result = evaluate(synthetic_bank, answers_2013(maanden_gewerkt=15), TODAY)
     for fmt in FORMATS:
         text = words(render(result, fmt), fmt)
         for sentence in (
@@ -129,15 +274,17 @@ def test_the_synthetic_rule_set_shows_its_own_numbers(synthetic_bank: Bank) -> N
             "Per pakket van 5 uur is hoogstens 2 uur in groep.",
             "ben je 6 maanden na je laatste gesprek kwijt.",
             "hoogstens 45 minuten per 5 uur, of 90 minuten per 10 uur begeleiding.",
-            "Een cheque van 5 uur kost 45 euro.",
+            "Een cheque van 5 uur kostte 45 euro.",
+            "Hij is 2 maanden geldig.",
         ):
             assert sentence in text, (fmt, sentence)
-        assert "Let op: deze test gebruikt de regels" in text  # 2026 is before the set's start
+        # The set has no end date, so it holds on 2026: no warning about other rules.
+        assert "Let op: deze samenvatting rekent met" not in text and "Volgens de regels van" not in text
 
 
 @pytest.mark.parametrize("situation", sorted(SITUATIONS))
 def test_html_is_one_self_contained_page(bank: Bank, situation: str) -> None:
-    page = render(evaluate(bank, SITUATIONS[situation][0], TODAY), "html", notes=NOTES, with_trace=True)
+    page = summary(bank, situation, "html", notes=NOTES, with_trace=True)
     assert page.lstrip().lower().startswith("<!doctype html>")
     assert page.count("<html") == 1 and page.rstrip().endswith("</html>")
     assert '<html lang="nl"' in page

@@ -1,8 +1,11 @@
 """The result to take home from a kiosk: a short plain-text summary that fits in a QR code.
 
 Nothing is stored: the text goes to the screen as a QR code (and, when an operator
-configured it, to a printer). The text keeps the verdicts and the first next steps,
-dropping the least important lines until it fits `max_bytes` (UTF-8).
+configured it, to a printer). The right is the regime's one-line verdict (`recht.kop`,
+made in the core), so the QR code says what the summary says; the first line names the
+date and the rule set. That line, the verdict and "Indicatie, geen beslissing." are always
+there; the other lines (fit, aftercare, where to look, the first next steps) are added in
+that order of importance as long as the text fits `max_bytes` (UTF-8).
 """
 
 from __future__ import annotations
@@ -12,35 +15,47 @@ from typing import Any
 
 from .dates import format_date
 
-STATUS = {
-    "ja": "Recht op loopbaancheques: waarschijnlijk wel, {uren} uur.",
-    "lopend": "Je pakket loopt nog: {uren} uur over, tot {vervalt_op}.",
-    "nog_niet": "Recht op loopbaancheques: nu nog niet, wel vanaf {vanaf}.",
-    "nee": "Recht op loopbaancheques: waarschijnlijk niet.",
-}
+ALWAYS = ("titel", "recht", "indicatie")
+# The other lines, most important first; the steps come last, first step first.
+IMPORTANCE = ("past", "nazorg", "contact")
+
+
+def _lines(result: Mapping[str, Any]) -> dict[str, str]:
+    """Every line the text can have, by key, in the order they are shown."""
+    day = result["datum"]
+    fit = result["geschiktheid"]
+    care = result["nazorg"]
+    lines = {
+        "titel": f"Zelftest loopbaanbegeleiding {day:%d-%m-%Y}, {result['regelset']['id'] or 'geen regelset'}",
+        "past": f"Past het? {fit['niveau']} ({fit['score']} van 100).",
+        "recht": result["recht"]["kop"],
+    }
+    if care["beschikbaar"]:
+        until = format_date(care["tot"])
+        confirmed = care.get("bevestigd", True)
+        lines["nazorg"] = f"Gratis nazorg tot {until}." if confirmed else f"Nazorg tot {until}? Niet bevestigd."
+    steps = [s["tekst"] for s in result["volgende_stappen"] if s["id"] != "nakijken"]
+    steps += [d["tekst"] for d in result["doorverwijzingen"]]
+    lines.update({f"stap{i}": f"- {step}" for i, step in enumerate(steps)})
+    lines["indicatie"] = "Indicatie, geen beslissing."
+    lines["contact"] = "Kijk op vdab.be of bel 0800 30 700."
+    return lines
 
 
 def qr_payload(result: Mapping[str, Any], max_bytes: int) -> str:
     """The take-home text, at most `max_bytes` long in UTF-8."""
-    right = result["recht"]
-    fit = result["geschiktheid"]
-    head = [
-        f"Zelftest loopbaanbegeleiding, {format_date(result['datum'])}",
-        f"Past het? {fit['niveau']} ({fit['score']} van 100).",
-        STATUS[right["status"]].format(
-            uren=right["uren"], vanaf=format_date(right.get("vanaf")), vervalt_op=format_date(right.get("vervalt_op"))
-        ),
-    ]
-    if result["nazorg"]["beschikbaar"]:
-        head.append(f"Gratis nazorg tot {format_date(result['nazorg']['tot'])}.")
-    tail = ["Indicatie, geen beslissing. Kijk op vdab.be of bel 0800 30 700."]
-    steps = [f"- {s['tekst']}" for s in result["volgende_stappen"] if s["id"] != "nakijken"]
-    steps += [f"- {d['tekst']}" for d in result["doorverwijzingen"]]
-    lines = [*head, *steps, *tail]
-    while len("\n".join(lines).encode()) > max_bytes and steps:
-        steps.pop()
-        lines = [*head, *steps, *tail]
-    text = "\n".join(lines)
-    if len(text.encode()) > max_bytes:
-        text = "\n".join([*head, *tail])
-    return text.encode()[:max_bytes].decode(errors="ignore")
+    lines = _lines(result)
+    chosen = set(ALWAYS)
+
+    def text(keys: set[str]) -> str:
+        return "\n".join(line for key, line in lines.items() if key in keys)
+
+    steps = [key for key in lines if key.startswith("stap")]
+    for key in (*IMPORTANCE, *steps):
+        if key not in lines:
+            continue
+        if len(text(chosen | {key}).encode()) <= max_bytes:
+            chosen.add(key)
+        elif key in steps:
+            break  # the first steps, in their order: never a later one instead of an earlier one
+    return text(chosen).encode()[:max_bytes].decode(errors="ignore")

@@ -2,6 +2,11 @@
 conversation, when unused hours lapse (V), the end of aftercare, the reference date,
 and the hours of the latest package (size, used, left, group-time limit).
 
+The regime of the rule set the result used decides: its `timeline` gives the hours from
+its typed parameters, and only a regime with 6-year periods has a new right on N. Without
+a package history (or under a regime without one, such as the loopbaankrediet) only the
+reference date remains.
+
 `package_timeline` gives the data (sorted events); `text_timeline` draws it as one
 line of text where a picture reads faster than a table. Pure; no UI.
 """
@@ -10,38 +15,68 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import fields
 from typing import Any
 
 from .dates import format_date
+from .rules import REGISTRY, Regime
+
+UNCONFIRMED = " (niet bevestigd)"
+
+
+def _regime(result: Mapping[str, Any]) -> Regime:
+    """The regime the result was computed under (the unknown one without a rule set)."""
+    return REGISTRY.get(result["regelset"].get("regime") or "geen", REGISTRY["geen"])
+
+
+def _params(regime: Regime, result: Mapping[str, Any]) -> Any:
+    """The regime's typed parameters, from the numbers the result was computed with."""
+    values = result["regels"]
+    return regime.Params(**{f.name: values.get(f.name) for f in fields(regime.Params)})
+
+
+def _valid_on(rules: Mapping[str, Any], day: dt.date) -> bool:
+    start, end = rules.get("geldig_van"), rules.get("geldig_tot")
+    return start is not None and start <= day and (end is None or day <= end)
+
+
+def _new_right(day: dt.date, p: Any, rules: Mapping[str, Any]) -> str:
+    """What N means: new hours when the rules in use still hold then; else only that the
+    period ends (the core's texts say which rules follow, when they are known)."""
+    hours = getattr(p, "uren_per_periode", None)
+    if hours is not None and _valid_on(rules, day):
+        return f"Nieuw recht op {hours} uur (N)"
+    return f"Einde van de periode van {p.periode_jaren} jaar (N)"
 
 
 def package_timeline(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dict[str, Any]:
-    """Events and hours from the history answers; empty events without a history."""
-    rules = result["regels"]
-    today = result["datum"]
-    dates = result["recht"]["datums"]
-    events: list[dict[str, Any]] = [{"datum": today, "wat": "Peildatum", "teken": "|"}]
-    hours: dict[str, Any] | None = None
-    if answers.get("eerder_gevolgd") == "ja" and dates.get("periode_start"):
+    """Events and hours from the history answers under the result's regime; only the
+    reference date without a history."""
+    regime = _regime(result)
+    p = _params(regime, result)
+    right = result["recht"]
+    dates = right["datums"]
+    rules = result["regelset"]
+    unconfirmed = set(rules.get("niet_bevestigd") or [])
+    events: list[dict[str, Any]] = [{"datum": result["datum"], "wat": "Peildatum", "teken": "|"}]
+    hours = regime.timeline(answers, p, result) if dates.get("periode_start") else None
+    if hours is not None:
+        start = (
+            "Eerste gesprek dat meetelde (start periode, P)" if regime.PERIODS else "Eerste gesprek dat meetelde (P)"
+        )
         events += [
-            {"datum": dates["periode_start"], "wat": "Eerste gesprek dat meetelde (start periode, P)", "teken": "P"},
+            {"datum": dates["periode_start"], "wat": start, "teken": "P"},
             {"datum": answers["laatste_gesprek"], "wat": "Laatste gesprek", "teken": "L"},
-            {"datum": dates["nieuw_recht"], "wat": f"Nieuw recht op {rules['uren_per_periode']} uur (N)", "teken": "N"},
         ]
-        if result["recht"].get("open_uren"):
-            events.append({"datum": dates["uren_vervallen"], "wat": "Ongebruikte uren vervallen (V)", "teken": "V"})
-        events.append({"datum": dates["nazorg_tot"], "wat": "Einde van de nazorg", "teken": "Z"})
-        size = rules["pakket_uren"][answers["pakketten"]]
-        used = size if answers.get("pakket_afgerond") == "ja" else answers.get("uren_opgenomen", 0)
-        per_unit = rules["pakket_uren"][rules["tweede_pakket"]]
-        hours = {
-            "pakket": answers["pakketten"],
-            "grootte": size,
-            "gebruikt": used,
-            "over": max(0, size - used),
-            "groep_max": rules["groep_max_uren_per_4u"] * size / per_unit,
-            "nazorg_minuten": rules["nazorg_minuten"][answers["pakketten"]],
-        }
+        if regime.PERIODS:
+            events.append(
+                {"datum": dates["nieuw_recht"], "wat": _new_right(dates["nieuw_recht"], p, rules), "teken": "N"}
+            )
+        if right.get("open_uren"):
+            lapse = "Ongebruikte uren vervallen (V)" + (UNCONFIRMED if "verval_maanden" in unconfirmed else "")
+            events.append({"datum": dates["uren_vervallen"], "wat": lapse, "teken": "V"})
+        care = "Einde van de nazorg" + (UNCONFIRMED if "nazorg_maanden" in unconfirmed else "")
+        events.append({"datum": dates["nazorg_tot"], "wat": care, "teken": "Z"})
     events.sort(key=lambda e: (e["datum"], e["teken"] != "|"))
     return {"gebeurtenissen": events, "uren": hours}
 

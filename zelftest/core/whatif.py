@@ -102,11 +102,22 @@ def partial_fit(session: Session) -> dict[str, Any]:
     return scoring.fit(session.bank, session.answers, trace)
 
 
+def _rules(session: Session) -> str:
+    """The session's choice of rule set, as the counsellor reads it: a forced one by its id,
+    else the one the reference date gives (which changes with the date, listed apart)."""
+    if session.forced and session.rules is not None:
+        return f"{session.rules.id} (gekozen)"
+    return "volgens de peildatum"
+
+
 def answer_changes(real: Session, copy: Session) -> list[Change]:
-    """The reference date and every answer in which the what-if differs from the client (as shown)."""
+    """The reference date, the choice of rule set and every answer in which the what-if differs
+    from the client (as shown): all that `apply_whatif` would change."""
     found = []
     if real.today != copy.today:
         found.append(Change("peildatum", format_date(real.today), format_date(copy.today)))
+    if _rules(real) != _rules(copy):
+        found.append(Change("regelset", _rules(real), _rules(copy)))
     for q in real.bank.questions:
         old, new = real.answers.get(q.id), copy.answers.get(q.id)
         if old != new:
