@@ -13,24 +13,42 @@ import pytest
 import yaml
 from conftest import FULL, PYTHON, ROOT, SYNTHETIC, TODAY, answers, run_cli, write_answers
 
+# A cheque used before (2025 rules: eerder_gevolgd only after ooit_cheque ja; a 4-hour package existed in 2026).
 HISTORY = {
+    "ooit_cheque": "ja",
     "eerder_gevolgd": "ja",
-    "pakketten": "acht",
+    "pakketten": "vier",
     "eerste_gesprek": "2026-01-05",
     "laatste_gesprek": "2026-05-05",
     "pakket_afgerond": "ja",
 }
+R2013 = "loopbaancheques-2013"
+# FULL under the 2013 rules: months of work instead of years, no ooit_cheque.
+FULL_2013 = {
+    **{k: v for k, v in FULL.items() if k not in ("jaren_gewerkt", "ooit_cheque")},
+    "maanden_gewerkt": 20,
+    "eerder_gevolgd": "nee",
+}
 
 
-def _yaml(answer_text: str) -> str:
-    """An answers file whose `antwoorden` are FULL with one line replaced or added."""
-    lines = [f"  {k}: {json.dumps(v)}" for k, v in FULL.items()]
+def _yaml(answer_text: str, base: dict[str, object] = FULL) -> str:
+    """An answers file whose `antwoorden` are `base` with one line replaced or added."""
+    lines = [f"  {k}: {json.dumps(v)}" for k, v in base.items()]
     key = answer_text.split(":")[0].strip()
     lines = [line for line in lines if line.split(":")[0].strip() != key]
     return "datum: 2026-11-26\nantwoorden:\n" + "\n".join(lines) + "\n" + answer_text + "\n"
 
 
+def _history(first: str, last: str, package: str = "vier") -> str:
+    """FULL with a used cheque: ooit_cheque ja and its history (2025 rules)."""
+    return _yaml(
+        f"  ooit_cheque: ja\n  eerder_gevolgd: ja\n  pakketten: {package}\n"
+        f"  eerste_gesprek: {first}\n  laatste_gesprek: {last}\n  pakket_afgerond: ja"
+    )
+
+
 FULL_TEXT = _yaml("  uitgeput: nee")
+FORCE_2013 = ["--regelset", R2013]
 # (name, file content or None for "no file", extra CLI args, texts the one stderr line must hold)
 BAD: list[tuple[str, str | None, list[str], list[str]]] = [
     ("bestand bestaat niet", None, [], ["bestaat niet"]),
@@ -46,19 +64,18 @@ BAD: list[tuple[str, str | None, list[str], list[str]]] = [
         [],
         ["onbekende vraag 'statut'", "bedoel je 'statuut'", ":"],
     ),
-    ("fout type: tekst voor een getal", _yaml("  maanden_gewerkt: twintig"), [], ["'maanden_gewerkt'", "geen getal"]),
+    ("fout type: tekst voor een getal", _yaml("  jaren_gewerkt: twintig"), [], ["'jaren_gewerkt'", "geen getal"]),
+    (
+        "fout type: tekst voor een getal (2013)",
+        _yaml("  maanden_gewerkt: twintig", FULL_2013),
+        FORCE_2013,
+        ["'maanden_gewerkt'", "geen getal"],
+    ),
     ("fout type: lijst voor een keuze", _yaml("  plan: [ja]"), [], ["'plan'"]),
     ("fout type: tekst voor meerkeuze", _yaml("  loopbaanvragen: twijfels"), [], ["'loopbaanvragen'", "lijst"]),
-    (
-        "onmogelijke datum in een antwoord",
-        _yaml(
-            "  eerder_gevolgd: ja\n  pakketten: acht\n"
-            "  eerste_gesprek: 2026-02-30\n  laatste_gesprek: 2026-03-01\n"
-            "  pakket_afgerond: ja"
-        ),
-        [],
-        ["datum", "antw.yaml:16:"],
-    ),
+    # line 17: datum, antwoorden, 11 lines of FULL (ooit_cheque moves down), then
+    # ooit_cheque, eerder_gevolgd, pakketten, eerste_gesprek
+    ("onmogelijke datum in een antwoord", _history("2026-02-30", "2026-03-01"), [], ["datum", "antw.yaml:17:"]),
     (
         "onmogelijke datum als datum",
         FULL_TEXT.replace("datum: 2026-11-26", "datum: 2026-02-30"),
@@ -67,28 +84,49 @@ BAD: list[tuple[str, str | None, list[str], list[str]]] = [
     ),
     ("datum is geen datum", FULL_TEXT.replace("datum: 2026-11-26", "datum: morgen"), [], ["datum 'morgen'"]),
     ("waarde niet toegelaten", _yaml("  statuut: bediende"), [], ["'statuut'", "'bediende'", "werknemer"]),
-    ("getal buiten bereik", _yaml("  maanden_gewerkt: 25"), [], ["'maanden_gewerkt'", "0 tot en met 24"]),
-    ("geen heel getal", _yaml("  maanden_gewerkt: 10.5"), [], ["'maanden_gewerkt'", "zonder komma"]),
+    ("getal buiten bereik", _yaml("  jaren_gewerkt: 61"), [], ["'jaren_gewerkt'", "0 tot en met 60"]),
+    ("getal onder nul", _yaml("  jaren_gewerkt: -1"), [], ["'jaren_gewerkt'", "minstens 0"]),
     (
-        "datum in de toekomst",
-        _yaml(
-            "  eerder_gevolgd: ja\n  pakketten: acht\n  eerste_gesprek: 2026-11-27\n"
-            "  laatste_gesprek: 2026-11-27\n  pakket_afgerond: ja"
-        ),
-        [],
-        ["'eerste_gesprek'", "toekomst"],
+        "getal buiten bereik (2013)",
+        _yaml("  maanden_gewerkt: 25", FULL_2013),
+        FORCE_2013,
+        ["'maanden_gewerkt'", "0 tot en met 24"],
     ),
+    ("geen heel getal", _yaml("  jaren_gewerkt: 10.5"), [], ["'jaren_gewerkt'", "zonder komma"]),
+    (
+        "geen heel getal (2013)",
+        _yaml("  maanden_gewerkt: 10.5", FULL_2013),
+        FORCE_2013,
+        ["'maanden_gewerkt'", "zonder komma"],
+    ),
+    ("datum in de toekomst", _history("2026-11-27", "2026-11-27"), [], ["'eerste_gesprek'", "toekomst"]),
     (
         "laatste voor eerste gesprek",
-        _yaml(
-            "  eerder_gevolgd: ja\n  pakketten: acht\n  eerste_gesprek: 2026-03-01\n"
-            "  laatste_gesprek: 2026-02-01\n  pakket_afgerond: ja"
-        ),
+        _history("2026-03-01", "2026-02-01"),
         [],
         ["'laatste_gesprek'", "1 maart 2026"],
     ),
+    ("gesprek voor 1 juli 2013", _history("2013-06-30", "2014-01-01"), [], ["'eerste_gesprek'", "1 juli 2013"]),
+    (
+        "pakket bestond toen niet",
+        _history("2026-01-05", "2026-05-05", "acht"),
+        [],
+        ["'eerste_gesprek'", "bestond dat pakket niet"],
+    ),
     ("antwoord ontbreekt", _yaml("  uitgeput: nee").replace('  plan: "ja"\n', ""), [], ["'plan'", "ontbreekt"]),
-    ("antwoord ontbreekt na ja", _yaml("  eerder_gevolgd: ja"), [], ["'pakketten'", "ontbreekt"]),
+    ("antwoord ontbreekt na ja", _yaml("  ooit_cheque: ja"), [], ["'eerder_gevolgd'", "ontbreekt"]),
+    (
+        "antwoord ontbreekt na twee keer ja",
+        _yaml("  ooit_cheque: ja\n  eerder_gevolgd: ja"),
+        [],
+        ["'pakketten'", "ontbreekt"],
+    ),
+    (
+        "antwoord ontbreekt na ja (2013)",
+        _yaml("  eerder_gevolgd: ja", FULL_2013),
+        FORCE_2013,
+        ["'pakketten'", "ontbreekt"],
+    ),
     ("leeg antwoord", _yaml("  plan:"), [], ["'plan'"]),
     ("dubbele sleutel", _yaml("  statuut: werknemer\n  statuut: zelfstandige"), [], ["'statuut'", "twee keer"]),
     ("kapotte YAML", "antwoorden: [\n  statuut: werknemer\n", [], ["antw.yaml:3:1:"]),
@@ -195,18 +233,30 @@ def test_answer_to_a_hidden_question_is_a_warning(tmp_path: Path, capsys: pytest
 
 def test_synthetic_rule_set_checks_follow_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The synthetic bank looks back 20 months, so 21 is refused with its own number."""
-    path = write_answers(tmp_path, answers(maanden_gewerkt=21))
+    path = write_answers(tmp_path, {**FULL_2013, "maanden_gewerkt": 21})
     code, out, err = run_cli(capsys, "beoordeel", path, "--vragen", SYNTHETIC)
     _one_line("21 van 20", code, out, err, ["'maanden_gewerkt'", "0 tot en met 20"])
-    assert run_cli(capsys, "beoordeel", path)[0] == 0  # the shipped bank takes 21 of 24
+    # the shipped 2013 rules look back 24 months: 21 is taken
+    code, out, err = run_cli(capsys, "beoordeel", path, "--regelset", R2013)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["recht"]["status"] == "ja"
 
 
 def test_datum_flag_wins_over_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_answers(tmp_path, answers(**HISTORY))
-    code, out, _ = run_cli(capsys, "beoordeel", path, "--datum", "2032-01-05")
+    # A package of 8 hours taken in 2014: under the 2013 rules (valid on the file's date) a new
+    # period starts 6 years later, on 2020-01-05; that day the 2013 rules are forced.
+    history = {**HISTORY, "pakketten": "acht", "eerste_gesprek": "2014-01-05", "laatste_gesprek": "2014-05-05"}
+    history.pop("ooit_cheque")
+    path = write_answers(tmp_path, {**FULL_2013, **history}, datum=dt.date(2019, 12, 1))
+    code, out, err = run_cli(capsys, "beoordeel", path)
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert (result["datum"], result["regelset"]["id"]) == ("2019-12-01", R2013)
+    assert result["recht"]["status"] == "nog_niet"
+    code, out, _ = run_cli(capsys, "beoordeel", path, "--datum", "2020-01-05", "--regelset", R2013)
     assert code == 0
     result = json.loads(out)
-    assert result["datum"] == "2032-01-05"
+    assert result["datum"] == "2020-01-05"
     assert result["recht"]["regel"] == "recht.nieuwe_periode"
 
 
@@ -223,7 +273,10 @@ def test_a_datum_with_a_time_counts_as_that_day(tmp_path: Path, capsys: pytest.C
     )
     code, out, err = run_cli(capsys, "beoordeel", path)
     assert (code, err) == (0, "")
-    assert json.loads(out)["datum"] == "2026-11-26"
+    result = json.loads(out)
+    assert result["datum"] == "2026-11-26"
+    assert result["regelset"]["id"] == "loopbaancheques-2025"
+    assert result["recht"]["regel"] == "recht.al_gebruikt"  # a cheque was used: none under the 2025 rules
 
 
 def test_yaml_booleans_mean_ja_and_nee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,8 @@ import sys
 import pytest
 
 # A full walk: needs, work, residence, no history (see vragen/vragenlijst.yaml for the order).
+# Under the 2025 rules (valid on 2026-11-26) "20" is years of work and the last "nee" is "never
+# had a cheque"; under loopbaancheques-2013 the same lines are 20 months and "no guidance in 6 years".
 COMPLETE = ["2 7", "1", "nee", "1", "1", "1", "1", "nee", "1", "20", "1", "nee"]
 ESCAPE = re.compile(r"\x1b|\x9b|\x07")
 
@@ -34,7 +36,19 @@ def test_complete_run_prints_the_text_summary() -> None:
     assert "Vraag 1 van ongeveer" in proc.stdout
     assert "HEB JE RECHT" not in proc.stdout  # headings keep their case; only the title is upper case
     assert "Heb je recht op loopbaancheques?" in proc.stdout
-    assert "Waarschijnlijk wel: je hebt recht op 8 uur loopbaanbegeleiding." in proc.stdout
+    assert "Waarschijnlijk wel: je kan één loopbaancheque krijgen." in proc.stdout
+    assert "Hoeveel jaar heb je in totaal gewerkt" in proc.stdout
+    assert "Hoeveel maanden heb je gewerkt" not in proc.stdout
+    assert "loopbaancheques-2025" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_forced_2013_rules_ask_months_and_give_8_hours_with_a_warning() -> None:
+    proc = run(COMPLETE, "--regelset", "loopbaancheques-2013")
+    assert proc.returncode == 0, proc.stderr
+    assert "Hoeveel maanden heb je gewerkt in de laatste 24 maanden?" in proc.stdout
+    assert "Die regels gelden niet op 26 november 2026." in proc.stdout
+    assert "waarschijnlijk wel: je hebt recht op 8 uur" in proc.stdout
     assert "Traceback" not in proc.stderr
 
 
@@ -52,7 +66,7 @@ def test_wrong_answer_prints_error_and_asks_again() -> None:
     assert "Fout: Kies een nummer van 1 tot 4." in proc.stdout
     after_error = proc.stdout.split("Fout: Kies een nummer van 1 tot 4.", 1)[1]
     assert after_error.splitlines()[2] == "Wat doe je nu?"  # the same question, asked again
-    assert "Hoeveel maanden heb je gewerkt" in after_error  # and the walk goes on after the right answer
+    assert "Hoeveel jaar heb je in totaal gewerkt" in after_error  # and the walk goes on after the right answer
 
 
 def test_back_goes_to_the_previous_question() -> None:
