@@ -12,7 +12,7 @@ from conftest import FULL, PYTHON, ROOT, write_answers
 SCRIPT = """
 import importlib, json, pkgutil, sys
 import zelftest.core
-names = sorted(m.name for m in pkgutil.iter_modules(zelftest.core.__path__, "zelftest.core."))
+names = sorted(m.name for m in pkgutil.walk_packages(zelftest.core.__path__, "zelftest.core."))
 for name in names:
     importlib.import_module(name)
 from zelftest.cli import main

@@ -72,7 +72,7 @@ def reference(a: Mapping[str, Any], p: Mapping[str, Any], d: dt.date, regime: st
             out.update(status="nee", redenen=["recht.al_gebruikt"])
         else:  # rule 7: hours unknown
             out.update(status="ja", uren=None)
-    elif not had:  # rule 5
+    elif not had:  # rule 5  # noqa: SIM114 - one branch per design rule
         out.update(status="ja", uren=p["uren_per_periode"])
     elif d >= n:  # rule 6
         out.update(status="ja", uren=p["uren_per_periode"])
