@@ -171,6 +171,10 @@ class RuleSet:
     def valid_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
+    def unconfirmed(self) -> list[str]:
+        """The parameters no source confirms (`bevestigd: nee`) or gives (`waarde: onbekend`)."""
+        return [p.name for p in self.parameters.values() if not p.confirmed or p.value is None]
+
 
 @dataclass(frozen=True)
 class Advice:

@@ -80,12 +80,11 @@ def _rule_set(ev: Evaluation, regime: Regime, seen: dict[str, Any]) -> dict[str,
         info.update(verwachten=[])
         return info
     src = rules.sources.get(rules.source)
-    unconfirmed = [p.name for p in rules.parameters.values() if not p.confirmed or p.value is None]
     info.update(
         geldig_van=rules.valid_from,
         geldig_tot=rules.valid_until,
         bron={"id": rules.source, "titel": src.title if src else rules.source, "url": src.url if src else None},
-        niet_bevestigd=unconfirmed,
+        niet_bevestigd=rules.unconfirmed(),
         verwachten=[line for line in trace.text("verwachten").splitlines() if line.strip()]
         if "verwachten" in rules.conclusions
         else [],

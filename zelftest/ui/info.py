@@ -35,27 +35,33 @@ def outplacement_markdown(session: Session) -> str:
 
 
 def about_markdown(session: Session) -> str:
-    """What this test is based on: rule set, sources, bank version, reference date."""
+    """What this test is based on: rule set (or that none holds), what it gives, which numbers
+    no source confirms, sources, bank version, reference date."""
     rules, bank = session.rules, session.bank
-    end = format_date(rules.valid_until) if rules.valid_until else texts.UNTIL_NOW
-    parts = [
-        texts.ABOUT_INDICATION,
-        texts.ABOUT_STORED,
-        texts.ABOUT_RULES.format(
-            name=md_escape(session.text(rules.name)),
-            rid=md_escape(rules.id),
-            start=format_date(rules.valid_from),
-            end=end,
-        ),
-    ]
-    if not rules.valid_on(session.today):
-        parts.append(texts.ABOUT_RULES_OLD.format(today=format_date(session.today)))
-    parts.append(texts.ABOUT_TODAY.format(today=format_date(session.today)))
+    today = format_date(session.today)
+    parts = [texts.ABOUT_INDICATION, texts.ABOUT_STORED]
+    if rules is None:
+        parts.append(texts.ABOUT_NO_RULES.format(today=today))
+    else:
+        end = format_date(rules.valid_until) if rules.valid_until else ""
+        line = texts.ABOUT_RULES if end else texts.ABOUT_RULES_OPEN
+        name, rid = md_escape(session.text(rules.name)), md_escape(rules.id)
+        parts.append(line.format(name=name, rid=rid, start=format_date(rules.valid_from), end=end))
+        short = session.extra["regelset"]["uren_kort"]
+        if short:
+            parts.append(texts.ABOUT_RULES_SHORT.format(text=md_escape(short)))
+        if not rules.valid_on(session.today):
+            now = bank.rule_set_on(session.today)
+            then = md_escape(session.text(now.name)) if now else texts.ABOUT_RULES_NONE_THEN
+            parts.append(texts.ABOUT_RULES_OLD.format(today=today, now=then))
+        if rules.unconfirmed():
+            parts.append(texts.ABOUT_UNCONFIRMED)
+    parts.append(texts.ABOUT_TODAY.format(today=today))
     parts.append(
         texts.ABOUT_BANK.format(id=md_escape(bank.id), version=md_escape(bank.version), hash=bank.content_hash[:12])
     )
     sources = []
-    for source in rules.sources.values():
+    for source in rules.sources.values() if rules else ():
         line = f"- {md_escape(source.title)}"
         if source.url:
             line += f": [{md_escape(source.url)}]({source.url})"

@@ -20,7 +20,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Markdown, Static
 
-from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
 from zelftest.core.report import render
 
@@ -28,7 +27,6 @@ from . import texts
 from .chat import BotBubble
 from .conversation import explanation_markdown
 from .footer import KeyFooter
-from .panel import number_text
 from .safe import literal
 
 if TYPE_CHECKING:
@@ -49,22 +47,12 @@ def report_parts(markdown: str) -> list[str]:
 
 
 def verdict_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
-    """The two verdicts of a result, each as (label, short text)."""
+    """The two verdicts of a result, each as (label, short text); the right is the regime's
+    own one-line verdict, the same the report, the QR text and the counsellor show."""
     fit = result["geschiktheid"]
-    right = result["recht"]
-    hours = number_text(right["uren"])
-    status = right["status"]
-    if status == "ja":
-        verdict = texts.RIGHT_YES.format(hours=hours)
-    elif status == "lopend":
-        verdict = texts.RIGHT_RUNNING.format(hours=hours, until=format_date(right["vervalt_op"]))
-    elif status == "nog_niet":
-        verdict = texts.RIGHT_NOT_YET.format(since=format_date(right["vanaf"]))
-    else:
-        verdict = texts.RIGHT_NO
     return [
         (texts.COMPARE_FIT, texts.FIT_LINE.format(text=fit["tekst"], score=fit["score"])),
-        (texts.COMPARE_RIGHT, verdict),
+        (texts.COMPARE_RIGHT, result["recht"]["kop"]),
     ]
 
 

@@ -86,10 +86,6 @@ COMPARE_FIT = "Past het?"
 COMPARE_RIGHT = "Loopbaancheques?"
 COMPARE_CHANGED = "Je veranderde:"
 NO_ANSWER = "geen antwoord"
-RIGHT_YES = "Waarschijnlijk wel: {hours} uur."
-RIGHT_RUNNING = "Je pakket loopt nog: nog {hours} uur, tot {until}."
-RIGHT_NOT_YET = "Nu nog niet. Opnieuw vanaf {since}."
-RIGHT_NO = "Waarschijnlijk niet."
 FIT_LINE = "{text} Score: {score} van 100."
 
 # Saving
@@ -126,11 +122,22 @@ ABOUT_INDICATION = (
 )
 ABOUT_STORED = "De test bewaart niets van wat je invult. Alleen als jij je samenvatting bewaart, komt er een bestand."
 ABOUT_RULES = "**Regels:** {name} ({rid}). Geldig van {start} tot {end}."
-ABOUT_RULES_OLD = "Op de peildatum {today} gelden deze regels niet meer. Vandaag gelden andere regels."
+ABOUT_RULES_OPEN = "**Regels:** {name} ({rid}). Geldig vanaf {start}."
+ABOUT_RULES_SHORT = "**Wat je krijgt:** {text}."
+ABOUT_RULES_OLD = "**Let op:** op de peildatum {today} gelden deze regels niet. Dan gelden {now}."
+ABOUT_RULES_NONE_THEN = "geen regels die de test kent"
+ABOUT_NO_RULES = (
+    "**Regels:** voor {today} kent de test geen regels voor loopbaancheques. "
+    "Of je recht hebt, zie je dus niet. Kijk op [vdab.be](https://www.vdab.be) of bel gratis 0800 30 700."
+)
+ABOUT_UNCONFIRMED = (
+    "**Niet bevestigd:** voor sommige getallen van deze regels vonden we geen bron, of geen bron die zegt "
+    "dat ze nog gelden. De test zegt dat er telkens bij. "
+    "Kijk op [vdab.be](https://www.vdab.be) of bel gratis 0800 30 700."
+)
 ABOUT_TODAY = "**Peildatum:** {today}."
 ABOUT_BANK = "**Vragenlijst:** {id}, versie {version}, code {hash}."
 ABOUT_SOURCES = "**Bronnen:**"
-UNTIL_NOW = "nu"
 
 # Quitting
 QUIT_HINT = "Stoppen? Druk op Ctrl+Q."
