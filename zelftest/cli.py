@@ -217,9 +217,14 @@ def cmd_interactive(args: argparse.Namespace) -> int:
 
 
 def cmd_web(args: argparse.Namespace) -> int:
+    from .core.loader import load_bank
     from .web import serve
 
-    return serve(args.host, args.poort, kiosk=args.kiosk, today=args.datum, bank=args.vragen)
+    rules = None
+    if args.regelset is not None:
+        # Check the id once here (exit 2), not in every browser's session.
+        rules = _forced_rules(load_bank(_bank_path(args)), args).id
+    return serve(args.host, args.poort, kiosk=args.kiosk, today=args.datum, bank=args.vragen, rules=rules)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,7 +81,10 @@ class Cheques2025(Regime):
             conclude(result, trace, "recht.al_gebruikt", "nee", 0, ["ooit_cheque"], [])
             result["redenen"] = [{"regel": "recht.al_gebruikt", "tekst": result["tekst"]}]
             return result
-        return conclude(result, trace, "recht.eerste_keer", "ja", None, ["ooit_cheque"], ["uren_per_periode"])
+        # None while no source gives the hours (`waarde: onbekend`); the texts then send to vdab.be.
+        return conclude(
+            result, trace, "recht.eerste_keer", "ja", p.uren_per_periode, ["ooit_cheque"], ["uren_per_periode"]
+        )
 
     def aftercare(self, ev: Evaluation, p: Params2025, status: str) -> dict[str, Any]:
         return package_care(ev, p, status, self.CONFIRMED_CARE)
