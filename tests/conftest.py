@@ -23,7 +23,8 @@ PYTHON = sys.executable
 TODAY = dt.date(2026, 11, 26)
 
 # A complete, valid answer set for the shipped bank under the rules valid on TODAY
-# (loopbaancheques-2025): an employee in Flanders, 10 years of work, who never had a cheque and whose answers fit loopbaanbegeleiding perfectly (score 100).
+# (loopbaancheques-2025): an employee in Flanders, 10 years of work, who never had a
+# cheque and whose answers fit loopbaanbegeleiding perfectly (score 100).
 FULL = {
     "loopbaanvragen": ["twijfels", "keuzes"],
     "aanleiding": "eigen_initiatief",
