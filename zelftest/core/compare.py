@@ -22,6 +22,8 @@ def _day(value: Any) -> str:
 
 
 def _number(value: Any) -> str:
+    if value is None:
+        return NONE  # a number the rules do not give (the hours of the 2025 cheque)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).replace(".", ",")
@@ -40,7 +42,7 @@ def facts(result: Mapping[str, Any]) -> dict[str, str]:
     rules = result["regelset"]
     out = {
         "peildatum": _day(result["datum"]),
-        "regelset": str(rules["id"]),
+        "regelset": str(rules["id"] or "geen regelset"),
         "regelset.geldig_op_datum": _yes(rules.get("geldig_op_datum")),
         "recht": str(right["status"]),
         "recht.uren": _number(right["uren"]),

@@ -181,6 +181,11 @@ class CounsellorChatScreen(ChatScreen):
         self.app.state.date = None if event.day == self.session.today else event.day
         self.refresh_panel()
 
+    def on_what_if_pane_rules_chosen(self, event: WhatIfPane.RulesChosen) -> None:
+        event.stop()
+        self.app.state.choose_rules(event.rule_set)
+        self.refresh_panel()
+
     def on_what_if_pane_reset(self, event: WhatIfPane.Reset) -> None:
         event.stop()
         self.app.state.reset_whatif()

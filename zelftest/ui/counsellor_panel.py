@@ -17,7 +17,14 @@ from zelftest.core.timeline import package_timeline
 
 from . import counsellor_texts as ct
 from .counsellor_state import Snapshot
-from .counsellor_views import answer_rows, provisional_content, result_content, timeline_content, why_content
+from .counsellor_views import (
+    answer_rows,
+    provisional_content,
+    result_content,
+    timeline_content,
+    unconfirmed,
+    why_content,
+)
 from .counsellor_widgets import AnswersTable, TimelinePicture
 from .whatif import WhatIfPane
 
@@ -82,7 +89,7 @@ class CounsellorPanel(Vertical):
             view.update(provisional_content(session, snap.fit))
             why.update(ct.PROVISIONAL_RIGHT)
         else:
-            view.update(result_content(result, session.answers))
+            view.update(result_content(result, session.answers, beside=snap.beside))
             why.update(why_content(result))
         self.query_one(WhatIfPane).show(snap, active)
         self.query_one("#answers-table", AnswersTable).show_rows(answer_rows(session))
@@ -100,7 +107,7 @@ class CounsellorPanel(Vertical):
         else:
             data = package_timeline(session.answers, result)
             has_history = data["uren"] is not None
-            table.update(timeline_content(data) if has_history else ct.TIMELINE_NONE)
+            table.update(timeline_content(data, unconfirmed(result)) if has_history else ct.TIMELINE_NONE)
             picture.set_events(data["gebeurtenissen"] if has_history else [])
         if active and snap.whatif is not None and snap.copy is not None:
             data = package_timeline(snap.copy.answers, snap.whatif)

@@ -21,6 +21,7 @@ from zelftest.core.engine import Session
 from zelftest.core.timeline import package_timeline
 
 from . import counsellor_texts as ct
+from .counsellor_state import DateRules
 
 LABEL = 24
 ANSWER_WIDTH = 46  # fits the answers table in a 66-column panel
@@ -46,23 +47,61 @@ def _value(value: Any) -> str:
         return ", ".join(_value(v) for v in value) or "[]"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return ct.UNKNOWN if value is None else str(value)
+
+
+# The parameters a fact is computed from: the fact is marked when no source confirms one of them.
+FACT_PARAMS = {
+    "recht.vanaf": ("periode_jaren",),
+    "recht.vervalt_op": ("verval_maanden",),
+    "nieuw_recht": ("periode_jaren",),
+    "uren_vervallen": ("verval_maanden",),
+    "nazorg_tot": ("nazorg_maanden", "nazorg_minuten"),
+    "nazorg": ("nazorg_maanden", "nazorg_minuten"),
+    "nazorg.minuten": ("nazorg_minuten",),
+}
+
+
+def unconfirmed(result: Mapping[str, Any]) -> set[str]:
+    """The names of the parameters of the rules in use that no source confirms."""
+    return set(result["regelset"].get("niet_bevestigd") or [])
+
+
+def deciding_params(result: Mapping[str, Any]) -> tuple[str, ...]:
+    """The parameters of the trace entry that decided the right (its hours rest on them)."""
+    rule = result["recht"].get("regel")
+    for entry in result.get("spoor", []):
+        if entry["conclusie"] == "recht" and entry["regel"] == rule:
+            return tuple(p["naam"] for p in entry["parameters"] if not p.get("bevestigd", True))
+    return ()
 
 
 class FactLines:
-    """Collects `label  value` lines; a value that differs from `before` is marked with its old value."""
+    """Collects `label  value` lines; a value that differs from `before` is marked with its old
+    value, and one that rests on a number no source confirms with "(niet bevestigd)"."""
 
     def __init__(self, result: Mapping[str, Any], before: Mapping[str, Any] | None) -> None:
         self.now = facts(result)
         self.old = facts(before) if before is not None else None
+        self.deciding = set(deciding_params(result))
+        self.unconfirmed = unconfirmed(result) | self.deciding
         self.lines: list[Content] = []
 
     def changed(self, key: str) -> bool:
         return self.old is not None and self.old.get(key, NONE) != self.now.get(key, NONE)
 
+    def mark(self, key: str) -> str:
+        """The unconfirmed mark when the fact has a value that rests on an unconfirmed number."""
+        if key == "recht.uren":  # the hours rest on what decided the right; unknown hours too
+            return ct.UNCONFIRMED if self.deciding else ""
+        names = FACT_PARAMS.get(key, ())
+        shown = self.now.get(key, NONE) not in (NONE, "nee")
+        return ct.UNCONFIRMED if shown and self.unconfirmed & set(names) else ""
+
     def fact(self, key: str, extra: str = "", label: str | None = None, bold: bool = False) -> None:
         label = label or ct.FACT_LABELS.get(key, key)
         value = self.now.get(key, NONE)
+        extra += self.mark(key)
         if self.changed(key):
             assert self.old is not None
             was = ct.WAS.format(old=self.old.get(key, NONE))
@@ -80,48 +119,90 @@ class FactLines:
 
 
 def rules_of(session: Session) -> dict[str, Any]:
-    """The rule set in force as the result's `regelset` has it (for before there is a result)."""
-    rules = session.rules
-    source = rules.sources.get(rules.source)
-    return {
-        "id": rules.id,
-        "naam": rules.name.get(session.language),
-        "geldig_van": rules.valid_from,
-        "geldig_tot": rules.valid_until,
-        "geldig_op_datum": rules.valid_on(session.today),
-        "bron": {"titel": source.title if source else rules.source, "url": source.url if source else None},
-    }
+    """The rule set in use as the core's `scope` gave it to the session (before there is a
+    result); its `id` is None when no rule set holds on the reference date."""
+    return dict(session.extra["regelset"])
 
 
 def rules_details(rules: Mapping[str, Any]) -> list[Content]:
-    """The rule set's name, validity and source; a warning when it does not hold on the reference date."""
-    end = format_date(rules["geldig_tot"]) if rules.get("geldig_tot") else ct.UNTIL_OPEN
-    source = rules["bron"]
-    lines = [
-        Content(f"  {rules['naam']}"),
-        Content.styled("  " + ct.RULES_VALID.format(start=format_date(rules["geldig_van"]), end=end), MUTED),
-        Content.styled(
-            "  " + ct.RULES_SOURCE.format(title=source["titel"]) + (f", {source['url']}" if source.get("url") else ""),
-            MUTED,
-        ),
-    ]
+    """The rule set's name and (in a result) source; a warning when it does not hold on the
+    reference date, and the honest word when there is no rule set at all."""
+    if rules.get("id") is None:
+        return [Content.styled("  " + ct.RULES_NONE, WARNING)]
+    lines = [Content(f"  {rules['naam']}")]
+    source = rules.get("bron")
+    if source:
+        url = f", {source['url']}" if source.get("url") else ""
+        lines.append(Content.styled("  " + ct.RULES_SOURCE.format(title=source["titel"]) + url, MUTED))
     if not rules.get("geldig_op_datum"):
         lines.append(Content.styled(ct.RULES_NOT_VALID, WARNING))
     return lines
 
 
+def rules_fact(rules: Mapping[str, Any]) -> str:
+    """The rule set id as the counsellor reads it: "(gekozen)" when forced, or "geen regelset"."""
+    if rules.get("id") is None:
+        return ct.NO_RULES
+    return str(rules["id"]) + (ct.RULES_FORCED if rules.get("gedwongen") else "")
+
+
+def date_rules_line(beside: DateRules | None) -> list[Content]:
+    """Beside a verdict under forced rules that do not hold on the date: what the rules of the
+    date say (or which answers they still need)."""
+    if beside is None:
+        return []
+    if not beside.period:
+        text = ct.DATE_RULES_NONE
+    elif beside.verdict is None:
+        text = ct.DATE_RULES_OPEN.format(period=beside.period, ids=", ".join(beside.missing))
+    else:
+        verdict = beside.verdict[:1].lower() + beside.verdict[1:]
+        text = ct.DATE_RULES.format(period=beside.period, verdict=verdict)
+    return [Content.styled(text, WARNING)]
+
+
+def hours_lines(hours: Mapping[str, Any], unconfirmed_: set[str]) -> list[Content]:
+    """The hours of the latest package, and its group-time limit (only when the regime gives
+    one) and aftercare minutes."""
+    mark = ct.UNCONFIRMED if "pakket_uren" in unconfirmed_ else ""
+    size = _value(hours["grootte"]) + mark
+    first = ct.HOURS_LINE.format(
+        package=hours["pakket"], size=size, used=_value(hours["gebruikt"]), left=_value(hours["over"])
+    )
+    parts = []
+    if hours.get("groep_max") is not None:
+        group = ct.GROUP_PART.format(hours=_value(hours["groep_max"]).replace(".", ","))
+        parts.append(group + (ct.UNCONFIRMED if "groep_max_uren_per_4u" in unconfirmed_ else ""))
+    care = ct.CARE_PART.format(minutes=hours["nazorg_minuten"])
+    parts.append(care + (ct.UNCONFIRMED if "nazorg_minuten" in unconfirmed_ else ""))
+    return [Content(first), Content(" · ".join(parts))]
+
+
 def result_content(
-    result: Mapping[str, Any], answers: Mapping[str, Any], before: Mapping[str, Any] | None = None
+    result: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    before: Mapping[str, Any] | None = None,
+    beside: DateRules | None = None,
 ) -> Content:
-    """The live result: rules, eligibility, dates, hours, fit; changes against `before` marked."""
+    """The live result: rules, eligibility, dates, hours, fit; changes against `before` marked;
+    `beside`: what the rules of the date say when a forced rule set does not hold then."""
     out = FactLines(result, before)
     out.heading(ct.SECTION_RULES)
     out.fact("peildatum")
-    out.fact("regelset")
-    out.lines += rules_details(result["regelset"])
+    rules = result["regelset"]
+    label = (f"{ct.FACT_LABELS['regelset']:<{LABEL}} ", MUTED)
+    if out.changed("regelset") and before is not None:
+        was = ct.WAS.format(old=rules_fact(before["regelset"]))
+        out.lines.append(Content.assemble(label, (rules_fact(rules), CHANGED), (was, WARNING)))
+    else:
+        out.lines.append(Content.assemble(label, rules_fact(rules)))
+    out.lines += rules_details(rules)
 
     right = result["recht"]
     out.heading(ct.SECTION_RIGHT)
+    if right.get("kop"):
+        out.text(right["kop"], CHANGED if out.changed("recht") else "bold")
+    out.lines += date_rules_line(beside)
     out.fact("recht", bold=True)
     if right.get("tekst"):
         out.text(right["tekst"], MUTED)
@@ -130,11 +211,13 @@ def result_content(
 
     out.heading(ct.SECTION_DATES)
     dates = right.get("datums") or {}
-    hours = package_timeline(answers, result)["uren"] if dates.get("periode_start") else None
+    timeline = package_timeline(answers, result)
+    hours = timeline["uren"] if dates.get("periode_start") else None
     care = result["nazorg"]
     if hours:
         out.fact("periode_start")
-        out.fact("nieuw_recht")
+        if any(e["teken"] == "N" for e in timeline["gebeurtenissen"]):  # only a regime with periods has N
+            out.fact("nieuw_recht")
         out.fact("uren_vervallen", extra="" if right.get("open_uren") else f"  {ct.NOT_OPEN}")
         out.fact("nazorg_tot", extra=ct.CARE_SIZE.format(minutes=hours["nazorg_minuten"]))
     else:
@@ -148,17 +231,7 @@ def result_content(
 
     if hours:
         out.heading(ct.SECTION_HOURS)
-        out.text(
-            ct.HOURS_LINE.format(
-                package=hours["pakket"],
-                size=_value(hours["grootte"]),
-                used=_value(hours["gebruikt"]),
-                left=_value(hours["over"]),
-            )
-        )
-        out.text(
-            ct.GROUP_LINE.format(hours=_value(hours["groep_max"]).replace(".", ","), minutes=hours["nazorg_minuten"])
-        )
+        out.lines += hours_lines(hours, out.unconfirmed)
 
     fit = result["geschiktheid"]
     out.heading(ct.SECTION_FIT)
@@ -181,7 +254,7 @@ def provisional_content(session: Session, fit: Mapping[str, Any]) -> Content:
     lines = [
         heading(ct.SECTION_RULES),
         Content.assemble((f"{ct.FACT_LABELS['peildatum']:<{LABEL}} ", MUTED), _day(session.today)),
-        Content.assemble((f"{ct.FACT_LABELS['regelset']:<{LABEL}} ", MUTED), rules["id"]),
+        Content.assemble((f"{ct.FACT_LABELS['regelset']:<{LABEL}} ", MUTED), rules_fact(rules)),
         *rules_details(rules),
         Content(""),
     ]
@@ -218,39 +291,23 @@ def why_content(result: Mapping[str, Any]) -> Content:
                 Content.assemble(
                     (lead, MUTED),
                     f"{p['naam']} = {_value(p['waarde'])}",
+                    ("" if p.get("bevestigd", True) else ct.UNCONFIRMED, WARNING),
                     (ct.WHY_SOURCE.format(source=p["bron"]), MUTED),
                 )
             )
     return Content("\n").join(lines)
 
 
-def timeline_content(data: Mapping[str, Any]) -> Content:
-    """The events (letter, date, what) and the hours of the latest package, as a small table."""
+def timeline_content(data: Mapping[str, Any], unconfirmed_: set[str]) -> Content:
+    """The events (letter, date, what) and the hours of the latest package, as a small table;
+    `unconfirmed_`: the parameters no source confirms."""
     events = data["gebeurtenissen"]
     lines = [
         Content.assemble((f"{e['teken']}  ", "bold"), (f"{format_date(e['datum']):<19}", ""), e["wat"]) for e in events
     ]
     hours = data.get("uren")
     if hours:
-        lines.append(Content(""))
-        lines.append(heading(ct.SECTION_HOURS))
-        lines.append(
-            Content(
-                ct.HOURS_LINE.format(
-                    package=hours["pakket"],
-                    size=_value(hours["grootte"]),
-                    used=_value(hours["gebruikt"]),
-                    left=_value(hours["over"]),
-                )
-            )
-        )
-        lines.append(
-            Content(
-                ct.GROUP_LINE.format(
-                    hours=_value(hours["groep_max"]).replace(".", ","), minutes=hours["nazorg_minuten"]
-                )
-            )
-        )
+        lines += [Content(""), heading(ct.SECTION_HOURS), *hours_lines(hours, unconfirmed_)]
     return Content("\n").join(lines)
 
 

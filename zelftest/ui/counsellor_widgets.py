@@ -1,5 +1,5 @@
-"""Small widgets of the counsellor panel: the answers table (Enter asks to edit a row) and
-the text timeline drawn at the width it gets.
+"""Small widgets of the counsellor panel: the answers table (Enter asks to edit a row), the
+text timeline drawn at the width it gets, and a drop-down list whose keys speak Dutch.
 
 Both only show things and send messages; the screen that owns the session decides.
 """
@@ -9,10 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
+
+# Textual keeps the parts of its Select private; only the overlay's key label is changed here.
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from zelftest.core.timeline import text_timeline
 
@@ -74,3 +79,17 @@ class TimelinePicture(Static):
 
     def on_resize(self, event: Resize) -> None:
         self.draw()
+
+
+class DutchOverlay(SelectOverlay):
+    """The open list of a `DutchSelect`: Esc closes it, and the footer says so in Dutch."""
+
+    BINDINGS = [Binding("escape", "dismiss", ct.CLOSE_LIST)]
+
+
+class DutchSelect(Select[str]):
+    """A drop-down list (Enter opens it, arrows choose, Enter takes it) with Dutch key labels."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield DutchOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)

@@ -1,7 +1,9 @@
-"""The what-if tab: another reference date (typed, +1 year, or straight to N) or another
-answer (the table, Enter = change it), with the what-if result and what changed marked.
+"""The what-if tab: another reference date (typed, +1 year, or straight to N), other rules
+(the rules of the date, or a rule set by name) or another answer (the table, Enter = change
+it), with the what-if result and what changed marked. Under rules that do not hold on the
+date, the result says beside its verdict what the rules of the date say.
 
-The tab only sends messages (`DateChosen`, `Reset`, `Apply`, and the table's
+The tab only sends messages (`DateChosen`, `RulesChosen`, `Reset`, `Apply`, and the table's
 `EditRequested`); the counsellor screen keeps the what-if state and the client's session.
 """
 
@@ -14,35 +16,59 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Select, Static
 
 from zelftest.core.dates import add_years, parse_date
+from zelftest.core.engine import Session
+from zelftest.core.timeline import package_timeline
 
 from . import counsellor_texts as ct
 from .counsellor_state import Snapshot
 from .counsellor_views import WARNING, answer_rows, heading, result_content
-from .counsellor_widgets import AnswersTable
+from .counsellor_widgets import AnswersTable, DutchSelect
 from .panel import ErrorLine, typed_text
+
+BY_DATE = "peildatum"  # the choice "the rules valid on the reference date"
+
+
+def rules_options(session: Session) -> list[tuple[str, str]]:
+    """The rules to choose from: those of the date, then every rule set by id and period."""
+    sets = [(ct.WHATIF_RULES_SET.format(id=rs.id, period=rs.period), rs.id) for rs in session.bank.rule_sets]
+    return [(ct.WHATIF_RULES_BY_DATE, BY_DATE), *sets]
+
+
+def rules_choice(session: Session) -> str:
+    """The option that shows the session's rules: its forced rule set, else those of the date."""
+    return session.rules.id if session.forced and session.rules is not None else BY_DATE
 
 
 class WhatIfPane(VerticalScroll):
-    """Date bar, what changed, the what-if answers and the what-if result."""
+    """Date and rules bars, what changed, the what-if answers and the what-if result."""
 
     class DateChosen(Message):
         def __init__(self, day: dt.date) -> None:
             super().__init__()
             self.day = day
 
+    class RulesChosen(Message):
+        """Other rules: a rule set id, or None for the rules valid on the reference date."""
+
+        def __init__(self, rule_set: str | None) -> None:
+            super().__init__()
+            self.rule_set = rule_set
+
     class Reset(Message):
-        """Back to the client's own answers and date."""
+        """Back to the client's own answers, date and rules."""
 
     class Apply(Message):
-        """Make the what-if the client's answers and date (after a confirm)."""
+        """Make the what-if the client's answers, date and rules (after a confirm)."""
 
     def __init__(self) -> None:
         super().__init__(id="whatif-pane")
         self.today: dt.date | None = None
         self.new_right: dt.date | None = None
+        self.shown_rules = BY_DATE
+        self.has_options = False
 
     def compose(self) -> ComposeResult:
         yield Static(ct.WHATIF_INTRO, classes="hint", markup=False)
@@ -53,6 +79,9 @@ class WhatIfPane(VerticalScroll):
             yield Button(ct.WHATIF_TO_N, id="whatif-n", compact=True)
             yield Button(ct.WHATIF_RESET, id="whatif-reset", compact=True)
             yield Button(ct.WHATIF_APPLY, id="whatif-apply", compact=True, variant="warning")
+        with Horizontal(id="whatif-rules-bar"):
+            yield Static(ct.WHATIF_RULES, id="whatif-rules-label", markup=False)
+            yield DutchSelect([(ct.WHATIF_RULES_BY_DATE, BY_DATE)], id="whatif-rules", allow_blank=False, compact=True)
         yield ErrorLine(id="whatif-error")
         yield Static("", id="whatif-changes", markup=False)
         yield Static(ct.WHATIF_ANSWERS, classes="hint", markup=False)
@@ -68,11 +97,15 @@ class WhatIfPane(VerticalScroll):
         self.today = session.today
         # N of the what-if when it has one (a changed history moves N), else the client's.
         shown = snap.whatif if active and snap.whatif is not None else snap.result
-        self.new_right = shown["recht"]["datums"].get("nieuw_recht") if shown is not None else None
+        answers = session.answers if shown is snap.whatif else snap.session.answers
+        # Only rules with periods of 6 years give a new right on N (the timeline has it then).
+        events = package_timeline(answers, shown)["gebeurtenissen"] if shown is not None else []
+        self.new_right = next((e["datum"] for e in events if e["teken"] == "N"), None)
         field = self.date_input
         # Never rewrite what the counsellor is typing; only follow a date set elsewhere.
         if parse_date(field.value) != session.today and not (field.has_focus and parse_date(field.value) is None):
             field.value = typed_text(session.today)
+        self.show_rules(session)
         self.query_one("#whatif-n", Button).disabled = self.new_right is None
         self.query_one("#whatif-reset", Button).disabled = not active
         self.query_one("#whatif-apply", Button).disabled = not active or snap.copy is None
@@ -82,11 +115,24 @@ class WhatIfPane(VerticalScroll):
         if snap.whatif is not None and active:
             result.update(
                 Content("\n").join(
-                    [heading(ct.WHATIF_RESULT), result_content(snap.whatif, session.answers, snap.result)]
+                    [
+                        heading(ct.WHATIF_RESULT),
+                        result_content(snap.whatif, session.answers, snap.result, snap.whatif_beside),
+                    ]
                 )
             )
         else:
             result.update("")
+
+    def show_rules(self, session: Session) -> None:
+        """The rules choice follows the what-if (or the client); never echoed back as a choice."""
+        select = self.query_one("#whatif-rules", Select)
+        self.shown_rules = rules_choice(session)
+        with select.prevent(Select.Changed):
+            if not self.has_options:
+                select.set_options(rules_options(session))
+                self.has_options = True
+            select.value = self.shown_rules
 
     @staticmethod
     def changes_content(snap: Snapshot, active: bool) -> Content:
@@ -132,6 +178,13 @@ class WhatIfPane(VerticalScroll):
         self.query_one(ErrorLine).clear()
         if day != self.today:
             self.post_message(self.DateChosen(day))
+
+    @on(Select.Changed, "#whatif-rules")
+    def rules_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str) and event.value != self.shown_rules:
+            self.shown_rules = event.value
+            self.post_message(self.RulesChosen(None if event.value == BY_DATE else event.value))
 
     @on(Button.Pressed, "#whatif-year")
     def plus_year(self, event: Button.Pressed) -> None:
