@@ -84,8 +84,8 @@ def fallback_values(q: Question, bank: Bank) -> list[Any]:
 
 
 def packages_that_existed(s: Session) -> set[str]:
-    """The packages some first-conversation date accepts in this session."""
-    sets = [s.rules] if s.forced and s.rules is not None else s.bank.rule_sets
+    """The packages some first-conversation date (on or before the reference date) accepts."""
+    sets = [s.rules] if s.forced and s.rules is not None else [r for r in s.bank.rule_sets if r.valid_from <= s.today]
     return {p for rs in sets if "pakketten" in rs.parameters for p in rs.value("pakketten") or []}
 
 
