@@ -78,7 +78,7 @@ def test_exit_keys_do_nothing_anywhere(no_signals: list[tuple[int, int]]) -> Non
 
     async def scenario(app: KioskApp, pilot: Pilot[Any]) -> None:
         await try_keys(app, pilot)  # the welcome
-        fill(app.session, TYPICAL, stop="maanden_gewerkt")
+        fill(app.session, TYPICAL, stop="jaren_gewerkt")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.focused, Input)  # typing in the number field

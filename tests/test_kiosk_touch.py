@@ -16,13 +16,14 @@ from textual.widgets import Button, Static
 
 from zelftest.core.dates import parse_date
 from zelftest.core.model import Question
+from zelftest.core.report import render
 from zelftest.qr import capacity, qr_lines
 from zelftest.ui import kiosk_texts as kt
 from zelftest.ui.choices import OptionRow
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.kiosk_pickers import DatePicker
 from zelftest.ui.kiosk_screens import KioskSummaryScreen, TakeHomeScreen
-from zelftest.ui.scripted import TYPICAL, fill
+from zelftest.ui.scripted import FIRST_CHEQUE, TYPICAL, fill
 
 
 async def tap(pilot: Pilot[Any], target: str | Widget) -> None:
@@ -83,7 +84,7 @@ def test_a_whole_visit_by_touch_alone_with_big_targets() -> None:
             assert session.current is not q, f"{q.id} was not answered"
         assert {"datum", "getal", "meerkeuze", "keuze", "ja_nee"} <= seen_types
         assert session.answers["eerste_gesprek"] == dt.date(2022, 3, 15)
-        assert session.answers["maanden_gewerkt"] == 20
+        assert session.answers["jaren_gewerkt"] == 10
         await wait_for(pilot, lambda: isinstance(app.screen, KioskSummaryScreen))
         assert small_targets(app) == []
         await tap(pilot, "#take-home")
@@ -121,9 +122,16 @@ def test_the_date_picker_steps_within_the_calendar() -> None:
         assert picker.date.year == 2026  # no future years
         for _ in range(20):
             picker.step("year", -1)
-        assert picker.date.year == picker.first_year
+        assert picker.date.year == picker.first_year == 2011  # 15 years back
+        # The picker goes back further than loopbaancheques exist: the usual message says so.
         await tap(pilot, "#picker-ok")
-        assert app.session.answers["eerste_gesprek"] == dt.date(picker.first_year, 1, 28)
+        assert "eerste_gesprek" not in app.session.answers
+        error = app.screen.query_one("#answer-error")
+        assert error.display and "Loopbaancheques bestaan sinds 1 juli 2013." in str(error.render())
+        for _ in range(3):
+            await tap(pilot, "#year-up")
+        await tap(pilot, "#picker-ok")
+        assert app.session.answers["eerste_gesprek"] == dt.date(2014, 1, 28)
 
     drive(scenario)
 
@@ -161,17 +169,21 @@ def test_a_date_is_changed_in_the_review_by_touch() -> None:
 @pytest.mark.parametrize("version", [10, 15])
 def test_the_qr_code_holds_the_verdicts_and_fits_the_version(version: int) -> None:
     async def scenario(app: KioskApp, pilot: Pilot[Any]) -> None:
-        fill(app.session, TYPICAL)
+        fill(app.session, FIRST_CHEQUE)  # a positive verdict: the longest line of the right
         app.action_show_summary()
         await pilot.pause()
         await tap(pilot, "#take-home")
         screen = app.screen
         assert isinstance(screen, TakeHomeScreen)
         payload = screen.payload
+        lines = payload.splitlines()
         assert len(payload.encode()) <= capacity(version)
-        assert "Past het? hoog (100 van 100)." in payload
-        assert "Recht op loopbaancheques: waarschijnlijk wel, 4 uur." in payload
-        assert "Indicatie, geen beslissing" in payload
+        assert lines[0] == "Zelftest loopbaanbegeleiding 26-11-2026, loopbaancheques-2025"
+        assert "Past het? hoog (100 van 100)." in lines
+        # The right is the regime's own one-line verdict, the same the summary shows.
+        verdict = "Waarschijnlijk wel: je kan één loopbaancheque krijgen. Hoeveel uur, staat op vdab.be."
+        assert app.session.result()["recht"]["kop"] == verdict and verdict in lines
+        assert "Indicatie, geen beslissing." in lines
         if version >= 12:
             assert "- Zoek een erkend loopbaancentrum" in payload  # a next step too
         shown = str(screen.query_one("#qr", Static).render())
@@ -193,7 +205,9 @@ def test_printing_sends_the_text_to_the_command_once(tmp_path: Path) -> None:
         await pilot.pause()
         await tap(pilot, "#kiosk-print")
         await wait_for(pilot, out.exists)
-        await wait_for(pilot, lambda: "Waarschijnlijk wel" in out.read_text(encoding="utf-8"))
+        text = render(app.session.result(), "tekst")  # the whole plain-text summary
+        assert "Waarschijnlijk niet." in text
+        await wait_for(pilot, lambda: out.read_text(encoding="utf-8") == text)
         await pilot.pause(0.3)  # a button ignores a second tap while it still shows the first
         await tap(pilot, "#kiosk-print")
         messages = [n.message for n in app._notifications]

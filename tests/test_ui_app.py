@@ -21,6 +21,7 @@ from zelftest.ui.app import ZelftestApp, make_app
 from zelftest.ui.chat import PersonBubble
 from zelftest.ui.info import GlossaryScreen, InfoScreen
 from zelftest.ui.review import ReviewScreen
+from zelftest.ui.safe import md_escape
 from zelftest.ui.scripted import TYPICAL, fill, press, screen_text
 from zelftest.ui.summary import SummaryScreen
 from zelftest.ui.themes import HIGH_CONTRAST
@@ -67,7 +68,7 @@ def test_outplacement_and_about_by_key_at_any_moment() -> None:
 
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         await check(app, pilot)  # the welcome
-        fill(app.session, TYPICAL, stop="maanden_gewerkt")
+        fill(app.session, TYPICAL, stop="jaren_gewerkt")
         await pilot.press("enter")
         assert app.screen.query_one("#typed-input").has_focus
         await check(app, pilot)  # typing in an input
@@ -106,16 +107,63 @@ def test_about_names_sources_rule_set_version_and_that_it_is_an_indication() -> 
         await pilot.press("f4")
         await pilot.pause()
         text = info_text(app)
-        rules = BANK.rule_set()
+        rules = BANK.rule_set("loopbaancheques-2025")
+        assert app.session.rules is rules  # the rules valid on TODAY
         assert "**indicatie**" in text and "vdab.be" in text
-        assert rules.id.replace("-", "\\-") in text
+        assert (
+            "**Regels:** de loopbaancheques van 1 november 2025 tot 31 december 2026 (loopbaancheques\\-2025). "
+            "Geldig van 1 november 2025 tot 31 december 2026." in text
+        )
+        assert "**Wat je krijgt:** één cheque" in text
+        # Hours and price of the cheque are unknown: the text says so and where to look.
+        assert "**Niet bevestigd:**" in text
+        assert "**Let op:**" not in text
+        assert "**Peildatum:** 26 november 2026." in text
         assert BANK.version.replace(".", "\\.") in text and BANK.content_hash[:12] in text
-        assert "Op de peildatum 26 november 2026 gelden deze regels niet meer." in text
+        assert rules.sources
         for source in rules.sources.values():
+            assert md_escape(source.title) in text
             if source.url:
                 assert f"({source.url})" in text
 
     drive(scenario)
+
+
+def test_about_says_loudly_when_forced_rules_do_not_hold_on_the_date() -> None:
+    rules = BANK.rule_set("loopbaancheques-2013")
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("f4")
+        await pilot.pause()
+        text = info_text(app)
+        assert "**Regels:** de loopbaancheques van 1 juli 2013 tot 31 december 2019 (loopbaancheques\\-2013)." in text
+        assert "**Wat je krijgt:** 8 uur per 6 jaar." in text
+        assert (
+            "**Let op:** op de peildatum 26 november 2026 gelden deze regels niet. Dan gelden de loopbaancheques "
+            "van 1 november 2025 tot 31 december 2026." in text
+        )
+        assert "(https://www.vdab.be/loopbaanbegeleiding)" in text  # the 2013 rule set's own source
+
+    drive(scenario, app=make_app(BANK, today=TODAY, rules=rules))
+
+
+def test_about_on_a_date_without_rules_does_not_crash_and_says_so() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        assert app.session.rules is None
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, InfoScreen) and app.screen.title_text == "Over deze test"
+        text = info_text(app)
+        assert "**Regels:** voor 1 mei 2012 kent de test geen regels voor loopbaancheques." in text
+        assert "Of je recht hebt, zie je dus niet." in text
+        assert "**Peildatum:** 1 mei 2012." in text
+        assert "**Bronnen:**" not in text and "**Wat je krijgt:**" not in text
+        assert "geen regels" in " ".join(screen_text(app).split())  # and it is on the screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, InfoScreen)
+
+    drive(scenario, app=make_app(BANK, today=dt.date(2012, 5, 1)))
 
 
 def test_the_glossary_explains_the_word_you_pick() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,9 +25,14 @@ TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())
 
 
-def drive(scenario: Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]], size: tuple[int, int] = (80, 24)) -> None:
+def drive(
+    scenario: Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]],
+    size: tuple[int, int] = (80, 24),
+    today: dt.date = TODAY,
+    rules: str | None = None,
+) -> None:
     async def run() -> None:
-        app = make_app(BANK, today=TODAY)
+        app = make_app(BANK, today=today, rules=BANK.rule_set(rules) if rules else None)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await scenario(app, pilot)
@@ -48,6 +54,11 @@ def error_text(app: ZelftestApp) -> str:
     return str(line.render()) if line.display else ""
 
 
+def flat_screen(app: ZelftestApp) -> str:
+    """The screen's text without the bubbles' left bar and line breaks (for wrapped sentences)."""
+    return " ".join(screen_text(app).replace("▎", " ").split())
+
+
 def test_welcome_says_what_the_test_is_and_how_to_move() -> None:
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         text = screen_text(app)
@@ -62,6 +73,41 @@ def test_welcome_says_what_the_test_is_and_how_to_move() -> None:
     drive(scenario)
 
 
+def test_the_welcome_names_the_rules_in_use() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        text = flat_screen(app)
+        assert (
+            "Je ziet ook of je recht hebt op loopbaancheques. De test rekent met de loopbaancheques "
+            "van 1 november 2025 tot 31 december 2026." in text
+        )
+        assert "Let op" not in text
+
+    drive(scenario)
+
+
+def test_the_welcome_warns_when_forced_rules_do_not_hold_on_the_date() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        text = flat_screen(app)
+        assert (
+            "Let op: de test rekent met de loopbaancheques van 1 juli 2013 tot 31 december 2019. "
+            "Die regels gelden niet op 26 november 2026." in text
+        )
+        assert "Je ziet ook of je recht hebt" not in text
+
+    drive(scenario, rules="loopbaancheques-2013")
+
+
+def test_the_welcome_says_when_no_rules_are_known_for_the_date() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        text = flat_screen(app)
+        assert "Voor 1 mei 2012 kent de test geen regels voor loopbaancheques." in text
+        assert "De test rekent met" not in text
+        await start(pilot)
+        assert last_question(app).startswith("Welke zinnen passen bij jou?")
+
+    drive(scenario, today=dt.date(2012, 5, 1))
+
+
 def test_a_full_conversation_ends_in_the_summary() -> None:
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         await start(pilot)
@@ -71,11 +117,13 @@ def test_a_full_conversation_ends_in_the_summary() -> None:
         assert isinstance(app.screen, SummaryScreen)
         report = app.screen.markdown
         assert "Heb je recht op loopbaancheques?" in report
-        assert "Waarschijnlijk wel: je hebt recht op 4 uur" in report
+        # This person used a cheque in 2022: under the rules of 2025-2026 there is no new one.
+        assert "**Waarschijnlijk niet.**" in report
+        assert "Tot eind 2026 krijg je alleen een loopbaancheque als je er nog nooit een gebruikte." in report
         assert "Klaar!" in screen_text(app)
         # Every answer is in the conversation as the person's own bubble.
         bubbles = [b.text for b in app.chat.query(PersonBubble)]
-        assert "15 maart 2022" in bubbles and "20 maanden" in bubbles
+        assert "15 maart 2022" in bubbles and "10 jaar" in bubbles
         assert "• Ik twijfel over mijn werk." in bubbles[0]
 
     drive(scenario)
@@ -85,7 +133,8 @@ def test_progress_counts_questions() -> None:
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         await start(pilot)
         await answer_all(pilot, TYPICAL, stop=lambda q: q.id == "ander_traject")
-        assert "vraag 3 van ongeveer 11" in screen_text(app)
+        # 8 questions about the fit, then statuut, jaren_gewerkt, woonplaats, ooit_cheque.
+        assert "vraag 3 van ongeveer 12" in screen_text(app)
 
     drive(scenario)
 
@@ -157,20 +206,25 @@ def test_an_invalid_date_shows_a_dutch_message_and_loses_nothing() -> None:
 
 def test_an_invalid_number_shows_a_dutch_message_and_loses_nothing() -> None:
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
-        fill(app.session, TYPICAL, stop="maanden_gewerkt")
+        fill(app.session, TYPICAL, stop="jaren_gewerkt")
         await start(pilot)
         before = dict(app.session.answers)
         await pilot.press(*"twaalf", "enter")  # typed key by key
         await pilot.pause()
         assert error_text(app) == "⚠ Typ een getal, bijvoorbeeld 12."
-        await pilot.press("ctrl+u", "3", "0", "enter")
+        await pilot.press("ctrl+u", "7", "5", "enter")
         await pilot.pause()
-        assert "0 tot en met 24" in error_text(app)
-        assert app.session.answers == before and app.session.current.id == "maanden_gewerkt"
-        assert "maanden" in screen_text(app)  # the unit is shown next to the input
+        assert "0 tot en met 60" in error_text(app)
+        await press(pilot, "ctrl+u", "paste:7,5", "enter")
+        await pilot.pause()
+        assert "Typ een heel aantal jaren" in error_text(app)
+        assert app.session.answers == before and app.session.current.id == "jaren_gewerkt"
+        unit = app.screen.query_one(TypedAnswer).query_one(".unit")
+        assert unit.display and str(unit.render()) == "jaar"  # the unit is shown next to the input
+        assert re.search(r"\bjaar +OK\b", screen_text(app))
         await pilot.press("ctrl+u", "1", "8", "enter")
         await pilot.pause()
-        assert app.session.answers["maanden_gewerkt"] == 18
+        assert app.session.answers["jaren_gewerkt"] == 18
         assert error_text(app) == ""
 
     drive(scenario)

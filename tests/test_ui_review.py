@@ -85,25 +85,28 @@ def test_an_edit_that_hides_answers_removes_them_and_says_so() -> None:
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("a")
         await pilot.pause()
-        await edit(app, pilot, "eerder_gevolgd")
+        # Under the rules of 2025-2026 only who never used a cheque is asked no history.
+        await edit(app, pilot, "ooit_cheque")
         await pilot.press("2")  # ja -> nee
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        assert not set(HISTORY) & set(rows(app))
-        assert not set(HISTORY) & set(app.session.answers)
+        hidden = {"eerder_gevolgd", *HISTORY}
+        assert not hidden & set(rows(app))
+        assert not hidden & set(app.session.answers)
         text = screen_text(app)
         assert "Deze antwoorden tellen niet meer mee." in text
-        assert "Welke pakketten volgde je in die 6 jaar?" in text
+        assert "Volgde je de laatste 6 jaar al loopbaanbegeleiding met loopbaancheques?" in text
         # The old and the new verdict side by side.
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         compare = app.screen.query_one(VerdictCompare)
         columns = [" ".join(str(s.render()) for s in col.query("Static")) for col in compare.query(".compare-col")]
-        assert "Voor je wijziging" in columns[0] and "Waarschijnlijk wel: 4 uur." in columns[0]
-        assert "Nu" in columns[1] and "Waarschijnlijk wel: 8 uur." in columns[1]
+        assert "Voor je wijziging" in columns[0] and "Loopbaancheques? Waarschijnlijk niet." in columns[0]
+        assert "Nu" in columns[1] and "Waarschijnlijk wel: je kan één loopbaancheque krijgen." in columns[1]
+        assert "Waarschijnlijk niet." not in columns[1]
         assert "Je wijziging verandert je resultaat." in screen_text(app)
-        assert "je hebt recht op 8 uur" in app.screen.markdown
+        assert "**Waarschijnlijk wel: je kan één loopbaancheque krijgen." in app.screen.markdown
         # And the chat says it too, when the person goes back to it.
         await pilot.press("escape")
         await pilot.pause()
@@ -132,9 +135,9 @@ def test_an_edit_that_opens_new_questions_asks_them() -> None:
         assert app.screen.query_one("#to-summary", Button).disabled
         assert str(app.screen.query_one("#edit-pakketten", Button).label) == "Beantwoord"
         await edit(app, pilot, "pakketten")
-        await pilot.press("1")
+        await pilot.press("2")
         await pilot.pause()
-        assert app.session.answers["pakketten"] == "acht"
+        assert app.session.answers["pakketten"] == "vier"
         # The chat asks the rest.
         await pilot.press("escape")
         await pilot.pause()

@@ -14,35 +14,96 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from zelftest import cli
 from zelftest.core.loader import load_bank
 from zelftest.core.report import render
 from zelftest.core.resources import default_bank_path
+from zelftest.ui import app as ui_app
 from zelftest.ui.app import ZelftestApp, make_app
 from zelftest.ui.chat import BotBubble, PersonBubble
 from zelftest.ui.conversation import ChatScreen
 from zelftest.ui.dialogs import ConfirmScreen
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.saving import SaveError, SaveScreen, write_private
-from zelftest.ui.scripted import TYPICAL, answer_all, fill, press, screen_text, widget_texts
+from zelftest.ui.scripted import FIRST_CHEQUE, TYPICAL, TYPICAL_2013, answer_all, fill, press, screen_text, widget_texts
 from zelftest.ui.summary import SummaryScreen
 
 TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())
 
 
-def drive(scenario: Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]]) -> None:
+def drive(scenario: Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]], answers: dict[str, Any] = TYPICAL) -> None:
     """Start on the summary of a complete session (set up without the chat)."""
 
     async def run() -> None:
         app = make_app(BANK, today=TODAY)
         async with app.run_test(size=(80, 24)) as pilot:
-            fill(app.session, TYPICAL)
+            fill(app.session, answers)
             app.action_show_summary()
             await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
             await scenario(app, pilot)
 
     asyncio.run(run())
+
+
+def in_short(app: ZelftestApp) -> str:
+    """The "In het kort" lines above the report, as on the screen (without the bubble's bar)."""
+    source = app.screen.query_one("#opening", BotBubble).source
+    assert "**In het kort**" in source
+    return " ".join(screen_text(app).split("In het kort")[1].split("Je samenvatting")[0].replace("▎", " ").split())
+
+
+@pytest.mark.parametrize(
+    ("answers", "verdict"),
+    [
+        (
+            FIRST_CHEQUE,
+            "Loopbaancheques? Waarschijnlijk wel: je kan één loopbaancheque krijgen. Hoeveel uur, staat op vdab.be.",
+        ),
+        (TYPICAL, "Loopbaancheques? Waarschijnlijk niet."),
+    ],
+)
+def test_in_short_shows_the_verdict_of_the_rules_in_use(answers: dict[str, Any], verdict: str) -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        result = app.session.result()
+        assert result["regelset"]["id"] == "loopbaancheques-2025"
+        assert verdict.removeprefix("Loopbaancheques? ") == result["recht"]["kop"]
+        shown = in_short(app)
+        assert "Past het? Loopbaanbegeleiding past goed bij wat je zoekt. Score: 100 van 100." in shown
+        assert verdict in shown and "Volgens de regels van" not in shown
+
+    drive(scenario, answers)
+
+
+def test_in_short_under_rules_forced_with_regelset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`zelftest --regelset loopbaancheques-2013`: the chat computes as if the 2013 rules
+    applied, and the short verdict says so first."""
+    seen: list[str] = []
+
+    def run_app(bank: Any, mode: str, today: dt.date, rules: Any) -> int:
+        async def run() -> None:
+            app = ui_app.make_app(bank, mode=mode, today=today, rules=rules)
+            async with app.run_test(size=(80, 24)) as pilot:
+                assert app.session.forced and app.session.rules.id == "loopbaancheques-2013"
+                fill(app.session, TYPICAL_2013)
+                app.action_show_summary()
+                await pilot.pause()
+                seen.append(in_short(app))
+                seen.append(screen_text(app))
+
+        asyncio.run(run())
+        return 0
+
+    monkeypatch.setattr(ui_app, "run_app", run_app)
+    assert cli.main(["--regelset", "loopbaancheques-2013", "--datum", TODAY.isoformat()]) == 0
+    shown, screen = seen
+    assert (
+        "Loopbaancheques? Volgens de regels van 2013–2019: waarschijnlijk wel: "
+        "je hebt recht op 4 uur loopbaanbegeleiding." in shown
+    )
+    # The report under it says loudly that these rules do not hold on the date.
+    assert "Let op: deze samenvatting rekent met de loopbaancheques van 1 juli 2013 tot" in screen
 
 
 async def save_as(app: ZelftestApp, pilot: Pilot[Any], path: str, fmt_key: str | None = None) -> str:
@@ -153,9 +214,9 @@ def test_copy_puts_the_markdown_summary_on_the_clipboard() -> None:
 
 
 def test_start_over_leaves_no_trace_of_the_earlier_answers(tmp_path: Path) -> None:
-    answers = {**TYPICAL, "maanden_gewerkt": "17", "eerste_gesprek": "13-04-2021", "laatste_gesprek": "14-06-2021"}
+    answers = {**TYPICAL, "jaren_gewerkt": "17", "eerste_gesprek": "13-04-2021", "laatste_gesprek": "14-06-2021"}
     traces = (
-        "17 maanden",
+        "17 jaar",
         "13 april 2021",
         "14 juni 2021",
         "13-04-2021",

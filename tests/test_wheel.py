@@ -71,6 +71,14 @@ def test_wheel_contains_the_bank_and_the_templates(installed: dict[str, Path]) -
     assert not any(n.startswith("tests/") for n in names)
 
 
+def test_wheel_contains_every_module_of_the_package(installed: dict[str, Path]) -> None:
+    """A subpackage missing from pyproject's `packages` is left out of the wheel silently."""
+    names = set(zipfile.ZipFile(installed["wheel"]).namelist())
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "zelftest").rglob("*.py")}
+    assert "zelftest/core/rules/__init__.py" in modules
+    assert modules <= names, sorted(modules - names)
+
+
 def test_the_installed_package_is_the_one_imported(installed: dict[str, Path]) -> None:
     code = "import json, zelftest, zelftest.core.report as r; print(json.dumps([zelftest.__file__, r.__file__]))"
     proc = _run([PYTHON, "-S", "-c", code], cwd=installed["cwd"], env=_env(installed["site"]))
@@ -104,7 +112,11 @@ def test_beoordeel_from_the_wheel(installed: dict[str, Path]) -> None:
     proc = _run([PYTHON, "-S", "-m", "zelftest", "beoordeel", answers.name], cwd=installed["cwd"], env=env)
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
-    assert result["recht"]["status"] == "ja" and result["recht"]["uren"] == 8
+    # FULL on TODAY: the rules of 2025-2026 (read from the wheel's own regels_2025.yaml), one
+    # cheque for someone who never had one, its hours unknown.
+    assert result["regelset"]["id"] == "loopbaancheques-2025"
+    assert result["recht"]["status"] == "ja" and result["recht"]["uren"] is None
+    assert result["recht"]["kop"].startswith("Waarschijnlijk wel: je kan één loopbaancheque krijgen.")
     html = _run(
         [PYTHON, "-S", "-m", "zelftest", "beoordeel", answers.name, "--formaat", "html"], cwd=installed["cwd"], env=env
     )

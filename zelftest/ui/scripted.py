@@ -23,7 +23,9 @@ from textual.widgets import Input
 
 from zelftest.core.model import Question
 
-# A person who works, lives in Flanders and had guidance before (every question type).
+# A person who works, lives in Flanders and had guidance before (every question type). Under
+# the rules of 2025-2026 (one cheque, only for who never used one) the right is "Waarschijnlijk
+# niet.", because this person used a cheque in 2022.
 TYPICAL: dict[str, Any] = {
     "loopbaanvragen": ["twijfels", "keuzes"],
     "aanleiding": "eigen_initiatief",
@@ -43,6 +45,15 @@ TYPICAL: dict[str, Any] = {
     "laatste_gesprek": "10-05-2022",
     "pakket_afgerond": "ja",
 }
+
+# The same person, but one who never used a loopbaancheque: under the rules of 2025-2026 the
+# right is "Waarschijnlijk wel: je kan één loopbaancheque krijgen." (the history is not asked).
+FIRST_CHEQUE: dict[str, Any] = {**TYPICAL, "ooit_cheque": "nee"}
+
+# The same person with the rules of 2013-2019 forced (`rules=` / --regelset; they ask months of
+# work in the last 24, not years): a second package of 4 hours, "Volgens de regels van
+# 2013–2019: waarschijnlijk wel: je hebt recht op 4 uur loopbaanbegeleiding."
+TYPICAL_2013: dict[str, Any] = {**TYPICAL, "maanden_gewerkt": "20"}
 
 
 def keys_for(q: Question, value: Any, paste: bool = False) -> list[str]:
