@@ -107,15 +107,17 @@ def test_less_important_lines_give_way_first() -> None:
     steps += [f"- {d['tekst']}" for d in result["doorverwijzingen"]]
     assert steps
     full = qr_payload(result, 10_000).splitlines()
-    assert full[1].startswith("Past het?") and full[3 : 3 + len(steps)] == steps
+    # The verdict right under the title, then the fit (after the fit it would read as its answer).
+    assert full[1] == result["recht"]["kop"] and full[2].startswith("Past het?")
+    assert full[3 : 3 + len(steps)] == steps
     assert full[-2:] == ["Indicatie, geen beslissing.", "Kijk op vdab.be of bel 0800 30 700."]
     # One step less room: the last step goes, the first ones stay in order.
     room = len("\n".join(full).encode()) - 1
     fewer = qr_payload(result, room).splitlines()
     assert fewer == [line for line in full if line != steps[-1]]
     # No room for anything optional: the date and rules, the verdict and the warning remain.
-    bare = qr_payload(result, len("\n".join([full[0], full[2], full[-2]]).encode()))
-    assert bare.splitlines() == [full[0], full[2], full[-2]]
+    bare = qr_payload(result, len("\n".join([full[0], full[1], full[-2]]).encode()))
+    assert bare.splitlines() == [full[0], full[1], full[-2]]
 
 
 def test_unconfirmed_aftercare_is_not_promised() -> None:

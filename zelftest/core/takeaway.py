@@ -27,8 +27,10 @@ def _lines(result: Mapping[str, Any]) -> dict[str, str]:
     care = result["nazorg"]
     lines = {
         "titel": f"Zelftest loopbaanbegeleiding {day:%d-%m-%Y}, {result['regelset']['id'] or 'geen regelset'}",
-        "past": f"Past het? {fit['niveau']} ({fit['score']} van 100).",
+        # The verdict right under the title that names the cheques: after "Past het?" it
+        # would read as the answer to that question.
         "recht": result["recht"]["kop"],
+        "past": f"Past het? {fit['niveau']} ({fit['score']} van 100).",
     }
     if care["beschikbaar"]:
         until = format_date(care["tot"])
