@@ -18,7 +18,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from conftest import PYTHON, ROOT
+from conftest import PYTHON, ROOT, run_cli
 
 from zelftest import web
 from zelftest.cli import build_parser
@@ -146,3 +146,11 @@ def test_kiosk_goes_on_to_every_browser_process() -> None:
             time.sleep(0.2)
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=15) == 0
+
+
+def test_a_forced_rule_set_goes_on_to_every_browser_process(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "--regelset loopbaancheques-2013" in web.command(rules="loopbaancheques-2013")
+    assert "--regelset" not in web.command()
+    # An unknown id is refused once, before serving (exit 2), with a suggestion.
+    code, _, err = run_cli(capsys, "web", "--regelset", "loopbaancheques-2031")
+    assert code == 2 and "bedoel je 'loopbaancheques-2013'?" in err
