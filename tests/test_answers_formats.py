@@ -17,11 +17,14 @@ from zelftest.core.dates import add_months, add_years, parse_iso_date
 D = dt.date
 
 # Pin one rule set, so that these tests (about spelling, not about rules) do not depend on
-# which rule set the reference date picks; FULL and pakket 'acht' fit loopbaancheques-2013.
+# which rule set the reference date picks; months of work and pakket 'acht' fit loopbaancheques-2013.
 RULES = ("--regelset", "loopbaancheques-2013")
 
 # A person who had career guidance before: three date answers besides `datum`.
 HISTORY = answers(
+    jaren_gewerkt=None,
+    ooit_cheque=None,
+    maanden_gewerkt=20,
     eerder_gevolgd="ja",
     pakketten="acht",
     eerste_gesprek=D(2024, 3, 1),
@@ -70,7 +73,7 @@ def test_json_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], r
 def test_json_datum_with_a_time_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # JSON writers turn a datetime into this form; the time of day is dropped.
     path = tmp_path / "antwoorden.json"
-    data = {"datum": "2026-11-26T10:30:00", "antwoorden": answers(statuut="werknemer")}
+    data = {"datum": "2026-11-26T10:30:00", "antwoorden": _as_text(HISTORY)}
     path.write_text(json.dumps(data), encoding="utf-8")
     assert _assess(capsys, path)["datum"] == "2026-11-26"
 
@@ -95,7 +98,7 @@ def test_single_quoted_date_answers(
 @pytest.mark.parametrize("datum", ['"2026-11-26 10:30"', '"2026-11-26T10:30:00+01:00"', "2026-11-26T10:30:00Z"])
 def test_datum_with_a_time_part(datum: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "antwoorden.yaml"
-    path.write_text(_quoted_yaml(answers(), datum=datum), encoding="utf-8")
+    path.write_text(_quoted_yaml(HISTORY, datum=datum), encoding="utf-8")
     assert _assess(capsys, path)["datum"] == "2026-11-26"
 
 
@@ -122,7 +125,7 @@ def test_bad_quoted_datum_is_refused(
     datum: str, wanted: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "antwoorden.yaml"
-    path.write_text(_quoted_yaml(answers(), datum=datum), encoding="utf-8")
+    path.write_text(_quoted_yaml(HISTORY, datum=datum), encoding="utf-8")
     code, out, err = run_cli(capsys, "beoordeel", path, "--formaat", "json", *RULES)
     assert (code, out) == (2, "")
     assert len(err.strip().splitlines()) == 1
