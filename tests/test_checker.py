@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from zelftest import cli
 from zelftest.core.checker import check_paths
+from zelftest.core.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "broken"
@@ -136,8 +137,8 @@ def test_a_report_template_that_uses_a_name_the_result_lacks(
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "zelftest" / "templates", templates)
     content = (templates / "inhoud.j2").read_text(encoding="utf-8")
-    line = content[: content.index('r.status == "ja"')].count("\n") + 1
-    broken = content.replace('r.status == "ja"', 'r.statsu == "ja"', 1)
+    line = content[: content.index("f.nadruk(r.kop)")].count("\n") + 1
+    broken = content.replace("f.nadruk(r.kop)", "f.nadruk(r.kpo)", 1)
     (templates / "inhoud.j2").write_text(broken, encoding="utf-8")
     monkeypatch.setattr(report, "templates_path", lambda: templates)
     report.environment.cache_clear()
@@ -147,8 +148,8 @@ def test_a_report_template_that_uses_a_name_the_result_lacks(
         report.environment.cache_clear()
     assert code == 1
     assert lines == [
-        f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.statsu', maar het "
-        "resultaat heeft dat niet; bedoel je 'status'? (recht heeft onder meer status, uren, vanaf, "
+        f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.kpo', maar het "
+        "resultaat heeft dat niet; bedoel je 'kop'? (recht heeft onder meer status, uren, vanaf, "
         "vervalt_op, redenen)"
     ]
 
@@ -189,31 +190,38 @@ def test_controleer_never_prints_a_traceback(name: str, tmp_path: Path) -> None:
 
 
 def test_spec_names_what_the_rules_really_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    """spec.py mirrors the code of the rules; walking every conclusion proves it still does."""
+    """spec.py and each regime's VALUES mirror the code of the rules; rendering every conclusion
+    of every rule set proves they still do."""
     import datetime as dt
 
     from zelftest.core import trace
     from zelftest.core.loader import extras, load_bank
     from zelftest.core.rendercheck import RenderCheck
+    from zelftest.core.rules import regime_of
     from zelftest.core.spec import ADVICE_NAMES, CONCLUSION_VALUES
     from zelftest.core.walk import Walker
 
-    passed: dict[str, set[str]] = {}
-    add = trace.Trace.add
+    passed: dict[tuple[str, str], set[str]] = {}
+    text = trace.Trace.text
 
-    def recording(self: trace.Trace, conclusion: str, rule: str, *args: object, **values: object) -> object:
-        passed.setdefault(rule, set()).update(values)
-        return add(self, conclusion, rule, *args, **values)  # type: ignore[arg-type]
+    def recording(self: trace.Trace, rule: str, **values: object) -> str:
+        passed.setdefault((regime_of(self.rules).id, rule), set()).update(values)
+        return text(self, rule, **values)
 
-    monkeypatch.setattr(trace.Trace, "add", recording)
+    monkeypatch.setattr(trace.Trace, "text", recording)
     bank = load_bank(SHIPPED)
     today = dt.date(2026, 11, 26)
     check = RenderCheck(bank, extras(bank).texts, Walker(bank, today), today)
     check.run()
     assert check.covered and check.findings == []
-    for rule, names in passed.items():
-        key = "geschiktheid.*" if rule.startswith("geschiktheid.") else rule
-        assert names <= set(CONCLUSION_VALUES.get(key, ())), rule
+    regimes = {rs.regime for rs in bank.rule_sets} | {"geen"}
+    assert {regime for regime, _ in passed} == regimes  # every rule set was rendered
+    for (regime, rule), names in passed.items():
+        wildcard = rule.split(".", 1)[0] + ".*"
+        declared = set()
+        for values in (CONCLUSION_VALUES, REGISTRY[regime].VALUES):
+            declared.update(values.get(rule, values.get(wildcard, ())))
+        assert names <= declared, (regime, rule)
     assert set(ADVICE_NAMES) <= set(check.shape or {})
 
 

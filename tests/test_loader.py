@@ -161,8 +161,13 @@ def test_extras_know_every_text_and_where_it_is_filled_in() -> None:
     assert ("vraag", "statuut") in kinds and ("conclusie", "recht.lopend") in kinds
     assert ("controle", "eerste_gesprek") in kinds and ("advies", "werkzoekend") in kinds
     assert ("uitleg", "begin|welkom") in kinds and ("vast", "hoog") in kinds
-    lopend = next(t for t in texts if t.owner == "recht.lopend")
-    assert str(lopend.place).endswith("regels.yaml:42:3")
+    # Each rule set has its own text for recht.lopend, each with its place.
+    lopend = [str(t.place).replace("\\", "/").rsplit("/", 1)[-1] for t in texts if t.owner == "recht.lopend"]
+    assert lopend == ["regels.yaml:40:7", "regels.yaml:80:7"]
+    places = extras(bank).rule_conclusion_places
+    assert str(places[("test-2013", "recht.lopend")]).endswith("regels.yaml:40:7")
+    assert str(places[("test-2025", "recht.lopend")]).endswith("regels.yaml:80:7")
+    assert ("conclusie", "recht.ander_traject") in kinds  # the same for every rule set: regels_vast.yaml
     assert str(extras(bank).condition_places[("vraag", "uitzendkracht")]).endswith("vragen.yaml:49:5")
 
 

@@ -44,6 +44,8 @@ class FitAndRulesBuilder:
 
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
+        # Where each rule set's own conclusion texts are: (rule set id, conclusion) -> place.
+        self.rule_conclusion_places: dict[tuple[str, str], Place] = {}
 
     def unique(self, items: list[Any], what: str) -> list[Any]:
         seen: dict[str, Any] = {}
@@ -168,10 +170,13 @@ class FitAndRulesBuilder:
         if start and end and end < start:
             reader.report((*path, "geldig_tot"), "geldig_tot ligt voor geldig_van; wissel ze om")
         conclusions: dict[str, Text] = {}
+        places: dict[str, Place] = {}
         if "conclusies" in r:
-            self.conclusions(reader, r["conclusies"], (*path, "conclusies"), conclusions, {})
+            self.conclusions(reader, r["conclusies"], (*path, "conclusies"), conclusions, places)
         if not start or not name or not rid:
             return None
+        for key, place in places.items():
+            self.rule_conclusion_places.setdefault((str(rid), key), place)
         return RuleSet(
             str(rid),
             name,

@@ -105,8 +105,8 @@ class _Checker:
         said = {f.place for f in static}
         self.out += [f for f in render.findings if f.place not in said]
         skip = {a for a, _ in self.cycle_edges} | self.broken
-        self.out += reach.never_shown(bank, graph, render.shown, walker.values, self.today, skip)
-        self.out += check_fit(bank, walker.values)
+        self.out += reach.never_shown(bank, graph, render.shown, walker.all_values, self.today, skip)
+        self.out += check_fit(bank, walker.all_values)
         return self.out
 
     # -- conditions -----------------------------------------------------------------------
@@ -235,21 +235,39 @@ class _Checker:
                 continue
             regime = REGISTRY[rs.regime]
             out += self._parameter_findings(regime.Params, rs, f"regelset '{rs.id}'")
-            for rule in regime.CONCLUSIONS:
-                if rule not in rs.conclusions and rule not in bank.conclusions:
-                    out.append(
-                        Finding(
-                            rs.place,
-                            f"regelset '{rs.id}' mist de tekst '{rule}'; voeg '{rule}: ...' toe onder "
-                            "'conclusies:' van de regelset",
-                        )
-                    )
+            out += self._rule_set_texts(rs, regime.CONCLUSIONS)
         if bank.fixed_rules is None:
             out.append(
                 Finding(bank.place, "er zijn geen 'vaste_regels:' (outplacement, opleidingscheques); voeg ze toe")
             )
         else:
             out += self._parameter_findings(FixedParams, bank.fixed_rules, "vaste_regels")
+        return out
+
+    def _rule_set_texts(self, rs: RuleSet, drawn: tuple[str, ...]) -> list[Finding]:
+        """A text for every conclusion the regime draws (those the bank must give itself are
+        reported once, by `conclusions`), and none that the regime never draws (often a typo)."""
+        out = []
+        shared = self.bank_conclusions()
+        for rule in drawn:
+            if rule not in rs.conclusions and rule not in self.bank.conclusions and rule not in shared:
+                out.append(
+                    Finding(
+                        rs.place,
+                        f"regelset '{rs.id}' mist de tekst '{rule}'; voeg '{rule}: ...' toe onder "
+                        "'conclusies:' van de regelset",
+                    )
+                )
+        known = [*drawn, *shared]
+        for rule in rs.conclusions:
+            if rule not in known:
+                out.append(
+                    Finding(
+                        self.extras.rule_conclusion_places.get((rs.id, rule), rs.place),
+                        f"conclusie '{rule}' wordt nooit gebruikt onder het regime {rs.regime}; "
+                        f"hernoem of verwijder ze{suggest(rule, known)}",
+                    )
+                )
         return out
 
     def _parameter_findings(self, params: type, rs: RuleSet, what: str) -> list[Finding]:
@@ -267,10 +285,14 @@ class _Checker:
                 out.append(Finding(rs.parameters[name].place, f"parameter '{name}' {problem}"))
         return out
 
+    def bank_conclusions(self) -> list[str]:
+        """The conclusions the bank gives whatever the rule set (a rule set may give its own)."""
+        needed_here = [*CONDITIONS[:2], CONDITIONS[3], *BANK_CONCLUSIONS, *advice.CONCLUSIONS]
+        return needed_here + [f"geschiktheid.{b.level}" for b in self.bank.bands]
+
     def conclusions(self) -> None:
         bank = self.bank
-        needed_here = [*CONDITIONS[:2], CONDITIONS[3], *BANK_CONCLUSIONS, *advice.CONCLUSIONS]
-        needed_here += [f"geschiktheid.{b.level}" for b in bank.bands]
+        needed_here = self.bank_conclusions()
         where = self.extras.section_places.get("conclusies", bank.place)
         for rule in needed_here:
             if rule not in bank.conclusions:

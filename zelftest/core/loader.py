@@ -48,6 +48,8 @@ class Extras:
 
     texts: list[TextUse] = field(default_factory=list)
     conclusion_places: dict[str, Place] = field(default_factory=dict)
+    # Where each rule set's own conclusion texts are: (rule set id, conclusion) -> place.
+    rule_conclusion_places: dict[tuple[str, str], Place] = field(default_factory=dict)
     # Where each condition is written: ("vraag" | "uitleg" | "stap" | "doorverwijzing", id) -> place.
     condition_places: dict[tuple[str, str], Place] = field(default_factory=dict)
     section_places: dict[str, Place] = field(default_factory=dict)
@@ -211,7 +213,9 @@ class _Builder(ItemBuilder):
         for reader, value, path in sections.get("geschiktheid", []):
             dimensions, bands = self.fit(reader, value, path)
         conclusions: dict[str, Text] = {}
-        extra = Extras(texts, condition_places=self.condition_places)
+        extra = Extras(
+            texts, condition_places=self.condition_places, rule_conclusion_places=self.rule_conclusion_places
+        )
         extra.section_places = {name: items[0][0].place(items[0][2]) for name, items in sections.items()}
         for reader, value, path in sections.get("conclusies", []):
             self.conclusions(reader, value, path, conclusions, extra.conclusion_places)

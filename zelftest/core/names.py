@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import nodes
 
-from .model import Bank
+from .model import Bank, RuleSet
 from .schema import suggest
 from .spec import ADVICE_NAMES
 from .treeinfo import summary
@@ -61,11 +61,21 @@ def missing_key(shape: Shape, path: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
-def param_problem(bank: Bank, path: list[str]) -> str | None:
-    """A Dutch message when `regels.<path>` is in no rule set (with the fixed rules).
+def param_problem(bank: Bank, path: list[str], rule_set: RuleSet | None = None) -> str | None:
+    """A Dutch message when `regels.<path>` is in no rule set (with the fixed rules), or, for a
+    text of one rule set (`rule_set`), not in that one.
 
     A text may be shown under one regime only (a question only that regime asks): the
     rendering walks of each rule set find a parameter missing where the text is shown."""
+    if rule_set is not None:
+        found = missing_key(shape_of({**bank.fixed_values(), **rule_set.values()}), path)
+        if found is None:
+            return None
+        name, have = found
+        return (
+            f"er is geen parameter 'regels.{name}' in regelset '{rule_set.id}'; voeg hem daar toe of kies "
+            f"een bestaande{suggest(name.rsplit('.', 1)[-1], have)}"
+        )
     shapes: dict[str, Shape] | None = bank.__dict__.get("_param_shapes")
     if shapes is None:  # worked out once per bank: thousands of texts ask
         fixed = bank.fixed_values()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import expressions, rules, walk
+from . import expressions, walk
 from .errors import Finding
 from .model import Bank
 
@@ -135,7 +135,7 @@ def never_shown(
             q.show_if,
             deps,
             values,
-            expressions.context({}, params, today, rules.scope(bank, bank.rule_set_on(today), today)),
+            expressions.context({}, params, today, walk.safe_scope(bank, bank.rule_set_on(today), today, False)),
             min(PER_QUESTION_LIMIT, budget[0]),
         )
         found = search.run(0)

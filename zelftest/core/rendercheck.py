@@ -1,13 +1,13 @@
 """Rendering everything once per kind of outcome: the dynamic half of the text checks.
 
-Random answer walks (walk.Walker) go through the bank as a conversation would; at
-every point the bank's texts are filled in with the answers of that moment, each
-complete answer set is evaluated (result.evaluate, which fills in the conclusions
-and advice), and the report is rendered in every format with StrictUndefined for
-each outcome that draws a conclusion not seen before (the first also with notes and
-trace). Any failure becomes a finding at the text or template line that caused it,
-never a crash. The walks also tell which
-questions can be shown and what the result looks like (its "shape", for the static
+Random answer walks (walk.Walker) go through the bank as a conversation would, under
+every rule set in turn (each regime draws its own conclusions; none holds before the
+first): at every point the bank's texts are filled in with the answers of that moment,
+each complete answer set is evaluated (result.evaluate: the conclusions and advice), and
+the report is rendered in every format with StrictUndefined for each outcome that draws a
+conclusion not seen before (the first also with notes and trace). Any failure becomes a
+finding at the text or template line that caused it, never a crash. The walks also tell
+which questions can be shown and what the result looks like (its "shape", for the static
 checks).
 
 The number of full walks shrinks as the bank grows, and the walks that look for
@@ -18,18 +18,21 @@ near linear.
 from __future__ import annotations
 
 import datetime as dt
+import linecache
 import random
 import re
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jinja2 import TemplateError, UndefinedError
 
 from . import advice, expressions, fastexpr
 from .errors import Finding, Place
-from .model import Bank, Question
+from .loader import extras
+from .model import Bank, Question, RuleSet
 from .names import GLOBALS, Shape, merge, shape_of
-from .rules import REGISTRY
+from .rules import regime_of
 from .schema import TextUse
 from .spec import CONCLUSION_NEEDS, RESULT_QUESTIONS
 from .textcheck import _shown, tree_names
@@ -45,6 +48,26 @@ RENDER_ROWS = 20  # every answer row has the same keys: more rows only cost time
 SEED = 20261126
 
 
+@dataclass(frozen=True)
+class Variant:
+    """Walks under one rule set: `label` is its id ('' for none), `wanted` what it can draw."""
+
+    label: str
+    rules: RuleSet | None
+    forced: bool
+    walker: Walker
+    wanted: frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Sample:
+    """An evaluated answer set, what it drew, and the answers `recht` and `nazorg` read."""
+
+    answers: dict[str, Any]
+    keys: frozenset[tuple[str, str]]
+    read: frozenset[str]
+
+
 class RenderCheck:
     """One bank's walks, renders and what they found."""
 
@@ -58,14 +81,20 @@ class RenderCheck:
         self.shape: Shape = None
         self.samples = 0
         self.covered = False
-        self.corpus: list[dict[str, Any]] = []  # answers that drew a conclusion first
+        # Per rule set (Variant.label), answer sets to change a little (those that drew a
+        # conclusion first there), and how often each conclusion was drawn (rare ones lead on).
+        self.corpus: dict[str, list[Sample]] = {}
+        self.hits: Counter[tuple[str, str]] = Counter()
         self.tried: set[tuple[Any, ...]] = set()
-        self.rendered: set[str] = set()
+        # (rule set id, conclusion) drawn and rendered; ("*", conclusion) under any rule set.
+        self.rendered: set[tuple[str, str]] = set()
         self.by_owner: dict[tuple[str, str], list[TextUse]] = {}
         for use in texts:
             if any(fastexpr.has_template(s) for s in use.text.by_language.values()):
                 self.by_owner.setdefault((use.kind, use.owner), []).append(use)
         self.fixed: set[int] = set()
+        # The rule set each rule set's own text belongs to (by its place).
+        self.text_owner = {place: rid for (rid, _), place in extras(bank).rule_conclusion_places.items()}
         self.explanations: dict[str, list[Any]] = {}
         for e in bank.explanations:
             self.explanations.setdefault(e.at, []).append(e)
@@ -86,41 +115,64 @@ class RenderCheck:
         # already filled in) stays short, so a big bank costs no more per evaluation.
         part = self.result_questions()
         small = replace(self.bank, questions=tuple(q for q in self.bank.questions if q.id in part))
-        for _ in range(walks):
-            answers, complete = self.walker.walk(rng, self.visit)
-            if complete:
-                self.outcome(small, answers, partial=None)
-                self.corpus.append(answers)
-        # Then walks over only the questions the result reads, until every conclusion the
-        # code can draw has been rendered. Most of them change one to three answers of an
-        # earlier walk that drew a rarely seen conclusion (coverage-guided, as a fuzzer
-        # does): the rare outcomes lie a few answers away from other rare ones.
-        wanted = {
-            rule
-            for rule in (
-                *(c for r in REGISTRY.values() for c in r.CONCLUSIONS if c.startswith(("recht.", "nazorg."))),
-                *advice.CONCLUSIONS,
-                *(f"geschiktheid.{b.level}" for b in self.bank.bands),
-            )
+        variants = self.variants()  # the rule set valid today first, then the others forced
+        for i in range(walks):
+            variant = variants[i % len(variants)]
+            answers, complete = variant.walker.walk(rng, self.visit)
+            sample = self.outcome(small, answers, None, variant) if complete else None
+            if sample is not None:
+                self.corpus.setdefault(variant.label, []).append(sample)
+        # Then walks over the questions the result reads, until every conclusion of every rule
+        # set has been rendered: most change one to three answers of a walk that drew a rare
+        # conclusion (coverage-guided, as a fuzzer does): rare outcomes lie close together.
+        common = {
+            ("*", rule)
+            for rule in (*advice.CONCLUSIONS, *(f"geschiktheid.{b.level}" for b in self.bank.bands))
             if all(self.bank.has_question(q) for q in CONCLUSION_NEEDS.get(rule, ()))
         }
         for _ in range(RESULT_WALKS):
-            if wanted <= self.rendered:
+            open_ = [v for v in variants if v.wanted - self.rendered]
+            if not open_ and common <= self.rendered:
                 break
-            if self.corpus and rng.random() < 0.8:
-                # The newest finds lead furthest: pick them more often.
-                base = self.corpus[-1 - min(int(rng.expovariate(0.5)), len(self.corpus) - 1)]
-                asked = sorted(q for q in base if q in part)
+            variant = rng.choice(open_) if open_ else variants[0]
+            walker, corpus = variant.walker, self.corpus.get(variant.label)
+            if corpus and rng.random() < 0.8:  # mostly change what the rules read of a rare find
+                some = [corpus[rng.randrange(len(corpus))] for _ in range(3)]
+                base = min(some, key=lambda e: min((self.hits[k] for k in e.keys), default=0))
+                asked = sorted(q for q in base.answers if q in part)
+                if base.read and rng.random() < 0.7:
+                    asked = sorted(base.read)
                 change = frozenset(rng.sample(asked, min(len(asked), rng.choice((1, 1, 2, 3)))))
-                answers, complete = self.walker.walk(rng, only=part, prefer=base, change=change)
+                answers, complete = walker.walk(rng, only=part, prefer=base.answers, change=change)
             else:
-                answers, complete = self.walker.walk(rng, only=part)
-            key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())
+                answers, complete = walker.walk(rng, only=part)
+            key = (variant.label, *((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items()))
             if complete and key not in self.tried:  # a mutation often lands on a known answer set
                 self.tried.add(key)
-                self.outcome(small, answers, partial=part)
+                before = len(self.rendered)
+                sample = self.outcome(small, answers, part, variant)
+                if sample is not None and len(self.rendered) > before:  # it drew something new
+                    self.corpus.setdefault(variant.label, []).append(sample)
         # Keys that only some outcomes have are known only when every outcome was seen.
-        self.covered = wanted <= self.rendered
+        self.covered = common <= self.rendered and all(v.wanted <= self.rendered for v in variants)
+
+    def variants(self) -> list[Variant]:
+        """The rule set valid today (or none), then every other rule set forced, then none
+        (a date before the first rule set), each with the conclusions its regime can draw."""
+        bank, today = self.bank, self.today
+        now = bank.rule_set_on(today)
+        chosen: list[tuple[RuleSet | None, bool]] = [(now, False)]
+        chosen += [(rs, True) for rs in bank.rule_sets if rs is not now]
+        if now is not None:
+            chosen.append((None, True))
+        out = []
+        for rules, forced in chosen:
+            label = rules.id if rules is not None else ""
+            drawn = regime_of(rules).CONCLUSIONS
+            wanted = frozenset((label, c) for c in drawn if c.startswith(("recht.", "nazorg.")))
+            walker = self.walker if rules is now and not forced else self.walker.under(rules, forced)
+            out.append(Variant(label, rules, forced, walker, wanted))
+        return out
 
     def result_questions(self) -> set[str]:
         """The questions the result reads (rules, fit, advice) and those their conditions need."""
@@ -140,38 +192,43 @@ class RenderCheck:
                 todo += [n for n in (expressions.names(expr) if expr else ()) if bank.has_question(n)]
         return part
 
-    def outcome(self, bank: Bank, answers: dict[str, Any], partial: set[str] | None) -> bool:
-        """Evaluate one answer set; render the report when it draws a conclusion not rendered
-        yet (then True)."""
+    def outcome(self, bank: Bank, answers: dict[str, Any], partial: set[str] | None, variant: Variant) -> Sample | None:
+        """Evaluate one answer set under the variant's rule set and return it with what it
+        drew (None when it cannot be evaluated); render the report when it draws a conclusion
+        not rendered yet under that rule set."""
         from .report import FORMATS, render
         from .result import evaluate
 
         try:
-            result = evaluate(bank, answers, self.today)
+            result = evaluate(bank, answers, self.today, variant.rules, variant.forced)
         except UndefinedError as exc:
             # In a partial walk the other questions are unanswered on purpose.
             if partial is None or _name(exc) not in {q.id for q in self.bank.questions} - partial:
-                self.undefined(exc, ("conclusie", "advies"))
-            return False
+                self.undefined(exc, ("conclusie", "advies"), variant.label)
+            return None
         except Exception as exc:  # noqa: BLE001 - bank data the rules cannot use is a finding
-            place = self.bank.rule_sets[0].place if self.bank.rule_sets else self.bank.place
+            rules = variant.rules or (self.bank.rule_sets[0] if self.bank.rule_sets else None)
             self.report(
-                place,
+                rules.place if rules is not None else self.bank.place,
                 f"de regels kunnen niet toegepast worden ({type(exc).__name__}: {exc}); "
                 "controleer de waarden van de parameters",
             )
-            return False
-        rules = {str(e.get("regel")) for e in result.get("spoor", [])}
-        if rules <= self.rendered:
-            return False
-        self.corpus.append(answers)
+            return None
+        trace = result.get("spoor", [])
+        drawn = {str(e.get("regel")) for e in trace}
+        keys = frozenset({(variant.label, r) for r in drawn} | {("*", r) for r in drawn})
+        read = frozenset(q for e in trace if e.get("conclusie") in ("recht", "nazorg") for q in e["antwoorden"])
+        sample = Sample(answers, keys, read & frozenset(answers))
+        self.hits.update(keys)
+        if keys <= self.rendered:
+            return sample
         # The keys of a result follow from its conclusions: a new one may bring new keys.
         self.shape = merge(self.shape, shape_of(result), self.samples == 0)
         self.samples += 1
         # Every format: a branch of the content template may call a macro that only one
         # format's macros get wrong. Notes and trace once, with the first outcome.
         variants = ((None, False), ("notitie", True)) if not self.rendered else ((None, False),)
-        self.rendered |= rules
+        self.rendered |= keys
         shown = dict(result, antwoorden=result.get("antwoorden", [])[:RENDER_ROWS])
         for fmt in FORMATS:
             for notes, trace in variants:
@@ -179,7 +236,7 @@ class RenderCheck:
                     render(shown, fmt, notes=notes, with_trace=trace)
                 except Exception as exc:  # noqa: BLE001 - a template error is a finding
                     self.report(_template_place(exc), f"sjabloon ({fmt}): {_describe(exc)}")
-        return True
+        return sample
 
     def visit(self, point: str, q: Question | None, ctx: dict[str, Any]) -> None:
         if q is None:
@@ -221,13 +278,16 @@ class RenderCheck:
                 except Exception as exc:  # noqa: BLE001 - e.g. a filter on a value of the wrong type
                     self.report(use.place, f"{use.what} kan niet ingevuld worden: {_describe(exc)}")
 
-    def undefined(self, exc: UndefinedError, kinds: tuple[str, ...]) -> None:
-        """Report a name a conclusion or advice text lacks, at that text when it can be found."""
+    def undefined(self, exc: UndefinedError, kinds: tuple[str, ...], label: str) -> None:
+        """Report a name a conclusion or advice text lacks, at that text when it can be found
+        (among the bank's own texts and those of the rule set `label`)."""
         name = _name(exc)
         for (kind, _), uses in self.by_owner.items():
             if kind not in kinds:
                 continue
             for use in uses:
+                if self.text_owner.get(use.place, label) != label:
+                    continue  # another rule set's text: not filled in under this one
                 if any(name in _names_of(s) for s in use.text.by_language.values()):
                     self.report(
                         use.place,
@@ -268,11 +328,23 @@ def _describe(exc: Exception) -> str:
 
 
 def _template_place(exc: Exception) -> Place:
+    """The template line that failed: the innermost one, but for a name that does not exist,
+    the innermost line that writes that name (a macro that gets an undefined value from the
+    content template fails in its own file, yet the mistake is where the value was named)."""
+    frames = []
     tb = exc.__traceback__
-    place = Place("zelftest/templates")
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            place = Place(_shown(filename), tb.tb_lineno)
+            frames.append((filename, tb.tb_lineno))
         tb = tb.tb_next
-    return place
+    if not frames:
+        return Place("zelftest/templates")
+    if isinstance(exc, UndefinedError):
+        name = _name(exc)
+        for filename, line in reversed(frames):
+            linecache.checkcache(filename)  # a template may have changed since it was last read
+            if re.search(rf"\b{re.escape(name)}\b", linecache.getline(filename, line)):
+                return Place(_shown(filename), line)
+    filename, line = frames[-1]
+    return Place(_shown(filename), line)

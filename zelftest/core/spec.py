@@ -47,6 +47,8 @@ RESULT_NAMES = ("recht", "geschiktheid", "nazorg", "outplacement", "opleidingsch
 # text: the regimes' own (rules/*.py, `Regime.VALUES`) and these.
 CONCLUSION_VALUES: dict[str, tuple[str, ...]] = {
     "geschiktheid.*": ("score", "niveau"),
+    # The verdict headline of every regime (rules/base.py, `verdict`).
+    "kop.*": ("uren", "vanaf", "vervalt_op", "nieuw_recht_regels"),
     "kop.andere_regels": ("periode", "kop"),
     "melding.pakket_bestond_niet": ("datum", "toen", "keuzes"),
 }

@@ -20,9 +20,11 @@ from jinja2 import meta, nodes
 
 from . import advice, expressions
 from .errors import Finding, Place
-from .model import Bank
+from .loader import extras
+from .model import Bank, RuleSet
 from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
-from .rules import REGISTRY
+from .rules import REGISTRY, regime_of
+from .rules.params import needed
 from .schema import TextUse, suggest
 from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, CONCLUSION_VALUES, RESULT_CONTRACT, TEMPLATE_NAMES
 from .treeinfo import summary
@@ -95,7 +97,12 @@ def _tree_names(tree: nodes.Node) -> set[str]:
 def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes | None = None) -> list[Finding]:
     out: list[Finding] = []
     scopes = scopes or Scopes(bank)
-    fixed: dict[tuple[int, str, str], list[str]] = {}
+    fixed: dict[tuple[int, str, str, str], list[str]] = {}
+    # A rule set's own texts are filled in with that rule set's numbers only.
+    rule_sets = {rs.id: rs for rs in bank.rule_sets}
+    owner = {
+        place: rule_sets[rid] for (rid, _), place in extras(bank).rule_conclusion_places.items() if rid in rule_sets
+    }
     for use in texts:
         for string in use.text.by_language.values():
             try:
@@ -124,25 +131,37 @@ def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes 
             ):
                 break  # an unknown conclusion is reported as such; its names mean nothing yet
             scope = scopes.of_text(use)
+            rules = owner.get(use.place) if use.kind == "conclusie" else None
             for tree in trees:
                 if tree_names(tree) <= BASE_NAMES:
                     # Reads no answers: the same for every text of this kind (`{{ regels.x }}`
                     # comes back in many texts), so worked out once per kind and message.
-                    key = (id(tree), use.kind, use.what)
+                    key = (id(tree), use.kind, use.what, rules.id if rules else "")
                     if key not in fixed:
-                        fixed[key] = [f.message for f in check_tree(bank, tree, use.place, use.what, scope, result)]
+                        found = check_tree(bank, tree, use.place, use.what, scope, result, rule_set=rules)
+                        fixed[key] = [f.message for f in found]
                     out += [Finding(use.place, message) for message in fixed[key]]
                 else:
-                    out += check_tree(bank, tree, use.place, use.what, scope, result)
+                    out += check_tree(bank, tree, use.place, use.what, scope, result, rule_set=rules)
     return out
 
 
 def check_tree(
-    bank: Bank, tree: nodes.Node, place: Place, what: str, scope: Scope, result: Shape, line_offset: int | None = None
+    bank: Bank,
+    tree: nodes.Node,
+    place: Place,
+    what: str,
+    scope: Scope,
+    result: Shape,
+    line_offset: int | None = None,
+    rule_set: RuleSet | None = None,
 ) -> list[Finding]:
-    """Findings for the names and attribute chains one text or condition tree uses."""
+    """Findings for the names and attribute chains one text or condition tree uses; `rule_set`:
+    the text is one of that rule set's own, filled in with its numbers."""
     out = []
     used = tree_names(tree)
+    # A missing parameter the rules need is reported once, at its rule set.
+    reported = PARAMETERS if rule_set is None else frozenset(needed(regime_of(rule_set).Params))
     for name in sorted(used):
         if not scope.allows(name):
             out.append(Finding(place, scope.message(name, what)))
@@ -151,9 +170,8 @@ def check_tree(
             continue
         at = place if line_offset is None else Place(place.file, line + line_offset)
         if root == "regels":
-            problem = param_problem(bank, path)
-            if problem and not (path[0] in PARAMETERS and len(path) == 1):
-                # A missing parameter the rules need is reported once, at its rule set.
+            problem = param_problem(bank, path, rule_set)
+            if problem and not (path[0] in reported and len(path) == 1):
                 out.append(Finding(at, f"{what}: {problem}"))
         elif result is not None and root in result:
             found = missing_key(result[root], path)

@@ -3,14 +3,16 @@ complete answer sets. Used by the checker (can a question ever be shown? do the 
 and templates render?) and by the tests.
 
 A walk goes through the questions in order, as the engine does: a question is asked
-when its `toon_als` holds over the answers before it, and an answer is taken when it
-passes the question's own checks. Walks do not build an engine `Session` (whose
+when its `toon_als` holds over the answers before it (and, for a question only some
+regimes ask, when the walk's rule set asks it), and an answer is taken when it passes the
+question's own checks and the history checks of that rule set. Walks do not build an engine `Session` (whose
 bookkeeping per answer makes one walk quadratic in the number of questions); they
 use the same `values.validate` and `expressions.holds`.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator
@@ -18,10 +20,11 @@ from typing import Any
 
 from . import expressions, rules
 from .dates import add_months, add_years
-from .model import Bank, Question
+from .model import Bank, Question, RuleSet
 from .treeinfo import summary
 from .values import Invalid, validate
 
+HISTORY_DATES = frozenset({"eerste_gesprek", "laatste_gesprek"})  # rules.answer_problem checks these
 Visit = Callable[[str, "Question | None", dict[str, Any]], None]
 
 
@@ -107,14 +110,30 @@ def representative_values(q: Question, bank: Bank, today: dt.date, compared: set
     return sorted(int(c) if float(c).is_integer() else c for c in candidates if low <= c <= high)
 
 
+def safe_scope(bank: Bank, rule_set: RuleSet | None, today: dt.date, forced: bool) -> dict[str, Any]:
+    """`rules.scope`, or its shape without the rule set's summary texts when one of those
+    cannot be filled in (the checks of the texts report it)."""
+    try:
+        return rules.scope(bank, rule_set, today, forced)
+    except Exception:  # noqa: BLE001 - a broken text must not stop the walks
+        return rules.scope(bank, None, today, forced)
+
+
 class Walker:
-    """Random walks over one bank, with the representative values worked out once."""
+    """Random walks over one bank, with the representative values worked out once.
+
+    The walks go as a conversation under the rule set valid on `today` would; `under` gives
+    the walks under another rule set. Conditions and texts see the numbers of every rule
+    set (`rule_params`): a walk must reach every question some regime asks."""
 
     def __init__(self, bank: Bank, today: dt.date) -> None:
         self.bank = bank
         self.today = today
         self.params = rule_params(bank)
-        self.extra = rules.scope(bank, bank.rule_set_on(today) or (bank.rule_sets or (None,))[-1], today)
+        self.rules = bank.rule_set_on(today)
+        self.forced = False
+        self.hidden = rules.REGIME_QUESTIONS - rules.regime_of(self.rules).QUESTIONS
+        self.extra = safe_scope(bank, self.rules or (bank.rule_sets or (None,))[-1], today, False)
         compared = constants(bank)
         memo: dict[Any, list[Any]] = {}  # most questions of a type share their values
         self.values = {}
@@ -124,8 +143,37 @@ class Walker:
             if key not in memo:
                 memo[key] = representative_values(q, bank, today, near)
             self.values[q.id] = memo[key]
+        self.all_values = self.values  # before `under` leaves out what a rule set refuses
         self.subsets: dict[frozenset[str], list[Question]] = {}
         self.shows = {q.id: expressions.predicate(q.show_if) for q in bank.questions}
+        self.values = self._existing_packages()
+
+    def under(self, rule_set: RuleSet | None, forced: bool) -> Walker:
+        """The walks of a conversation under `rule_set` (`forced`: chosen, not valid on the
+        date; None: no rule set): only the questions its regime asks, and only the history
+        answers it accepts. The representative values stay shared."""
+        other = copy.copy(self)
+        other.rules, other.forced = rule_set, forced
+        other.hidden = rules.REGIME_QUESTIONS - rules.regime_of(rule_set).QUESTIONS
+        other.extra = safe_scope(self.bank, rule_set, self.today, forced)
+        other.values = other._existing_packages()
+        return other
+
+    def _existing_packages(self) -> dict[str, list[Any]]:
+        """The values, with only the packages that some first-conversation date accepts under
+        these rules: a walk that took another could not go on (the engine asks for another)."""
+        values, days = self.all_values.get("pakketten"), self.all_values.get("eerste_gesprek")
+        if not values or not days:
+            return self.all_values
+        kept = [v for v in values if any(not self._refused("eerste_gesprek", d, {"pakketten": v}) for d in days)]
+        return {**self.all_values, "pakketten": kept} if kept else self.all_values
+
+    def _refused(self, qid: str, answer: Any, answers: dict[str, Any]) -> bool:
+        """Whether the rule set refuses this history answer, as the engine would."""
+        try:
+            return rules.answer_problem(self.bank, self.rules, self.forced, qid, answer, answers) is not None
+        except Exception:  # noqa: BLE001 - the refusal's text is broken (the text checks say so): still refused
+            return True
 
     def _subset(self, only: set[str]) -> list[Question]:
         key = frozenset(only)
@@ -155,8 +203,9 @@ class Walker:
             visit("begin", None, ctx)
         questions = self.bank.questions if only is None else self._subset(only)
         shows = self.shows
+        hidden = self.hidden
         for q in questions:
-            if not shows[q.id](ctx):
+            if q.id in hidden or not shows[q.id](ctx):
                 continue
             if visit:
                 visit("voor", q, ctx)
@@ -170,6 +219,8 @@ class Walker:
                     answer = validate(q, value, ctx, strict=True)
                 except Invalid:
                     continue
+                if q.id in HISTORY_DATES and self._refused(q.id, answer, answers):
+                    continue  # e.g. a package that did not exist on that date
                 answers[q.id] = ctx[q.id] = answer
                 break
             else:  # no representative value passes the checks
