@@ -62,7 +62,7 @@ Bare().run(headless=True, size=(80, 24))
 CHAT = r"""
 import datetime as dt, sys, time
 from textual import events
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui import conversation
 from zelftest.ui.app import make_app
@@ -97,7 +97,7 @@ app.run(headless=True, size=(80, 24))
 # A whole conversation and the summary, for the peak memory after use.
 FULL = r"""
 import asyncio, datetime as dt
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui.app import make_app
 from zelftest.ui.scripted import answer_all
@@ -163,7 +163,7 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
     """(per question, summary) latencies in seconds over `runs` full conversations."""
     import datetime as dt
 
-    from zelftest.core.loader import load_bank
+    from zelftest.core.bank.loader import load_bank
     from zelftest.core.resources import default_bank_path
     from zelftest.ui import conversation, summary
     from zelftest.ui.app import make_app

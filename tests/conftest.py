@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from zelftest import cli
-from zelftest.core.loader import load_bank
-from zelftest.core.model import Bank
+from zelftest.core.bank.loader import load_bank
+from zelftest.core.bank.model import Bank
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"

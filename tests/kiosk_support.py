@@ -12,7 +12,7 @@ from typing import Any
 from textual import events
 from textual.pilot import Pilot
 
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.kioskconfig import KioskConfig
 from zelftest.ui.app import make_app
@@ -81,7 +81,7 @@ def traces(app: KioskApp) -> list[str]:
     if session.complete:
         result = session.result()
         found += [text for _, text in verdict_lines(result)]
-        from zelftest.core.takeaway import qr_payload
+        from zelftest.core.report.takeaway import qr_payload
 
         found += qr_payload(result, 400).splitlines()
     return found

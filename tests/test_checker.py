@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zelftest import cli
-from zelftest.core.checker import check_paths
+from zelftest.core.check.checker import check_paths
 from zelftest.core.rules import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,11 +195,11 @@ def test_spec_names_what_the_rules_really_pass(monkeypatch: pytest.MonkeyPatch) 
     import datetime as dt
 
     from zelftest.core import trace
-    from zelftest.core.loader import extras, load_bank
-    from zelftest.core.rendercheck import RenderCheck
+    from zelftest.core.bank.loader import extras, load_bank
+    from zelftest.core.check.rendercheck import RenderCheck
+    from zelftest.core.check.spec import ADVICE_NAMES, CONCLUSION_VALUES
+    from zelftest.core.check.walk import Walker
     from zelftest.core.rules import regime_of
-    from zelftest.core.spec import ADVICE_NAMES, CONCLUSION_VALUES
-    from zelftest.core.walk import Walker
 
     passed: dict[tuple[str, str], set[str]] = {}
     text = trace.Trace.text

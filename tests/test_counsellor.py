@@ -18,7 +18,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui.app import make_app
 from zelftest.ui.chat import NoteLine

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from conftest import FULL, TODAY, answers, run_cli
 
+from zelftest.core.bank.model import Bank, Question
 from zelftest.core.engine import Session
-from zelftest.core.model import Bank, Question
 from zelftest.core.result import to_json_ready
 
 # A cheque used before: under the 2025 rules eerder_gevolgd is asked only after ooit_cheque ja,
@@ -440,8 +440,8 @@ def test_export_then_beoordeel_gives_the_same_result(
 
 def test_typed_text_is_never_treated_as_a_template() -> None:
     """Labels may use {{ regels.x }}; what a person typed is shown as it is."""
+    from zelftest.core.bank.model import Text
     from zelftest.core.errors import Place
-    from zelftest.core.model import Text
     from zelftest.core.values import display
 
     question = Question(id="opmerking", type="tekst", text=Text({"nl": "Nog iets?"}), place=Place("x"))

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Undefined
 
-from zelftest.core import expressions, fastexpr
-from zelftest.core.expressions import _env
+from zelftest.core.expr import expressions, fastexpr
+from zelftest.core.expr.expressions import _env
 
 NAMES = ["a", "b", "c", "ontbreekt"]
 ATOMS = st.sampled_from(

@@ -15,7 +15,7 @@ from typing import Any
 
 from textual.widgets import Input
 
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.core.values import Invalid, parse_answer
 from zelftest.ui.app import make_app

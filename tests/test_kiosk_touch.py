@@ -14,8 +14,8 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from zelftest.core.bank.model import Question
 from zelftest.core.dates import parse_date
-from zelftest.core.model import Question
 from zelftest.core.report import render
 from zelftest.qr import capacity, qr_lines
 from zelftest.ui import kiosk_texts as kt

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from zelftest.core.bank.loader import extras, load_bank, read_bank
+from zelftest.core.bank.yamlsource import load_yaml, load_yaml_text
 from zelftest.core.errors import BankError
-from zelftest.core.loader import extras, load_bank, read_bank
-from zelftest.core.yamlsource import load_yaml, load_yaml_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "vragen"

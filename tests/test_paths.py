@@ -25,10 +25,11 @@ from typing import Any
 import pytest
 from conftest import FULL
 
-from zelftest.core import advice, expressions, rules
+from zelftest.core import advice, rules
+from zelftest.core.bank.loader import load_bank
+from zelftest.core.bank.model import Bank, Question, RuleSet
 from zelftest.core.dates import add_months, add_years
-from zelftest.core.loader import load_bank
-from zelftest.core.model import Bank, Question, RuleSet
+from zelftest.core.expr import expressions
 from zelftest.core.report import FORMATS, render
 from zelftest.core.resources import default_bank_path
 from zelftest.core.result import evaluate

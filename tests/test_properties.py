@@ -13,15 +13,15 @@ from conftest import SHIPPED, SYNTHETIC, TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zelftest.core import expressions
 from zelftest.core.answersfile import session_from_answers
+from zelftest.core.bank.loader import load_bank
+from zelftest.core.bank.model import Bank, Question
+from zelftest.core.check.walk import representative_values
 from zelftest.core.engine import Session
-from zelftest.core.loader import load_bank
-from zelftest.core.model import Bank, Question
+from zelftest.core.expr import expressions
 from zelftest.core.report import render
 from zelftest.core.result import to_json_ready
 from zelftest.core.values import check_answer
-from zelftest.core.walk import representative_values
 
 # The stable keys of ontwerp.md "Result" (more keys are allowed, these may never go).
 CONTRACT: dict[str, set[str]] = {

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import TODAY, answers
 
-from zelftest.core.model import Bank
+from zelftest.core.bank.model import Bank
 from zelftest.core.report import render
 from zelftest.core.result import evaluate
 

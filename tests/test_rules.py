@@ -15,7 +15,7 @@ from conftest import ROOT, TODAY, answers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zelftest.core.model import Bank, RuleSet
+from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.core.result import evaluate
 
 

@@ -156,7 +156,7 @@ def test_the_banks_pass_controleer(path: str, capsys: pytest.CaptureFixture[str]
 
 def test_the_synthetic_bank_differs_only_in_its_rule_set() -> None:
     """Same questions (ids, types, values, conditions) as the shipped bank; other numbers."""
-    from zelftest.core.loader import load_bank
+    from zelftest.core.bank.loader import load_bank
 
     shipped, synthetic = load_bank(ROOT / "vragen"), load_bank(TESTS / "banks" / "synthetisch")
 

@@ -10,10 +10,10 @@ import segno
 from conftest import FULL, TODAY
 
 from zelftest.core.answersfile import session_from_answers
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.report import render
+from zelftest.core.report.takeaway import qr_payload
 from zelftest.core.resources import default_bank_path
-from zelftest.core.takeaway import qr_payload
 from zelftest.qr import capacity, qr_lines
 
 SCENARIOS = Path(__file__).parent / "scenarios"

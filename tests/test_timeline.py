@@ -9,9 +9,9 @@ from typing import Any
 from conftest import FULL, SYNTHETIC, TODAY
 
 from zelftest.core.answersfile import session_from_answers
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
+from zelftest.core.report.timeline import package_timeline, text_timeline
 from zelftest.core.resources import default_bank_path
-from zelftest.core.timeline import package_timeline, text_timeline
 
 BANK = load_bank(default_bank_path())
 # Rules 1-4 as the 2013 rules ask them (months of work instead of years).

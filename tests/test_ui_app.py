@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList
 
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.kioskconfig import KioskConfig
 from zelftest.ui.app import ZelftestApp, make_app

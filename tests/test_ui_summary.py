@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from zelftest import cli
-from zelftest.core.loader import load_bank
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.report import render
 from zelftest.core.resources import default_bank_path
 from zelftest.ui import app as ui_app

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 
 from zelftest.core.answersfile import session_from_answers
-from zelftest.core.compare import Change, changes, facts
+from zelftest.core.bank.loader import load_bank
 from zelftest.core.engine import Session
-from zelftest.core.loader import load_bank
+from zelftest.core.report.compare import Change, changes, facts
 from zelftest.core.resources import default_bank_path
 from zelftest.core.whatif import answer_changes, apply_whatif, live_result, partial_fit, whatif_session
 

@@ -139,7 +139,7 @@ def _forced_rules(bank: Any, args: argparse.Namespace) -> Any:
     rid = getattr(args, "regelset", None)
     if rid is None:
         return None
-    from .core.schema import suggest
+    from .core.errors import suggest
 
     ids = [rs.id for rs in bank.rule_sets]
     if rid not in ids:
@@ -152,7 +152,7 @@ class UsageError(ZelftestError):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .core.checker import check_paths
+    from .core.check.checker import check_paths
 
     paths = args.paden or [_bank_path(args)]
     missing = [p for p in paths if not p.exists()]
@@ -170,7 +170,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_judge(args: argparse.Namespace) -> int:
     from .core.answersfile import read_answers_file, session_from_answers
-    from .core.loader import load_bank
+    from .core.bank.loader import load_bank
     from .core.report import render
     from .core.result import to_json_ready
 
@@ -202,7 +202,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
 
 
 def cmd_interactive(args: argparse.Namespace) -> int:
-    from .core.loader import load_bank
+    from .core.bank.loader import load_bank
 
     bank = load_bank(_bank_path(args))
     rules = _forced_rules(bank, args)
@@ -217,7 +217,7 @@ def cmd_interactive(args: argparse.Namespace) -> int:
 
 
 def cmd_web(args: argparse.Namespace) -> int:
-    from .core.loader import load_bank
+    from .core.bank.loader import load_bank
     from .web import serve
 
     rules = None

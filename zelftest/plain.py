@@ -12,8 +12,8 @@ import datetime as dt
 import sys
 from typing import TextIO
 
+from .core.bank.model import Bank, Question, RuleSet
 from .core.engine import Session
-from .core.model import Bank, Question, RuleSet
 
 COMMANDS = "Typ 'terug' voor de vorige vraag, 'hulp' voor uitleg, 'stop' om te stoppen."
 

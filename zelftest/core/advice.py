@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import expressions
-from .model import Advice
+from .bank.model import Advice
+from .expr import expressions
 from .trace import Trace
 
 CONCLUSIONS = (

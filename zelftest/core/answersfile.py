@@ -12,12 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from .bank.model import Bank, RuleSet
+from .bank.yamlsource import load_yaml
 from .dates import parse_iso_date
 from .engine import Session
-from .errors import AnswerError, BankError
-from .model import Bank, RuleSet
-from .schema import suggest
-from .yamlsource import load_yaml
+from .errors import AnswerError, BankError, suggest
 
 
 class Answers(dict[str, Any]):

@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import expressions
 from . import rules as rules_
+from .bank.model import Bank, Explanation, Question, RuleSet
 from .errors import ZelftestError
-from .model import Bank, Explanation, Question, RuleSet
+from .expr import expressions
 from .result import evaluate
 from .values import Invalid, Value, check_answer, display, validate
 

@@ -1,8 +1,11 @@
-"""Errors and findings of the core, each with a place (file:line:column) a person can open."""
+"""Errors and findings of the core, each with a place (file:line:column) a person can open,
+and the "bedoel je …?" suggestion every message about a wrong name ends with."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,9 @@ class BankError(ZelftestError):
 
 class AnswerError(ZelftestError):
     """An answers file or answer value that cannot be used (for `beoordeel`)."""
+
+
+def suggest(word: Any, choices: Any) -> str:
+    """'; bedoel je 'x'?' for the closest choice, or ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; bedoel je '{close[0]}'?" if close else ""

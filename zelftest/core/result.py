@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from . import advice, expressions, scoring
-from .model import Bank, RuleSet
+from . import advice, scoring
+from .bank.model import Bank, RuleSet
+from .expr import expressions
 from .rules import REGIME_QUESTIONS, Evaluation, Regime, parameters, regime_of, scope
 from .rules.base import verdict
 from .rules.params import load

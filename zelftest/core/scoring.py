@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Bank, FitDimension, FitSource
+from .bank.model import Bank, FitDimension, FitSource
 from .trace import Trace
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import expressions
-from .model import Bank, RuleSet
+from .bank.model import Bank, RuleSet
+from .expr import expressions
 
 
 def jsonable(value: Any) -> Any:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from . import expressions
+from .bank.model import Question
 from .dates import format_date, parse_date, parse_iso_date
-from .model import Question
-from .schema import suggest
+from .errors import suggest
+from .expr import expressions
 
 Value = str | int | float | dt.date | list[str]
 

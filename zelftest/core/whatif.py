@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import scoring
-from .compare import NONE, Change
 from .dates import format_date
 from .engine import Session
+from .report.compare import NONE, Change
 from .trace import Trace
 
 

@@ -18,8 +18,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.core.engine import Session
-from zelftest.core.model import Bank, RuleSet
 
 from . import texts
 from .conversation import ChatScreen
@@ -193,7 +193,7 @@ def make_app(
     a PIN it raises KioskConfigError, so the kiosk never starts unlocked.
     """
     if bank is None:
-        from zelftest.core.loader import load_bank
+        from zelftest.core.bank.loader import load_bank
         from zelftest.core.resources import default_bank_path
 
         bank = load_bank(default_bank_path())

@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from zelftest.core.bank.model import Explanation
 from zelftest.core.engine import Session
-from zelftest.core.model import Explanation
 
 from . import texts
 from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble

@@ -25,8 +25,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.core.engine import Outcome
-from zelftest.core.model import Bank, RuleSet
 from zelftest.core.whatif import answer_changes, apply_whatif, live_result
 
 from . import counsellor_texts as ct

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static, TabbedContent, TabPane, TextArea
 
-from zelftest.core.timeline import package_timeline
+from zelftest.core.report.timeline import package_timeline
 
 from . import counsellor_texts as ct
 from .counsellor_state import Snapshot

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from zelftest.core.compare import Change, changes
 from zelftest.core.engine import Session
+from zelftest.core.report.compare import Change, changes
 from zelftest.core.values import Value
 from zelftest.core.whatif import KEEP, live_result, partial_fit, whatif_session
 

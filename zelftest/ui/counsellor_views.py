@@ -15,10 +15,10 @@ from typing import Any
 
 from textual.content import Content
 
-from zelftest.core.compare import NONE, facts
 from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
-from zelftest.core.timeline import package_timeline
+from zelftest.core.report.compare import NONE, facts
+from zelftest.core.report.timeline import package_timeline
 
 from . import counsellor_texts as ct
 from .counsellor_state import DateRules

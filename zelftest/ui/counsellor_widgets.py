@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Select, Static
 # Textual keeps the parts of its Select private; only the overlay's key label is changed here.
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
-from zelftest.core.timeline import text_timeline
+from zelftest.core.report.timeline import text_timeline
 
 from . import counsellor_texts as ct
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from zelftest.core.bank.model import GlossaryTerm
 from zelftest.core.engine import Session
-from zelftest.core.model import GlossaryTerm
 
 _QUESTION_WORDS = ("wat is ", "wat zijn ", "wat betekent ", "wat wil zeggen ", "uitleg ")
 

@@ -35,7 +35,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 
-from zelftest.core.model import Bank, RuleSet
+from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.kioskconfig import KioskConfig
 
 from . import kiosk_texts as kt

@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button
 
+from zelftest.core.bank.model import Question
 from zelftest.core.engine import Session
-from zelftest.core.model import Question
 
 from . import kiosk_texts as kt
 from . import texts

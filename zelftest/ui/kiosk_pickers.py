@@ -21,8 +21,8 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from zelftest.core.bank.model import Question
 from zelftest.core.dates import MONTHS, parse_date
-from zelftest.core.model import Question
 
 from . import kiosk_texts as kt
 from . import texts

@@ -19,7 +19,7 @@ from textual.events import Click, Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static
 
-from zelftest.core.takeaway import qr_payload
+from zelftest.core.report.takeaway import qr_payload
 from zelftest.qr import capacity, qr_lines
 
 from . import kiosk_texts as kt

@@ -19,8 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from zelftest.core.bank.model import Question
 from zelftest.core.engine import Session
-from zelftest.core.model import Question
 
 from . import texts
 from .choices import ChoiceList

@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
-from zelftest.core.model import Question
+from zelftest.core.bank.model import Question
 
 # A person who works, lives in Flanders and had guidance before (every question type). Under
 # the rules of 2025-2026 (one cheque, only for who never used one) the right is "Waarschijnlijk

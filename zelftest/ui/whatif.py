@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from zelftest.core.dates import add_years, parse_date
 from zelftest.core.engine import Session
-from zelftest.core.timeline import package_timeline
+from zelftest.core.report.timeline import package_timeline
 
 from . import counsellor_texts as ct
 from .counsellor_state import Snapshot

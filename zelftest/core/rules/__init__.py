@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from .. import expressions
-from ..model import Bank, RuleSet
+from ..bank.model import Bank, RuleSet
+from ..expr import expressions
 from . import cheques2013, cheques2020, cheques2025, krediet2027  # noqa: F401 - they register themselves
 from .base import REGISTRY, Evaluation, Regime, regime_of
 

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..bank.model import Bank, RuleSet
 from ..dates import add_months, add_years
-from ..model import Bank, RuleSet
 from ..trace import Trace
 from .params import NoParams
 

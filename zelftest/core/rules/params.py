@@ -14,7 +14,7 @@ import typing
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
-from ..model import RuleSet
+from ..bank.model import RuleSet
 
 P = TypeVar("P")
 

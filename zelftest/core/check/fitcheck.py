@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Finding
-from .model import Bank, Question
-from .schema import suggest
-from .scoring import source_score
+from ..bank.model import Bank, Question
+from ..errors import Finding, suggest
+from ..scoring import source_score
 
 
 def check_fit(bank: Bank, values: dict[str, list[Any]]) -> list[Finding]:

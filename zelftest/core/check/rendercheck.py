@@ -27,16 +27,17 @@ from typing import Any
 
 from jinja2 import TemplateError, UndefinedError
 
-from . import advice, expressions, fastexpr
-from .errors import Finding, Place
-from .loader import extras
-from .model import Bank, Question, RuleSet
+from .. import advice
+from ..bank.loader import extras
+from ..bank.model import Bank, Question, RuleSet
+from ..bank.schema import TextUse
+from ..errors import Finding, Place
+from ..expr import expressions, fastexpr
+from ..expr.treeinfo import summary
+from ..rules import regime_of
 from .names import GLOBALS, Shape, merge, shape_of
-from .rules import regime_of
-from .schema import TextUse
 from .spec import CONCLUSION_NEEDS, RESULT_QUESTIONS
 from .textcheck import _shown, tree_names
-from .treeinfo import summary
 from .walk import Walker
 
 WALK_WORK = 6_000  # questions visited by the full walks together (but at least MIN_WALKS walks)
@@ -196,8 +197,8 @@ class RenderCheck:
         """Evaluate one answer set under the variant's rule set and return it with what it
         drew (None when it cannot be evaluated); render the report when it draws a conclusion
         not rendered yet under that rule set."""
-        from .report import FORMATS, render
-        from .result import evaluate
+        from ..report import FORMATS, render
+        from ..result import evaluate
 
         try:
             result = evaluate(bank, answers, self.today, variant.rules, variant.forced)

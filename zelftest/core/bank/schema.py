@@ -12,8 +12,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from . import expressions
-from .errors import Finding, Place
+from ..errors import Finding, Place, suggest
+from ..expr import expressions
 from .model import QUESTION_TYPES, Text
 from .yamlsource import PathKey, Source
 
@@ -26,12 +26,6 @@ TYPE_NAMES = {
     bool: "true of false",
     dt.date: "een datum (jjjj-mm-dd)",
 }
-
-
-def suggest(word: Any, choices: Any) -> str:
-    """'; bedoel je 'x'?' for the closest choice, or ''."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; bedoel je '{close[0]}'?" if close else ""
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ import random
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import expressions, rules
-from .dates import add_months, add_years
-from .model import Bank, Question, RuleSet
-from .treeinfo import summary
-from .values import Invalid, validate
+from .. import rules
+from ..bank.model import Bank, Question, RuleSet
+from ..dates import add_months, add_years
+from ..expr import expressions
+from ..expr.treeinfo import summary
+from ..values import Invalid, validate
 
 HISTORY_DATES = frozenset({"eerste_gesprek", "laatste_gesprek"})  # rules.answer_problem checks these
 Visit = Callable[[str, "Question | None", dict[str, Any]], None]

@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import expressions, walk
-from .errors import Finding
-from .model import Bank
+from ..bank.model import Bank
+from ..errors import Finding
+from ..expr import expressions
+from . import walk
 
 MAX_DEPENDENCIES = 12  # questions one condition may depend on, directly or not, to be searched
 PER_QUESTION_LIMIT = 4_096  # steps of the search for one question

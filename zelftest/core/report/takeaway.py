@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .dates import format_date
+from ..dates import format_date
 
 ALWAYS = ("titel", "recht", "indicatie")
 # The other lines, most important first; the steps come last, first step first.

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import format_date
+from ..dates import format_date
 
 NONE = "—"
 

@@ -18,16 +18,17 @@ from typing import Any
 
 from jinja2 import meta, nodes
 
-from . import advice, expressions
-from .errors import Finding, Place
-from .loader import extras
-from .model import Bank, RuleSet
+from .. import advice
+from ..bank.loader import extras
+from ..bank.model import Bank, RuleSet
+from ..bank.schema import TextUse
+from ..errors import Finding, Place, suggest
+from ..expr import expressions
+from ..expr.treeinfo import summary
+from ..rules import REGISTRY, regime_of
+from ..rules.params import needed
 from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
-from .rules import REGISTRY, regime_of
-from .rules.params import needed
-from .schema import TextUse, suggest
 from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, CONCLUSION_VALUES, RESULT_CONTRACT, TEMPLATE_NAMES
-from .treeinfo import summary
 
 BASE_NAMES = frozenset({"regels", "vandaag", "regelset", "regels_sinds"}) | GLOBALS
 KNOWN_CONCLUSIONS = frozenset(
@@ -192,7 +193,7 @@ def check_templates(bank: Bank, result: Shape) -> list[Finding]:
     """The content template of the report against the names and keys of the result."""
     if result is None:
         return []
-    from .report import environment
+    from ..report import environment
 
     env = environment(False)
     out = []

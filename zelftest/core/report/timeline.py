@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
-from .dates import format_date
-from .rules import REGISTRY, Regime
+from ..dates import format_date
+from ..rules import REGISTRY, Regime
 
 UNCONFIRMED = " (niet bevestigd)"
 

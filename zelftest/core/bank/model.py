@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Place
+from ..errors import Place
 
 QUESTION_TYPES = ("keuze", "meerkeuze", "ja_nee", "datum", "getal", "tekst")
 JA_NEE_VALUES = ("ja", "nee")

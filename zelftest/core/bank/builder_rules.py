@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .errors import Finding, Place
+from ..errors import Finding, Place, suggest
 from .model import Band, FitDimension, FitSource, Parameter, RuleSet, SourceRef, Text
-from .schema import Reader, suggest
+from .schema import Reader
 from .yamlsource import PathKey
 
 RULE_SET_KEYS = (

@@ -13,10 +13,10 @@ from typing import Any
 
 from jinja2 import nodes
 
-from .model import Bank, RuleSet
-from .schema import suggest
+from ..bank.model import Bank, RuleSet
+from ..errors import suggest
+from ..expr.treeinfo import summary
 from .spec import ADVICE_NAMES
-from .treeinfo import summary
 
 Shape = dict[str, Any] | None
 GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace"})  # Jinja2's own

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import BankError, Finding, Place
+from ..errors import BankError, Finding, Place
 
 try:  # libyaml is ~10x faster; PyYAML's wheels ship it, source installs may not.
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

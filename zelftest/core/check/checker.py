@@ -17,24 +17,25 @@ from typing import Any
 
 from jinja2 import nodes
 
-from . import advice, expressions, reach
-from .advice import FixedParams
-from .errors import Finding, Place
+from .. import advice
+from ..advice import FixedParams
+from ..bank.loader import Extras, extras, read_bank
+from ..bank.model import Bank, RuleSet
+from ..bank.yamlsource import paused_gc
+from ..errors import Finding, Place, suggest
+from ..expr import expressions
+from ..expr.treeinfo import summary
+from ..rules import REGISTRY
+from ..rules.base import CONDITIONS
+from ..rules.params import needed
+from ..rules.params import problems as param_problems
+from . import reach
 from .fitcheck import check_fit
-from .loader import Extras, extras, read_bank
-from .model import Bank, RuleSet
 from .names import GLOBALS, Shape
 from .rendercheck import RenderCheck
-from .rules import REGISTRY
-from .rules.base import CONDITIONS
-from .rules.params import needed
-from .rules.params import problems as param_problems
-from .schema import suggest
 from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, RULE_QUESTIONS
 from .textcheck import BASE_NAMES, Scopes, check_templates, check_texts, check_tree
-from .treeinfo import summary
 from .walk import Walker
-from .yamlsource import paused_gc
 
 
 def check_paths(paths: list[Path]) -> list[Finding]:

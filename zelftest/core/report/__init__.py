@@ -1,4 +1,6 @@
 """Rendering the result as Markdown, plain text or one self-contained HTML page (Jinja2).
+The package also holds the other views of a result: the take-home (QR) text, the
+counsellor's timeline and the comparison of two results.
 
 One content template (`inhoud.j2`) holds the text; a small macro module per format
 (`fmt_*.j2`) says how headings, lists and tables look. HTML is autoescaped; text a
@@ -15,9 +17,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .dates import format_date
-from .expressions import dutch_number
-from .resources import templates_path
+from ..dates import format_date
+from ..expr.expressions import dutch_number
+from ..resources import templates_path
 
 FORMATS = ("markdown", "tekst", "html")
 TEMPLATES = ("inhoud.j2", "fmt_markdown.j2", "fmt_tekst.j2", "fmt_html.j2", "pagina.html.j2")

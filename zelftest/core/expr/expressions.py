@@ -24,8 +24,9 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..dates import format_date
+from ..errors import suggest
 from . import fastexpr
-from .dates import format_date
 from .treeinfo import summary
 
 RESERVED_NAMES = frozenset(
@@ -104,8 +105,6 @@ def _known_filters_and_tests(tree: nodes.Node, source: str) -> None:
     for node in summary(tree).filters:
         known = _env.filters if isinstance(node, nodes.Filter) else _env.tests
         if node.name not in known:
-            from .schema import suggest  # schema imports this module
-
             kind = "filter" if isinstance(node, nodes.Filter) else "test"
             raise ExpressionError(
                 f"\"{source}\" gebruikt het onbekende {kind} '{node.name}'{suggest(node.name, sorted(known))}"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import expressions
+from ..errors import Finding, Place
+from ..expr import expressions
 from .builder_rules import FitAndRulesBuilder
-from .errors import Finding, Place
 from .model import (
     JA_NEE_VALUES,
     Advice,

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import BankError, Finding, Place, suggest
 from .builder import QUESTION_KEYS, ItemBuilder
 from .builder_rules import short
-from .errors import BankError, Finding, Place
 from .model import Band, Bank, FitDimension, GlossaryTerm, Text
-from .schema import Reader, TextUse, suggest
+from .schema import Reader, TextUse
 from .yamlsource import PathKey, load_yaml, paused_gc
 
 __all__ = ["QUESTION_KEYS", "SECTIONS", "Extras", "bank_files", "extras", "load_bank", "read_bank"]
