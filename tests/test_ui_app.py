@@ -110,10 +110,9 @@ def test_about_names_sources_rule_set_version_and_that_it_is_an_indication() -> 
         rules = BANK.rule_set("loopbaancheques-2025")
         assert app.session.rules is rules  # the rules valid on TODAY
         assert "**indicatie**" in text and "vdab.be" in text
-        assert (
-            "**Regels:** de loopbaancheques van 1 november 2025 tot 31 december 2026 (loopbaancheques\\-2025). "
-            "Geldig van 1 november 2025 tot 31 december 2026." in text
-        )
+        # The name carries the period, so it is not said twice.
+        line = "**Regels:** de loopbaancheques van 1 november 2025 tot 31 december 2026 (loopbaancheques\\-2025)."
+        assert f"{line}\n" in text and "Geldig van" not in text
         assert "**Wat je krijgt:** één cheque" in text
         # Hours and price of the cheque are unknown: the text says so and where to look.
         assert "**Niet bevestigd:**" in text
@@ -264,3 +263,14 @@ def test_what_a_person_types_is_shown_literally(tmp_path: Path) -> None:
         assert app.is_running
 
     drive(scenario, app=app, size=(160, 50), notifications=True)
+
+
+def test_about_gives_the_validity_when_the_rule_set_name_does_not() -> None:
+    from conftest import SYNTHETIC
+
+    from zelftest.core.engine import Session
+    from zelftest.ui.info import about_markdown
+
+    bank = load_bank(SYNTHETIC)
+    text = about_markdown(Session(bank, dt.date(2041, 3, 1)))
+    assert "(synthetisch\\-2040). Geldig van 1 januari 2040 tot 31 december 2044." in text

@@ -43,10 +43,12 @@ def about_markdown(session: Session) -> str:
     if rules is None:
         parts.append(texts.ABOUT_NO_RULES.format(today=today))
     else:
+        start = format_date(rules.valid_from)
         end = format_date(rules.valid_until) if rules.valid_until else ""
-        line = texts.ABOUT_RULES if end else texts.ABOUT_RULES_OPEN
-        name, rid = md_escape(session.text(rules.name)), md_escape(rules.id)
-        parts.append(line.format(name=name, rid=rid, start=format_date(rules.valid_from), end=end))
+        name = session.text(rules.name)
+        # The shipped names carry their period; say it again only when the name does not.
+        line = texts.ABOUT_RULES_NAMED if start in name else texts.ABOUT_RULES if end else texts.ABOUT_RULES_OPEN
+        parts.append(line.format(name=md_escape(name), rid=md_escape(rules.id), start=start, end=end))
         short = session.extra["regelset"]["uren_kort"]
         if short:
             parts.append(texts.ABOUT_RULES_SHORT.format(text=md_escape(short)))

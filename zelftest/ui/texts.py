@@ -121,6 +121,7 @@ ABOUT_INDICATION = (
     "Kijk altijd op [vdab.be](https://www.vdab.be) wat vandaag geldt."
 )
 ABOUT_STORED = "De test bewaart niets van wat je invult. Alleen als jij je samenvatting bewaart, komt er een bestand."
+ABOUT_RULES_NAMED = "**Regels:** {name} ({rid})."
 ABOUT_RULES = "**Regels:** {name} ({rid}). Geldig van {start} tot {end}."
 ABOUT_RULES_OPEN = "**Regels:** {name} ({rid}). Geldig vanaf {start}."
 ABOUT_RULES_SHORT = "**Wat je krijgt:** {text}."
