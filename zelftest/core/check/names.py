@@ -61,12 +61,16 @@ def missing_key(shape: Shape, path: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
-def param_problem(bank: Bank, path: list[str], rule_set: RuleSet | None = None) -> str | None:
-    """A Dutch message when `regels.<path>` is in no rule set (with the fixed rules), or, for a
-    text of one rule set (`rule_set`), not in that one.
+def param_problem(
+    bank: Bank, path: list[str], rule_set: RuleSet | None = None, shown: tuple[RuleSet, ...] = ()
+) -> str | None:
+    """A Dutch message when `regels.<path>` is in no rule set (with the fixed rules); for a
+    text of one rule set (`rule_set`), not in that one; for a question's text (`shown`: the
+    rule sets under which the question is asked), not in every one of those.
 
-    A text may be shown under one regime only (a question only that regime asks): the
-    rendering walks of each rule set find a parameter missing where the text is shown."""
+    Other texts may be shown under one regime only (an advice step with a condition on the
+    regime): for them any rule set will do, and the rendering walks of each rule set find a
+    parameter missing where the text is shown."""
     if rule_set is not None:
         found = missing_key(shape_of({**bank.fixed_values(), **rule_set.values()}), path)
         if found is None:
@@ -83,13 +87,27 @@ def param_problem(bank: Bank, path: list[str], rule_set: RuleSet | None = None) 
         object.__setattr__(bank, "_param_shapes", shapes)
     problems = [missing_key(shape, path) for shape in shapes.values()]
     if not problems or any(p is None for p in problems):
-        return None
+        return _missing_where_asked(bank, path, shown)
     name, have = next(p for p in problems if p is not None)
     last = name.rsplit(".", 1)[-1]
     return (
         f"er is geen parameter 'regels.{name}' in een regelset; voeg hem toe aan de regelset of kies een "
         f"bestaande{suggest(last, have)}"
     )
+
+
+def _missing_where_asked(bank: Bank, path: list[str], shown: tuple[RuleSet, ...]) -> str | None:
+    """For a question's text: the first rule set it is asked under that lacks the parameter."""
+    fixed = bank.fixed_values()
+    for rs in shown:
+        found = missing_key(shape_of({**fixed, **rs.values()}), path)
+        if found is not None:
+            name, have = found
+            return (
+                f"er is geen parameter 'regels.{name}' in regelset '{rs.id}', en onder die regels wordt "
+                f"deze vraag gesteld; voeg hem daar toe of kies een bestaande{suggest(name.rsplit('.', 1)[-1], have)}"
+            )
+    return None
 
 
 class Scope:

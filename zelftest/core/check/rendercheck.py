@@ -297,6 +297,12 @@ class RenderCheck:
                         f"{{% if {name} is defined %}}...{{% endif %}}",
                     )
                     return
+        # Another text that the result carries (a question's text in the answers list).
+        for uses in self.by_owner.values():
+            for use in uses:
+                if any(name in _names_of(s) for s in use.text.by_language.values()):
+                    self.report(use.place, f"{use.what} kan niet ingevuld worden: {_describe(exc)}")
+                    return
         self.report(self.bank.place, f"een conclusie of advies kan niet ingevuld worden: {_describe(exc)}")
 
 

@@ -25,7 +25,7 @@ from ..bank.schema import TextUse
 from ..errors import Finding, Place, suggest
 from ..expr import expressions
 from ..expr.treeinfo import summary
-from ..rules import REGISTRY, regime_of
+from ..rules import REGIME_QUESTIONS, REGISTRY, regime_of
 from ..rules.params import needed
 from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
 from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, CONCLUSION_VALUES, RESULT_CONTRACT, TEMPLATE_NAMES
@@ -98,7 +98,7 @@ def _tree_names(tree: nodes.Node) -> set[str]:
 def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes | None = None) -> list[Finding]:
     out: list[Finding] = []
     scopes = scopes or Scopes(bank)
-    fixed: dict[tuple[int, str, str, str], list[str]] = {}
+    fixed: dict[tuple[int, str, str, str, str], list[str]] = {}
     # A rule set's own texts are filled in with that rule set's numbers only.
     rule_sets = {rs.id: rs for rs in bank.rule_sets}
     owner = {
@@ -133,18 +133,28 @@ def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes 
                 break  # an unknown conclusion is reported as such; its names mean nothing yet
             scope = scopes.of_text(use)
             rules = owner.get(use.place) if use.kind == "conclusie" else None
+            shown = asked_under(bank, use.owner) if use.kind in ("vraag", "controle") else ()
             for tree in trees:
                 if tree_names(tree) <= BASE_NAMES:
                     # Reads no answers: the same for every text of this kind (`{{ regels.x }}`
                     # comes back in many texts), so worked out once per kind and message.
-                    key = (id(tree), use.kind, use.what, rules.id if rules else "")
+                    key = (id(tree), use.kind, use.what, rules.id if rules else "", use.owner if shown else "")
                     if key not in fixed:
-                        found = check_tree(bank, tree, use.place, use.what, scope, result, rule_set=rules)
+                        found = check_tree(bank, tree, use.place, use.what, scope, result, rule_set=rules, shown=shown)
                         fixed[key] = [f.message for f in found]
                     out += [Finding(use.place, message) for message in fixed[key]]
                 else:
-                    out += check_tree(bank, tree, use.place, use.what, scope, result, rule_set=rules)
+                    out += check_tree(bank, tree, use.place, use.what, scope, result, rule_set=rules, shown=shown)
     return out
+
+
+def asked_under(bank: Bank, qid: str) -> tuple[RuleSet, ...]:
+    """The rule sets under which question `qid` is asked: those whose regime asks it, or all."""
+    if not bank.has_question(qid):
+        return ()
+    if qid not in REGIME_QUESTIONS:
+        return bank.rule_sets
+    return tuple(rs for rs in bank.rule_sets if qid in regime_of(rs).QUESTIONS)
 
 
 def check_tree(
@@ -156,9 +166,11 @@ def check_tree(
     result: Shape,
     line_offset: int | None = None,
     rule_set: RuleSet | None = None,
+    shown: tuple[RuleSet, ...] = (),
 ) -> list[Finding]:
     """Findings for the names and attribute chains one text or condition tree uses; `rule_set`:
-    the text is one of that rule set's own, filled in with its numbers."""
+    the text is one of that rule set's own, filled in with its numbers; `shown`: the rule
+    sets under which a question's text is shown."""
     out = []
     used = tree_names(tree)
     # A missing parameter the rules need is reported once, at its rule set.
@@ -171,7 +183,11 @@ def check_tree(
             continue
         at = place if line_offset is None else Place(place.file, line + line_offset)
         if root == "regels":
-            problem = param_problem(bank, path, rule_set)
+            problem = param_problem(bank, path, rule_set, shown)
+            if shown:  # reported at the rule set only when its own regime needs the parameter
+                without = [rs for rs in shown if path[0] not in rs.parameters]
+                needs = all(path[0] in needed(regime_of(rs).Params) for rs in without)
+                reported = frozenset(path[:1]) if needs else frozenset()
             if problem and not (path[0] in reported and len(path) == 1):
                 out.append(Finding(at, f"{what}: {problem}"))
         elif result is not None and root in result:
