@@ -118,6 +118,11 @@ def build_parser() -> DutchParser:
     web.add_argument("--host", default="127.0.0.1")
     web.add_argument("--poort", type=_port, default=8000)
     web.add_argument("--kiosk", action="store_true", help="kioskmodus in de browser")
+    from .web import Guard, parse_origin, parse_screen, parse_sessions
+
+    web.add_argument("--origin", type=parse_origin, action="append", default=[], help="nog een toegelaten herkomst")
+    web.add_argument("--max-sessies", type=parse_sessions, default=Guard.max_sessions, metavar="AANTAL")
+    web.add_argument("--max-scherm", type=parse_screen, default=Guard.max_size, metavar="BxH", help="bv. 200x60")
     for p in (parser, check, judge, web):
         p._optionals.title = "opties"
     return parser
@@ -218,13 +223,14 @@ def cmd_interactive(args: argparse.Namespace) -> int:
 
 def cmd_web(args: argparse.Namespace) -> int:
     from .core.bank.loader import load_bank
-    from .web import serve
+    from .web import Guard, serve
 
     rules = None
     if args.regelset is not None:
         # Check the id once here (exit 2), not in every browser's session.
         rules = _forced_rules(load_bank(_bank_path(args)), args).id
-    return serve(args.host, args.poort, kiosk=args.kiosk, today=args.datum, bank=args.vragen, rules=rules)
+    guard = Guard(tuple(args.origin), args.max_sessies, args.max_scherm)
+    return serve(args.host, args.poort, args.kiosk, args.datum, args.vragen, rules, guard)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,24 +2,63 @@
 
 Every browser gets its own `python -m zelftest` process. The page is ours
 (`webpagina/app_index.html`): it loads nothing from any other host (textual-serve's
-own page pulls a web font from a third party), so a kiosk works offline.
+own page pulls a web font from a third party), so a kiosk works offline. The server is
+`webserver.GuardedServer`: Origin check, session cap, size cap, no shell, no directory listing.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-import shlex
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from .webserver import GuardedServer
 
 PAGE_DIR = Path(__file__).resolve().parent / "webpagina"
 TITLE = "Is loopbaanbegeleiding iets voor mij?"
 
 
+@dataclass(frozen=True)
+class Guard:
+    """The server's limits (`--origin`, `--max-sessies`, `--max-scherm`)."""
+
+    origins: tuple[str, ...] = ()
+    max_sessions: int = 20
+    max_size: tuple[int, int] = (200, 60)
+
+
+def parse_origin(text: str) -> str:
+    """`--origin`: a page address like http://kiosk.lan:8000 (scheme, host, optional port)."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/") or parts.query:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen herkomst zoals http://kiosk.lan:8000")
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def parse_sessions(text: str) -> int:
+    """`--max-sessies`: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen aantal sessies (1 of meer)")
+    return int(text)
+
+
+def parse_screen(text: str) -> tuple[int, int]:
+    """`--max-scherm`: BREEDTExHOOGTE in tekens, for example 200x60."""
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 40 <= int(width) <= 1000 and 12 <= int(height) <= 500):
+        raise argparse.ArgumentTypeError(f"'{text}' is geen schermmaat zoals 200x60 (40x12 tot 1000x500)")
+    return int(width), int(height)
+
+
 def command(
     kiosk: bool = False, today: dt.date | None = None, bank: Path | None = None, rules: str | None = None
-) -> str:
-    """The command each browser session runs."""
+) -> list[str]:
+    """The command each browser session runs, as an argv list (no shell in between)."""
     parts = [sys.executable, "-m", "zelftest"]
     if kiosk:
         parts.append("--kiosk")
@@ -29,7 +68,7 @@ def command(
         parts += ["--vragen", str(bank.resolve())]
     if rules:
         parts += ["--regelset", rules]
-    return shlex.join(parts)
+    return parts
 
 
 def make_server(
@@ -39,15 +78,22 @@ def make_server(
     today: dt.date | None = None,
     bank: Path | None = None,
     rules: str | None = None,
-) -> object:
+    guard: Guard | None = None,
+) -> GuardedServer:
     import textual_serve
-    from textual_serve.server import Server
 
+    from .webserver import GuardedServer
+
+    guard = guard or Guard()
     statics = Path(textual_serve.__file__).resolve().parent / "static"
-    return Server(
+    return GuardedServer(
         command(kiosk, today, bank, rules),
         host=host,
         port=port,
+        origins=guard.origins,
+        max_sessions=guard.max_sessions,
+        max_size=guard.max_size,
+        kiosk=kiosk,
         title=TITLE,
         statics_path=statics,
         templates_path=PAGE_DIR,
@@ -61,6 +107,7 @@ def serve(
     today: dt.date | None = None,
     bank: Path | None = None,
     rules: str | None = None,
+    guard: Guard | None = None,
 ) -> int:
     """Serve until interrupted; returns the exit code."""
     if kiosk:
@@ -68,7 +115,7 @@ def serve(
 
         # Every browser's kiosk reads these settings; check them once, before serving.
         load_kiosk_config()
-    server = make_server(host, port, kiosk, today, bank, rules)
+    server = make_server(host, port, kiosk, today, bank, rules, guard)
     print(f"De zelftest draait op http://{host}:{port} — stop met Ctrl+C.", file=sys.stderr)
-    server.serve()  # type: ignore[attr-defined]
+    server.serve()
     return 0
