@@ -47,10 +47,15 @@ class DutchParser(argparse.ArgumentParser):
 
 
 def _date(text: str) -> dt.date:
+    from .core.dates import LAST_DAY, day_too_late
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf jjjj-mm-dd, zoals 2026-11-26") from None
+    if day > LAST_DAY:
+        raise argparse.ArgumentTypeError(day_too_late(day))
+    return day
 
 
 def _port(text: str) -> int:
@@ -111,7 +116,7 @@ def build_parser() -> DutchParser:
         parents=[common],
         description="Beoordeel een antwoordenbestand en schrijf het resultaat.",
     )
-    judge.add_argument("antwoorden", type=Path, metavar="ANTW.yaml")
+    judge.add_argument("antwoorden", type=Path, metavar="ANTW.yaml", help="het antwoordenbestand; - leest de invoer")
     judge.add_argument("--formaat", choices=("json", "markdown", "tekst", "html"), default="json")
     judge.add_argument("--uit", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)")
     web = sub.add_parser("web", help="toon de chat in een browser", parents=[common])
@@ -179,10 +184,13 @@ def cmd_judge(args: argparse.Namespace) -> int:
     from .core.report import render
     from .core.result import to_json_ready
 
-    if args.antwoorden.is_dir():
-        return _fail(f"{args.antwoorden}: dit is een map; geef een antwoordenbestand (.yaml)")
-    if not args.antwoorden.is_file():
-        return _fail(f"{args.antwoorden}: het antwoordenbestand bestaat niet")
+    if str(args.antwoorden) != "-":
+        # Only these two are said up front; a pipe, a device or an unreadable file is
+        # opened and read, and reading says in Dutch what goes wrong.
+        if args.antwoorden.is_dir():
+            return _fail(f"{args.antwoorden}: dit is een map; geef een antwoordenbestand (.yaml)")
+        if not os.path.lexists(args.antwoorden):
+            return _fail(f"{args.antwoorden}: het antwoordenbestand bestaat niet")
     bank = load_bank(_bank_path(args))
     answers, file_date = read_answers_file(args.antwoorden)
     today = args.datum or file_date or dt.date.today()
@@ -198,7 +206,8 @@ def cmd_judge(args: argparse.Namespace) -> int:
         from .files import SaveError, write_private
 
         try:
-            write_private(args.uit, text, replace=True)
+            keep = [] if str(args.antwoorden) == "-" else [args.antwoorden]
+            write_private(args.uit, text, replace=True, keep=keep)
         except SaveError as exc:
             return _fail(f"{args.uit}: {exc}")
     else:

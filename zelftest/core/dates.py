@@ -3,7 +3,9 @@
 Adding years or months keeps the day of the month where it exists and otherwise
 takes the last day of the month (29 February + 1 year = 28 February). Results
 beyond the calendar (before year 1, after year 9999) are clamped to its first or
-last day instead of raising; see `add_months`.
+last day instead of raising; see `add_months`. Clamping would make a deadline come
+too early, so a reference date after `LAST_DAY` is refused where it comes in
+(`day_too_late`): from there every period of the rules still fits in the calendar.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ MONTHS = (
     "november",
     "december",
 )
+
+# The last reference date the test calculates with. The rules add at most a few years
+# (P + 6 years, the last conversation + 12 months); a thousand years leave room for any
+# bank's periods, where 9999 plus six years would be clamped to 31-12-9999 and answer
+# "sinds 31 december 9999" for a period that really ends in 10005.
+LAST_DAY = dt.date(2999, 12, 31)
 
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 _YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -57,6 +65,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def add_years(day: dt.date, years: int) -> dt.date:
     """`day` plus a number of years; clamped like `add_months`."""
     return add_months(day, 12 * years)
+
+
+def day_too_late(day: dt.date) -> str:
+    """The Dutch message for a reference date after `LAST_DAY`."""
+    return (
+        f"de datum {format_date(day)} ligt te ver in de toekomst; "
+        f"deze test rekent met datums tot en met {format_date(LAST_DAY)}"
+    )
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -11,11 +11,18 @@ Speed: libyaml composes the node tree; one pass of our own then builds the data 
 the positions together (PyYAML's generic constructor plus a second walk cost twice
 as much), and the cyclic garbage collector is paused meanwhile, because its runs over
 the hundred thousand fresh nodes of a big bank cost more than the parsing itself.
+
+Hostile files: a file is read only up to a size limit, an anchor is built once and
+shared, and the size a file would have with every alias (*naam) written out is capped,
+so a small file cannot cost gigabytes (a "billion laughs" alias bomb). Answers files
+may not use aliases at all. Values echoed in messages are cut short (`excerpt`).
 """
 
 from __future__ import annotations
 
+import errno
 import gc
+import reprlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +40,47 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Base = yaml.SafeLoader
 
 PathKey = tuple[str | int, ...]
+
+# A bank file is a few dozen kB and an answers file a few hundred bytes; these limits
+# leave room for growth while keeping a hostile file's cost in megabytes.
+MAX_BANK_BYTES = 20_000_000
+MAX_ANSWERS_BYTES = 1_000_000
+# Nodes plus characters of text, counted as if every alias were written out in full.
+MAX_EXPANDED = 20_000_000
+EXCERPT = 60
+_SHORT = reprlib.Repr()  # bounded even for a deep or shared structure: never str() one
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, EXCERPT, EXCERPT
+_OS_REASONS = {
+    errno.ENOENT: "het bestaat niet",
+    errno.EACCES: "je hebt er geen toegang toe",
+    errno.EPERM: "je hebt er geen toegang toe",
+    errno.EIO: "de schijf gaf een fout bij het lezen of schrijven",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EDQUOT: "je quotum is op",
+    errno.EISDIR: "het is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ELOOP: "er zijn te veel snelkoppelingen na elkaar",
+    errno.ENXIO: "er is niemand aan de andere kant",
+    errno.EINVAL: "het systeem kan het niet",
+}
+
+
+def excerpt(value: Any, limit: int = EXCERPT) -> str:
+    """`value` as at most `limit` characters on one line, cut off with '…'.
+
+    Messages quote what a person wrote; a 30 MB value must not become a 30 MB line.
+    """
+    text = value if isinstance(value, str) else _SHORT.repr(value)
+    short = " ".join(text[:limit].split())
+    return short + "…" if len(text) > limit else short
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong, in Dutch (the system's own text is English)."""
+    return _OS_REASONS.get(exc.errno or 0, f"het systeem gaf foutcode {exc.errno}")
+
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -59,6 +107,14 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 # PyYAML's English problems, with what a person should do about them.
 _QUOTE_IT = "zet de tekst tussen aanhalingstekens"
+_NO_ALIASES = (
+    "deze waarde heeft een anker (&naam) en wordt elders herhaald met *naam; "
+    "dat mag niet in een antwoordenbestand: schrijf elke waarde voluit"
+)
+_TOO_BIG = (
+    f"met alle aliassen (*naam) voluit geschreven wordt dit bestand te groot (meer dan {MAX_EXPANDED // 10**6} "
+    "miljoen tekens); gebruik minder aliassen"
+)
 _TOO_DEEP = "de lijsten en blokken zijn te diep in elkaar genest; maak de structuur eenvoudiger"
 _HINTS: tuple[tuple[str, str], ...] = (
     ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
@@ -152,8 +208,9 @@ def _hint(problem: str) -> str:
     return f"de YAML klopt niet ({problem})"
 
 
-def load_yaml_text(text: str, file: str) -> Source:
-    """Parse YAML `text`; `file` is only used to name places."""
+def load_yaml_text(text: str, file: str, *, aliases: bool = True) -> Source:
+    """Parse YAML `text`; `file` is only used to name places. With `aliases` false an
+    anchor used twice is refused."""
     loader = _Loader(text)
     try:
         with paused_gc():
@@ -177,18 +234,33 @@ def load_yaml_text(text: str, file: str) -> Source:
     if node is not None:
         try:
             with paused_gc():
-                source.data = _Builder(source, loader).build(node, ())
+                source.data = _Builder(source, loader, aliases).build(node, ())
         except RecursionError:
             raise BankError([Finding(Place(file), _TOO_DEEP)]) from None
     return source
 
 
-def load_yaml(path: Path) -> Source:
-    """Read and parse one YAML file; unreadable or non-UTF-8 files give a BankError."""
+def load_yaml(path: Path, *, aliases: bool = True, max_bytes: int = MAX_BANK_BYTES) -> Source:
+    """Read and parse one YAML file; unreadable, too big or non-UTF-8 files give a BankError."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)  # never more than the limit, also from a device
     except OSError as exc:
-        raise BankError([Finding(Place(str(path)), f"kan het bestand niet lezen ({exc.strerror})")]) from None
+        raise BankError([Finding(Place(str(path)), f"kan het bestand niet lezen: {os_reason(exc)}")]) from None
+    return load_yaml_bytes(raw, str(path), aliases=aliases, max_bytes=max_bytes)
+
+
+def load_yaml_bytes(raw: bytes, file: str, *, aliases: bool = True, max_bytes: int = MAX_BANK_BYTES) -> Source:
+    """Parse the bytes of a YAML file (read by `load_yaml`, or from standard input)."""
+    if len(raw) > max_bytes:
+        raise BankError(
+            [
+                Finding(
+                    Place(file),
+                    f"het bestand is te groot (meer dan {max_bytes // 1_000_000} MB); is dit het juiste bestand?",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -196,12 +268,12 @@ def load_yaml(path: Path) -> Source:
         raise BankError(
             [
                 Finding(
-                    Place(str(path), line),
+                    Place(file, line),
                     "het bestand is geen UTF-8 (bijvoorbeeld een é uit een oude editor); sla het op als UTF-8",
                 )
             ]
         ) from None
-    source = load_yaml_text(text.removeprefix("\ufeff"), str(path))
+    source = load_yaml_text(text.removeprefix("\ufeff"), file, aliases=aliases)
     source.raw = raw
     return source
 
@@ -217,13 +289,17 @@ class _ValueError(Exception):
 class _Builder:
     """Builds plain data from the node tree while recording positions and duplicate keys."""
 
-    def __init__(self, source: Source, loader: Any) -> None:
+    def __init__(self, source: Source, loader: Any, aliases: bool = True) -> None:
         self.source = source
         self.loader = loader
         self.positions = source.positions
         self.scalars = loader.yaml_constructors
         self.done: dict[int, Any] = {}  # anchors: each node is built once (no alias bombs)
+        self.sizes: dict[int, int] = {}  # ...but counted as often as it is used
+        self.size = 0
         self.busy: set[int] = set()
+        # Without aliases every node is met once; the ids seen so far find the second time.
+        self.seen: set[int] | None = None if aliases else set()
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         try:
@@ -240,16 +316,24 @@ class _Builder:
     def value(self, node: yaml.Node, path: PathKey) -> Any:
         """The value of `node`; its own position is recorded by the caller (a mapping
         records its keys' positions instead, the line a person looks for)."""
-        if type(node) is ScalarNode:  # nine in ten nodes: keep this path short
-            return node.value if node.tag == _STR else self.scalar(node)
         key = id(node)
+        if self.seen is not None:
+            if key in self.seen:
+                raise _ValueError(node, _NO_ALIASES)
+            self.seen.add(key)
+        if type(node) is ScalarNode:  # nine in ten nodes: keep this path short
+            self.grow(1 + len(node.value), node)
+            return node.value if node.tag == _STR else self.scalar(node)
         if key in self.done:
+            self.grow(self.sizes[key], node)
             return self.done[key]
         if key in self.busy:
             raise _ValueError(node, "een anker (&naam) verwijst naar zichzelf; schrijf de waarde uit")
         if node.tag not in (_SEQ, _MAP):
-            raise _ValueError(node, f"de tag '{node.tag}' is hier niet toegelaten; haal hem weg")
+            raise _ValueError(node, f"de tag '{excerpt(node.tag)}' is hier niet toegelaten; haal hem weg")
         self.busy.add(key)
+        before = self.size
+        self.grow(1, node)
         if isinstance(node, SequenceNode):
             result: Any = []
             for i, item in enumerate(node.value):
@@ -261,24 +345,30 @@ class _Builder:
             result = self.mapping(node, path)
         self.busy.discard(key)
         self.done[key] = result
+        self.sizes[key] = self.size - before
         return result
+
+    def grow(self, amount: int, node: yaml.Node) -> None:
+        self.size += amount
+        if self.size > MAX_EXPANDED:
+            raise _ValueError(node, _TOO_BIG)
 
     def scalar(self, node: ScalarNode) -> Any:
         constructor = self.scalars.get(node.tag)
         if constructor is None:
-            raise _ValueError(node, f"de tag '{node.tag}' is hier niet toegelaten; haal hem weg")
+            raise _ValueError(node, f"de tag '{excerpt(node.tag)}' is hier niet toegelaten; haal hem weg")
         try:
             return constructor(self.loader, node)
         except (ValueError, OverflowError, yaml.YAMLError):
             if node.tag == "tag:yaml.org,2002:timestamp":
                 raise _ValueError(
                     node,
-                    f"'{node.value}' is geen bestaande datum; schrijf een datum als "
+                    f"'{excerpt(node.value)}' is geen bestaande datum; schrijf een datum als "
                     "2026-11-26, of zet tekst tussen aanhalingstekens",
                 ) from None
             raise _ValueError(
                 node,
-                f"'{node.value}' kan niet gelezen worden als {node.tag.rsplit(':', 1)[-1]}; "
+                f"'{excerpt(node.value)}' kan niet gelezen worden als {node.tag.rsplit(':', 1)[-1]}; "
                 "zet tekst tussen aanhalingstekens",
             ) from None
 
@@ -304,7 +394,7 @@ class _Builder:
                 self.source.duplicates.append(
                     Finding(
                         place,
-                        f"de sleutel '{key}' staat twee keer in hetzelfde blok "
+                        f"de sleutel '{excerpt(key)}' staat twee keer in hetzelfde blok "
                         f"(ook op regel {first}); laat er één staan",
                     )
                 )
