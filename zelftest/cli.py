@@ -209,7 +209,8 @@ def cmd_judge(args: argparse.Namespace) -> int:
             keep = [] if str(args.antwoorden) == "-" else [args.antwoorden]
             write_private(args.uit, text, replace=True, keep=keep)
         except SaveError as exc:
-            return _fail(f"{args.uit}: {exc}")
+            message = str(exc)  # most of these sentences name the file already
+            return _fail(message if str(args.uit) in message else f"{args.uit}: {message}")
     else:
         sys.stdout.write(text)
     return 0

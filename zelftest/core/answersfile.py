@@ -5,7 +5,7 @@ Every problem is an AnswerError with one Dutch line that names the question id a
 where known, the place in the file (`file:line:column`). Answers to questions that
 the other answers hide are ignored with a warning.
 
-A hostile file costs little: it is read up to 1 MB, may not use YAML aliases, and
+A hostile file costs little: it is read up to 50 kB, may not use YAML aliases, and
 every value a message quotes is cut short. The path `-` reads standard input.
 """
 
@@ -94,7 +94,7 @@ def read_answers_file(path: Path) -> tuple[Answers, dt.date | None]:
 def _cut(message: str, raw: Any) -> str:
     """`message` with the quoted answer `raw` cut short (the value checks quote it whole)."""
     for value in raw if isinstance(raw, list) else [raw]:
-        text = str(value)  # cheap: a flat value from a file of at most 1 MB
+        text = str(value)  # cheap: a flat value from a file of at most 50 kB
         if len(text) > len(excerpt(text)):
             message = message.replace(text, excerpt(text))
     return message
