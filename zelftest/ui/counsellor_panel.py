@@ -26,6 +26,7 @@ from .counsellor_views import (
     why_content,
 )
 from .counsellor_widgets import AnswersTable, TimelinePicture
+from .typed import BoundedTextArea
 from .whatif import WhatIfPane
 
 TABS = ("tab-result", "tab-why", "tab-whatif", "tab-answers", "tab-timeline", "tab-notes")
@@ -62,7 +63,7 @@ class CounsellorPanel(Vertical):
                 yield Static(ct.TIMELINE_LEGEND, classes="hint", markup=False, id="timeline-legend")
             with TabPane(ct.TAB_NOTES, id="tab-notes"):
                 yield Static(ct.NOTES_INTRO, classes="hint", markup=False)
-                yield TextArea(
+                yield BoundedTextArea(
                     id="notes",
                     soft_wrap=True,
                     show_line_numbers=False,

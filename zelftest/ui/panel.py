@@ -25,7 +25,7 @@ from zelftest.core.engine import Session
 from . import texts
 from .choices import ChoiceList
 from .safe import literal
-from .typed import TypedAnswer
+from .typed import BoundedInput, TypedAnswer
 
 CHOICE_TYPES = ("keuze", "ja_nee", "meerkeuze")
 
@@ -175,7 +175,7 @@ class AnswerPanel(Vertical):
             for button in (back, help_):
                 button.can_focus = False
                 yield button
-            yield Input(placeholder=texts.PLACEHOLDER_CHAT, compact=True, id="chat-input", select_on_focus=False)
+            yield BoundedInput(placeholder=texts.PLACEHOLDER_CHAT, compact=True, id="chat-input", select_on_focus=False)
 
     @property
     def error(self) -> ErrorLine:

@@ -23,6 +23,7 @@ from . import texts
 from .choices import ChoiceList
 from .messages import Answered
 from .panel import ErrorLine
+from .typed import BoundedInput
 
 EXTENSIONS = {fmt: ext for fmt, _, ext in texts.SAVE_FORMATS}
 
@@ -62,7 +63,7 @@ class SaveScreen(ModalScreen[Path | None]):
                 id="save-format",
             )
             yield Static(texts.SAVE_PATH, classes="save-label", markup=False)
-            yield Input(str(default_path(self.fmt)), id="save-path", select_on_focus=False)
+            yield BoundedInput(str(default_path(self.fmt)), id="save-path", select_on_focus=False)
             yield ErrorLine()
             with Horizontal(classes="dialog-buttons"):
                 yield Button(texts.SAVE, id="save", variant="primary", compact=True)

@@ -142,3 +142,6 @@ ABOUT_SOURCES = "**Bronnen:**"
 
 # Quitting
 QUIT_HINT = "Stoppen? Druk op Ctrl+Q."
+
+# Input limits (issue 10): said when a typed or pasted text was cut
+TOO_LONG = "Je tekst was te lang; we hielden de eerste {n} tekens."

@@ -3,18 +3,94 @@
 The widget only collects the text; the screen checks it with the session and shows the
 Dutch message when it is refused (the input keeps what was typed, nothing is lost).
 `configure` reuses the widget for the next typed question.
+
+Every text field a person types in is bounded here (`BoundedInput`, `BoundedTextArea`):
+the cut happens before the text is inserted, so a flood of keys or a huge paste costs
+time in proportion to its size, never to the square of it, and the screen stays quick.
 """
 
 from __future__ import annotations
 
-from textual import on
+import time
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets.text_area import EditResult, Location
 
 from . import texts
 from .messages import Answered
 from .safe import literal
+
+INPUT_LIMIT = 1000  # characters in one answer or chat line; a bank's max_lengte may be smaller
+NOTES_LIMIT = 20_000  # characters in the counsellor's notes: ten pages; a longer line makes TextArea slow
+TELL_EVERY = 3.0  # seconds: one notice per burst, not one per refused key
+
+
+def _tell_cut(widget: Widget, limit: int) -> None:
+    """Say (once per burst) that the text was cut; a flood of refused keys shows one toast."""
+    now = time.monotonic()
+    if now - getattr(widget, "_told_at", -TELL_EVERY) >= TELL_EVERY:
+        widget._told_at = now  # type: ignore[attr-defined]
+        widget.notify(texts.TOO_LONG.format(n=limit), severity="warning", markup=False)
+
+
+class BoundedInput(Input):
+    """An `Input` that never holds more than `max_length` characters (at most INPUT_LIMIT).
+
+    Textual refuses an insert that would pass `max_length` as a whole (a long paste would
+    vanish) and rings the bell for every refused key; this one keeps what fits and tells so.
+    """
+
+    def validate_max_length(self, value: int | None) -> int:
+        # 0 or None means "no limit" in Textual; here it means the default limit.
+        return min(value, INPUT_LIMIT) if value else INPUT_LIMIT
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        limit = self.max_length or INPUT_LIMIT
+        start, end = sorted((max(0, start), min(len(self.value), end)))
+        room = limit - (len(self.value) - (end - start))
+        if len(text) > room:
+            text = text[: max(0, room)]
+            _tell_cut(self, limit)
+        super().replace(text, start, end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A full field refuses a typed character at once (no new text built, no redraw):
+        # in a flood of keys this is the only work each key costs here.
+        if event.is_printable and self.selection.is_empty and len(self.value) >= (self.max_length or INPUT_LIMIT):
+            event.stop()
+            event.prevent_default()
+            _tell_cut(self, self.max_length or INPUT_LIMIT)
+
+    def restricted(self) -> None:
+        """No bell: a flood of refused keys would ring it for every key."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Like Textual's Input, only the first line counts; but look at no more of the
+        # paste than can fit, so splitting a megabyte into lines costs nothing.
+        event.prevent_default()
+        event.stop()
+        head = event.text[: (self.max_length or INPUT_LIMIT) + 1].splitlines()
+        if head:
+            self.replace(head[0], *self.selection)
+
+
+class BoundedTextArea(TextArea):
+    """A `TextArea` (the counsellor's notes) that never holds more than NOTES_LIMIT characters."""
+
+    def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
+        # Every key and every paste passes here. Measuring the text is at most NOTES_LIMIT
+        # characters of work, so a flood of refused keys stays linear.
+        room = NOTES_LIMIT - (len(self.text) - len(self.get_text_range(*sorted((start, end)))))
+        if len(insert) > room:
+            insert = insert[: max(0, room)]
+            _tell_cut(self, NOTES_LIMIT)
+            if not insert and start == end:
+                return None
+        return super()._replace_via_keyboard(insert, start, end)
 
 
 class TypedAnswer(Vertical):
@@ -41,7 +117,7 @@ class TypedAnswer(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self.hint, classes="hint", markup=False)
         with Horizontal(classes="typed-row"):
-            yield Input(
+            yield BoundedInput(
                 self.value, placeholder=self.placeholder, compact=True, max_length=self.max_length, id="typed-input"
             )
             unit = Static(literal(self.unit), classes="unit", markup=False)
@@ -80,8 +156,8 @@ class TypedAnswer(Vertical):
             field.select_all()
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#typed-input", Input)
+    def input(self) -> BoundedInput:
+        return self.query_one("#typed-input", BoundedInput)
 
     def focus(self, scroll_visible: bool = True) -> TypedAnswer:
         self.input.focus(scroll_visible)
