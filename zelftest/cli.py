@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -243,8 +244,23 @@ def cmd_web(args: argparse.Namespace) -> int:
     return serve(args.host, args.poort, args.kiosk, args.datum, args.vragen, rules, guard)
 
 
+def _lock_kiosk_signals(args: argparse.Namespace) -> None:
+    """The terminal kiosk ignores Ctrl+C, Ctrl+\\ and Ctrl+Z as soon as its own code runs,
+    before the bank is read and Textual starts: a visitor pressing them then must not reach a
+    shell. (Python's own start-up before this is covered by the launcher's `trap`, see the
+    README. In a browser session the page ends the process; nothing to lock there.)"""
+    if (
+        getattr(args, "kiosk", False)
+        and args.opdracht is None
+        and "web_driver" not in os.environ.get("TEXTUAL_DRIVER", "")
+    ):
+        for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP):
+            signal.signal(sig, signal.SIG_IGN)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _lock_kiosk_signals(args)
     try:
         if args.opdracht == "controleer":
             return cmd_check(args)
