@@ -4,7 +4,7 @@ source confirms, and, under a forced rule set that does not hold on the date, sa
 verdict what the rules of the date say; a date without rules says so instead of crashing.
 What-if moves the date or switches the rules and marks what changed without touching the
 client's answers, until Apply; notes are shown literally; the export holds summary, trace and
-notes in a private file; at 80x24 the panel takes the screen and Esc gives the chat back."""
+notes in a private file (before the end: a draft); at 80x24 the panel takes the screen and Esc gives the chat back."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui.app import make_app
 from zelftest.ui.chat import NoteLine
-from zelftest.ui.counsellor import CounsellorApp, ExportScreen
+from zelftest.ui.counsellor import CounsellorApp
+from zelftest.ui.counsellor_export import ExportScreen
 from zelftest.ui.counsellor_widgets import AnswersTable
 from zelftest.ui.dialogs import ConfirmScreen
 from zelftest.ui.panel import ErrorLine
@@ -427,12 +428,14 @@ def test_export_holds_summary_trace_and_notes_in_a_private_file(tmp_path: Path) 
     drive(scenario)
 
 
-def test_export_waits_for_a_complete_conversation() -> None:
+def test_export_before_the_end_opens_the_dialog_and_says_it_is_a_draft() -> None:
+    """(The draft's content: tests/test_counsellor_hostile.py.)"""
+
     async def scenario(app: CounsellorApp, pilot: Pilot[Any]) -> None:
         await pilot.press("f8")
         await pilot.pause()
-        assert not isinstance(app.screen, ExportScreen)
-        assert any("Exporteren kan als alle vragen" in n.message for n in app._notifications)
+        assert isinstance(app.screen, ExportScreen)
+        assert any("Nog niet alle vragen" in n.message for n in app._notifications)
 
     drive(scenario, answers=None)
 

@@ -15,6 +15,8 @@ from typing import TextIO
 from .core.bank.model import Bank, Question, RuleSet
 from .core.engine import Session
 
+# A date at the calendar's edge (year 9999) can push a rule's date past the calendar.
+CANNOT_COMPUTE = "Met deze datums kan de test niet rekenen: ze liggen te dicht bij het jaar 9999. Er is geen resultaat."
 COMMANDS = "Typ 'terug' voor de vorige vraag, 'hulp' voor uitleg, 'stop' om te stoppen."
 
 
@@ -120,7 +122,12 @@ class PlainChat:
         self.explain("einde")
         from .core.report import render
 
-        self.say(render(self.session.result(), "tekst").rstrip())
+        try:
+            summary = render(self.session.result(), "tekst").rstrip()
+        except (OverflowError, ValueError):
+            self.say(CANNOT_COMPUTE)
+            return 2
+        self.say(summary)
         return 0
 
 
@@ -131,7 +138,8 @@ def run_plain(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
-    """Run the plain conversation; 0 after a complete run, 1 when stopped or input ended.
+    """Run the plain conversation; 0 after a complete run, 1 when stopped or input ended,
+    2 when the dates given cannot be computed.
     `rules` forces a rule set."""
     session = Session(bank, today, rules)
     return PlainChat(session, stdin or sys.stdin, stdout or sys.stdout).run()

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import scoring
-from .dates import format_date
+from .dates import add_years, format_date
 from .engine import Session
 from .report.compare import NONE, Change
 from .trace import Trace
@@ -72,6 +72,14 @@ def whatif_session(
             refused.append((qid, outcome.message))
     _settle(copy)
     return copy, refused
+
+
+def years_later(day: dt.date, years: int) -> dt.date | None:
+    """`day` plus `years`, or None when that leaves the calendar (after 31-12-9999): a step
+    the counsellor asked for that cannot be taken is said, never clamped in silence."""
+    if not dt.MINYEAR <= day.year + years <= dt.MAXYEAR:
+        return None
+    return add_years(day, years)
 
 
 def apply_whatif(real: Session, copy: Session) -> list[tuple[str, str]]:

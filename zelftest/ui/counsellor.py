@@ -13,7 +13,7 @@ changes the client's session: an edit in the answers tab, or applying a what-if.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.core.engine import Outcome
@@ -37,28 +37,9 @@ from .conversation import ChatScreen
 from .counsellor_panel import CounsellorPanel
 from .counsellor_state import CounsellorState
 from .counsellor_widgets import AnswersTable
-from .saving import SaveScreen, default_path
 from .whatif import WhatIfPane
 
 SIDE_WIDTH = 120  # from here the panel fits beside a readable chat
-
-
-class ExportScreen(SaveScreen):
-    """The save dialog for the counsellor: summary, trace and notes, in the chosen format."""
-
-    def __init__(self, result: dict[str, Any], notes: str) -> None:
-        super().__init__(result)
-        self.notes = notes
-
-    def on_mount(self) -> None:
-        self.query_one(".dialog-title", Static).update(ct.EXPORT_TITLE)
-        name = default_path(self.fmt).with_stem(ct.EXPORT_DEFAULT_NAME)
-        self.path_input.value = str(name)
-
-    def rendered(self) -> str:
-        from zelftest.core.report import render
-
-        return render(self.result, self.fmt, notes=self.notes, with_trace=True)
 
 
 class CounsellorChatScreen(ChatScreen):
@@ -178,8 +159,17 @@ class CounsellorChatScreen(ChatScreen):
 
     def on_what_if_pane_date_chosen(self, event: WhatIfPane.DateChosen) -> None:
         event.stop()
-        self.app.state.date = None if event.day == self.session.today else event.day
-        self.refresh_panel()
+        state = self.app.state
+        before = state.date
+        state.date = None if event.day == self.session.today else event.day
+        try:
+            self.refresh_panel()
+        except (OverflowError, ValueError):
+            # A date at the calendar's edge can push a rule's date past 9999: never a crash,
+            # which would lose the client's answers and the notes.
+            state.date = before
+            self.refresh_panel()
+            self.query_one(WhatIfPane).cannot(event.day)
 
     def on_what_if_pane_rules_chosen(self, event: WhatIfPane.RulesChosen) -> None:
         event.stop()
@@ -239,6 +229,7 @@ class CounsellorApp(ZelftestApp):
     ) -> None:
         super().__init__(bank, mode="begeleider", today=today, rules=rules)
         self.state = CounsellorState(self.session)
+        self.exported_notes = ""  # the notes as last exported
 
     def get_default_screen(self) -> Screen[Any]:
         return CounsellorChatScreen(self.session)
@@ -268,21 +259,60 @@ class CounsellorApp(ZelftestApp):
                 screen.toggle_panel(True)
             screen.counsellor.next_tab()
 
+    @property
+    def notes(self) -> str:
+        """The notes widget itself is the only copy of the notes: never a stale one."""
+        return self.counsellor_screen.counsellor.notes.text
+
+    @property
+    def unsaved_notes(self) -> bool:
+        """Notes typed since the last export (or never exported) would be lost on quit or restart."""
+        return bool(self.notes.strip()) and self.notes != self.exported_notes
+
     def action_export(self) -> None:
+        """Export at any moment: before the end the file is a draft that says it is one."""
+        from .counsellor_export import ExportScreen
+
         if isinstance(self.screen, ModalScreen):
             return
         result = live_result(self.session)
         if result is None:
-            self.notify(ct.EXPORT_NOT_READY, markup=False)
-            return
+            self.notify(ct.EXPORT_DRAFT, markup=False)
+        notes = self.notes
 
         def saved(path: Path | None) -> None:
             if path is not None:
+                self.exported_notes = notes
                 self.notify(ct.EXPORTED.format(path=path), markup=False, timeout=8)
 
-        # The notes widget itself is the only copy of the notes: never a stale one.
-        notes = self.counsellor_screen.counsellor.notes.text
-        self.push_screen(ExportScreen(result, notes), saved)
+        self.push_screen(ExportScreen(self.session, result, notes), saved)
+
+    def confirm_unsaved(self, text: str, yes: str, then: Callable[[], object]) -> None:
+        """Ask before notes are lost; `then` runs only for "toch" (Esc or "Blijf" keep everything)."""
+        from .dialogs import ConfirmScreen
+
+        def chosen(go: bool | None) -> None:
+            if go:
+                then()
+
+        self.push_screen(ConfirmScreen(ct.UNSAVED_TITLE, text, yes, ct.UNSAVED_STAY), chosen)
+
+    async def action_quit(self) -> None:
+        if self.unsaved_notes:
+            self.confirm_unsaved(ct.UNSAVED_QUIT, ct.UNSAVED_QUIT_YES, self.exit)
+        else:
+            self.exit()
+
+    def action_start_over(self) -> None:
+        # The app's own confirm speaks of answers only; with notes at stake, this one says so.
+        if not self.unsaved_notes:
+            super().action_start_over()
+            return
+        self.confirm_unsaved(
+            ct.UNSAVED_RESTART,
+            ct.UNSAVED_RESTART_YES,
+            lambda: self.run_worker(self.start_over(), exclusive=True, group="restart"),
+        )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(ct.PANEL, ct.TOGGLE_TIP, self.action_toggle_panel)

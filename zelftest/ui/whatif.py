@@ -18,9 +18,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Select, Static
 
-from zelftest.core.dates import add_years, parse_date
+from zelftest.core.dates import LAST_DAY, day_too_late, parse_date
 from zelftest.core.engine import Session
 from zelftest.core.report.timeline import package_timeline
+from zelftest.core.whatif import years_later
 
 from . import counsellor_texts as ct
 from .counsellor_state import Snapshot
@@ -40,6 +41,11 @@ def rules_options(session: Session) -> list[tuple[str, str]]:
 def rules_choice(session: Session) -> str:
     """The option that shows the session's rules: its forced rule set, else those of the date."""
     return session.rules.id if session.forced and session.rules is not None else BY_DATE
+
+
+def sentence(clause: str) -> str:
+    """A message clause from the core as a sentence of its own."""
+    return clause[:1].upper() + clause[1:] + "."
 
 
 class WhatIfPane(VerticalScroll):
@@ -165,8 +171,7 @@ class WhatIfPane(VerticalScroll):
         day = parse_date(event.value)
         # Follow a complete date at once; a half-typed one waits for Enter.
         if day is not None and len(event.value.strip()) == 10 and day != self.today:
-            self.query_one(ErrorLine).clear()
-            self.post_message(self.DateChosen(day))
+            self.choose(day)
 
     @on(Input.Submitted, "#whatif-date")
     def date_submitted(self, event: Input.Submitted) -> None:
@@ -177,7 +182,24 @@ class WhatIfPane(VerticalScroll):
             return
         self.query_one(ErrorLine).clear()
         if day != self.today:
-            self.post_message(self.DateChosen(day))
+            self.choose(day)
+
+    def choose(self, day: dt.date) -> None:
+        """Ask for `day` as the what-if's reference date; one the test cannot calculate with
+        (past `LAST_DAY`, where the rules' periods would run off the calendar) is refused here."""
+        error = self.query_one(ErrorLine)
+        if day > LAST_DAY:
+            error.show(sentence(day_too_late(day)))
+            return
+        error.clear()
+        self.post_message(self.DateChosen(day))
+
+    def cannot(self, day: dt.date) -> None:
+        """The counsellor's date gave impossible arithmetic: say so; the what-if stays as it was,
+        and the field keeps what was typed (so Enter tries it again and says so again)."""
+        with self.date_input.prevent(Input.Changed):
+            self.date_input.value = typed_text(day)
+        self.query_one(ErrorLine).show(ct.WHATIF_CANNOT.format(day=typed_text(day)))
 
     @on(Select.Changed, "#whatif-rules")
     def rules_changed(self, event: Select.Changed) -> None:
@@ -189,8 +211,13 @@ class WhatIfPane(VerticalScroll):
     @on(Button.Pressed, "#whatif-year")
     def plus_year(self, event: Button.Pressed) -> None:
         event.stop()
-        if self.today is not None:
-            self.post_message(self.DateChosen(add_years(self.today, 1)))
+        if self.today is None:
+            return
+        later = years_later(self.today, 1)
+        if later is None:
+            self.query_one(ErrorLine).show(ct.WHATIF_PAST_CALENDAR)
+        else:
+            self.choose(later)
 
     @on(Button.Pressed, "#whatif-n")
     def to_new_right(self, event: Button.Pressed) -> None:
@@ -198,7 +225,7 @@ class WhatIfPane(VerticalScroll):
         if self.new_right is None:
             self.notify(ct.WHATIF_NO_N, markup=False)
         else:
-            self.post_message(self.DateChosen(self.new_right))
+            self.choose(self.new_right)
 
     @on(Button.Pressed, "#whatif-reset")
     def reset(self, event: Button.Pressed) -> None:
