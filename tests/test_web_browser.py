@@ -1,0 +1,193 @@
+"""`zelftest web` in real headless Chromium: tapping a web address on screen opens nothing in
+the kiosk, and elsewhere only after the visitor agrees.
+
+Chromium is driven over its DevTools protocol with aiohttp (no Playwright needed). Every host
+but 127.0.0.1 resolves to nothing, so no test traffic leaves the machine. Skipped, with the
+reason, when the Debian `chromium` package is absent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import aiohttp
+import pytest
+from test_web import free_port, serve
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is niet geïnstalleerd (apt-get install chromium)")
+
+# Test-only: catch textual.js's terminal object as it is built, so the test can read the screen's
+# text (xterm draws on a canvas; there is no text in the page to query).
+CATCH_TERMINAL = """
+Object.defineProperty(Object.prototype, "weblinksAddon", {
+  configurable: true,
+  set(value) {
+    window.__owner = this;
+    Object.defineProperty(this, "weblinksAddon", {value, writable: true, configurable: true});
+  },
+});
+window.__screen = () => {
+  const term = window.__owner.terminal, buffer = term.buffer.active, rows = [];
+  for (let y = 0; y < term.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y).translateToString());
+  const box = term.element.querySelector(".xterm-screen").getBoundingClientRect();
+  return {rows, cols: term.cols, x: box.left, y: box.top, w: box.width / term.cols, h: box.height / term.rows};
+};
+"""
+
+
+class DevTools:
+    """A minimal DevTools client on one page: commands, and the events seen so far."""
+
+    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        self.socket, self.ids, self.events = socket, itertools.count(1), list[dict[str, Any]]()
+        self.accept_dialogs = False  # a confirm() blocks the page until it is answered
+
+    async def send(self, method: str, **params: Any) -> dict[str, Any]:
+        number = next(self.ids)
+        await self.socket.send_str(json.dumps({"id": number, "method": method, "params": params}))
+        while True:
+            message = json.loads((await asyncio.wait_for(self.socket.receive(), timeout=30)).data)
+            if message.get("id") == number:
+                assert "error" not in message, message
+                return dict(message.get("result", {}))
+            self.events.append(message)
+            if message.get("method") == "Page.javascriptDialogOpening":
+                answer = {"id": next(self.ids), "method": "Page.handleJavaScriptDialog"}
+                await self.socket.send_str(json.dumps({**answer, "params": {"accept": self.accept_dialogs}}))
+
+    async def value(self, expression: str) -> Any:
+        result = await self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        return result["result"].get("value")
+
+    async def wait_for(self, expression: str, seconds: float = 30) -> Any:
+        deadline = time.monotonic() + seconds
+        while not (found := await self.value(expression)):
+            assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+            await asyncio.sleep(0.2)
+        return found
+
+
+@asynccontextmanager
+async def chromium_page(url: str) -> AsyncIterator[tuple[DevTools, aiohttp.ClientSession, str]]:
+    port = free_port()
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
+        browser = subprocess.Popen(
+            [
+                str(CHROMIUM),
+                "--headless=new",
+                "--no-sandbox",
+                f"--remote-debugging-port={port}",
+                f"--user-data-dir={profile}",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                "--window-size=1000,700",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            async with aiohttp.ClientSession() as client:
+                base = f"http://127.0.0.1:{port}"
+                for _ in range(150):
+                    try:
+                        async with client.get(f"{base}/json/list") as answer:
+                            pages = [t for t in await answer.json() if t["type"] == "page"]
+                        if pages:
+                            break
+                    except aiohttp.ClientError:
+                        pass
+                    await asyncio.sleep(0.2)
+                async with client.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as socket:
+                    page = DevTools(socket)
+                    await page.send("Page.enable")
+                    await page.send("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
+                    await page.send("Page.navigate", url=url)
+                    yield page, client, base
+        finally:
+            browser.terminate()
+            browser.wait(timeout=20)
+
+
+async def pages_open(client: aiohttp.ClientSession, base: str) -> list[str]:
+    async with client.get(f"{base}/json/list") as answer:
+        return [t["url"] for t in await answer.json() if t["type"] == "page"]
+
+
+# Web addresses as an app could show them: a plain one (xterm's link addon makes it a link) and
+# an OSC 8 hyperlink. Each goes on a blank row of the welcome screen just before its tap, because
+# the app repaints the rows it touches (the app's own texts no longer carry one in the kiosk).
+ADDRESSES = [
+    "https://www.vdab.be/loopbaanbegeleiding",
+    "\\x1b]8;;https://werk.belgie.be/\\x07https://werk.belgie.be\\x1b]8;;\\x07",
+]
+ROW = 3
+
+
+async def tap_every_address(page: DevTools) -> int:
+    """Hover and click each address on screen, then let the app ask to open one (its
+    open_url); how many addresses were tapped."""
+    await page.wait_for("window.__owner && document.body.classList.contains('-first-byte')")
+    await asyncio.sleep(2)
+    tapped = 0
+    for address in ADDRESSES:
+        await page.value(f"window.__owner.terminal.write('\\x1b[{ROW + 1};1H {address}   ')")
+        screen = await page.wait_for(f"(s => s.rows[{ROW}].includes('https://') && s)(window.__screen())", 10)
+        x = screen["x"] + 10.5 * screen["w"]
+        y = screen["y"] + (ROW + 0.5) * screen["h"]
+        for step in range(0, 30, 3):  # xterm finds a link while the pointer moves over it
+            await page.send("Input.dispatchMouseEvent", type="mouseMoved", x=x + step, y=y)
+            await asyncio.sleep(0.1)
+        for kind in ("mousePressed", "mouseReleased"):
+            await page.send("Input.dispatchMouseEvent", type=kind, x=x + 30, y=y, button="left", clickCount=1)
+        await asyncio.sleep(1)
+        tapped += 1
+    # textual.js answers the app's "open_url" message with exactly this call.
+    await page.value("void window.open('https://www.vdab.be/', '_blank')")
+    return tapped
+
+
+def test_in_the_kiosk_no_address_on_screen_opens_anything() -> None:
+    with serve("--kiosk") as (_, port):
+
+        async def visit() -> None:
+            own = f"http://127.0.0.1:{port}/?fontsize=16"
+            async with chromium_page(own) as (page, client, base):
+                assert await tap_every_address(page) == 2
+                await asyncio.sleep(1)
+                assert await pages_open(client, base) == [own]
+                assert await page.value("location.href") == own
+                assert not [e for e in page.events if e.get("method") == "Page.javascriptDialogOpening"]
+
+        asyncio.run(visit())
+
+
+def test_outside_the_kiosk_an_address_opens_only_after_yes() -> None:
+    with serve() as (_, port):
+
+        async def visit() -> None:
+            own = f"http://127.0.0.1:{port}/?fontsize=16"
+            async with chromium_page(own) as (page, client, base):
+                page.events.clear()  # every confirm() is answered "no": nothing may open
+                tapped = await tap_every_address(page)
+                await page.value("1")  # reads the last events
+                asked = [e for e in page.events if e.get("method") == "Page.javascriptDialogOpening"]
+                assert tapped == 2 and len(asked) >= 3, (tapped, asked)  # both taps and open_url ask
+                assert all(e["params"]["type"] == "confirm" for e in asked)
+                assert "Deze link opent een andere pagina:\nhttps://www.vdab.be/" in asked[0]["params"]["message"]
+                assert await pages_open(client, base) == [own]
+                page.accept_dialogs = True  # and "yes" does open it, in a page of its own
+                await page.value("void window.open('https://www.vdab.be/', '_blank')")
+                await asyncio.sleep(1)
+                assert len(await pages_open(client, base)) == 2
+
+        asyncio.run(visit())
