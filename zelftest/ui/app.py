@@ -14,8 +14,10 @@ import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from zelftest.core.bank.model import Bank, RuleSet
@@ -24,11 +26,13 @@ from zelftest.core.engine import Session
 from . import texts
 from .conversation import ChatScreen
 from .themes import HIGH_CONTRAST, THEMES
+from .typed import INPUT_LIMIT
 
 if TYPE_CHECKING:
     from zelftest.kioskconfig import KioskConfig
 
 MODES = ("chat", "kiosk", "begeleider")
+KEYS_WAITING = 2 * INPUT_LIMIT  # typed characters queued at most; more than any field holds
 
 
 class ZelftestApp(App[int]):
@@ -61,6 +65,23 @@ class ZelftestApp(App[int]):
         self.compare: tuple[dict[str, Any], dict[str, Any]] | None = None
         for theme in THEMES:
             self.register_theme(theme)
+
+    keys_waiting = 0  # typed characters queued and not yet handled
+
+    def post_message(self, message: Message) -> bool:
+        # A flood of typed characters (a paste without bracketed paste, a web client) arrives
+        # far faster than keys are handled; what no field could hold is dropped here, before
+        # it is queued, so memory stays flat however much comes in.
+        if isinstance(message, events.Key) and message.is_printable:
+            if self.keys_waiting >= KEYS_WAITING:
+                return False
+            self.keys_waiting += 1
+        return super().post_message(message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and event.is_printable:
+            self.keys_waiting = max(0, self.keys_waiting - 1)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         # Once the first screen is painted, move everything built so far (Textual, the
