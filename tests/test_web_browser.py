@@ -123,13 +123,10 @@ async def pages_open(client: aiohttp.ClientSession, base: str) -> list[str]:
         return [t["url"] for t in await answer.json() if t["type"] == "page"]
 
 
-# Web addresses as an app could show them: a plain one (xterm's link addon makes it a link) and
-# an OSC 8 hyperlink. Each goes on a blank row of the welcome screen just before its tap, because
-# the app repaints the rows it touches (the app's own texts no longer carry one in the kiosk).
-ADDRESSES = [
-    "https://www.vdab.be/loopbaanbegeleiding",
-    "\\x1b]8;;https://werk.belgie.be/\\x07https://werk.belgie.be\\x1b]8;;\\x07",
-]
+# Web addresses as an app could show them (xterm's link addon makes each a link). Each goes on
+# its own blank row of the welcome screen just before its tap, because the app repaints the
+# rows it touches (the app's own texts no longer carry one in the kiosk).
+ADDRESSES = ["https://www.vdab.be/loopbaanbegeleiding", "https://werk.belgie.be"]
 ROW = 3
 
 
@@ -139,16 +136,24 @@ async def tap_every_address(page: DevTools) -> int:
     await page.wait_for("window.__owner && document.body.classList.contains('-first-byte')")
     await asyncio.sleep(2)
     tapped = 0
-    for address in ADDRESSES:
-        await page.value(f"window.__owner.terminal.write('\\x1b[{ROW + 1};1H {address}   ')")
-        screen = await page.wait_for(f"(s => s.rows[{ROW}].includes('https://') && s)(window.__screen())", 10)
+    for number, address in enumerate(ADDRESSES):
+        row = ROW + 2 * number
+        await page.send("Input.dispatchMouseEvent", type="mouseMoved", x=1, y=1)  # away from the last link
+        await page.value(f"window.__owner.terminal.write('\\x1b[{row + 1};1H {address}   ')")
+        screen = await page.wait_for(f"(s => s.rows[{row}].includes('https://') && s)(window.__screen())", 10)
         x = screen["x"] + 10.5 * screen["w"]
-        y = screen["y"] + (ROW + 0.5) * screen["h"]
-        for step in range(0, 30, 3):  # xterm finds a link while the pointer moves over it
-            await page.send("Input.dispatchMouseEvent", type="mouseMoved", x=x + step, y=y)
+        y = screen["y"] + (row + 0.5) * screen["h"]
+        hovered = "document.querySelector('.xterm-cursor-pointer') !== null"
+        for attempt in range(30):  # xterm finds a link while the pointer moves over it
+            await page.send("Input.dispatchMouseEvent", type="mouseMoved", x=x + attempt % 10 * 3, y=y)
             await asyncio.sleep(0.1)
+            if await page.value(hovered):
+                break
+        assert await page.value(hovered), f"xterm never saw a link in {address}"
         for kind in ("mousePressed", "mouseReleased"):
-            await page.send("Input.dispatchMouseEvent", type=kind, x=x + 30, y=y, button="left", clickCount=1)
+            await page.send(
+                "Input.dispatchMouseEvent", type=kind, x=x + attempt % 10 * 3, y=y, button="left", clickCount=1
+            )
         await asyncio.sleep(1)
         tapped += 1
     # textual.js answers the app's "open_url" message with exactly this call.
