@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
     from zelftest.kioskconfig import KioskConfig
 
 MODES = ("chat", "kiosk", "begeleider")
-KEYS_WAITING = 2 * INPUT_LIMIT  # typed characters queued at most; more than any field holds
+KEY_BURST = 2 * INPUT_LIMIT  # typed characters at once: more than any field holds
+KEY_RATE = 1000.0  # typed characters a second after a burst: far more than anyone types
 
 
 class ZelftestApp(App[int]):
@@ -66,22 +68,22 @@ class ZelftestApp(App[int]):
         for theme in THEMES:
             self.register_theme(theme)
 
-    keys_waiting = 0  # typed characters queued and not yet handled
+    key_budget = float(KEY_BURST)  # typed characters that may come in now
+    key_time = 0.0  # when the budget was last filled up
 
     def post_message(self, message: Message) -> bool:
-        # A flood of typed characters (a paste without bracketed paste, a web client) arrives
-        # far faster than keys are handled; what no field could hold is dropped here, before
-        # it is queued, so memory stays flat however much comes in.
+        # A flood of typed characters (a paste without bracketed paste, escape codes in a
+        # paste, a web client) comes far faster than anyone types and than keys are handled.
+        # Past a burst of KEY_BURST, at most KEY_RATE a second get through; the rest is
+        # dropped before it is queued, so memory and time stay flat however much comes in.
         if isinstance(message, events.Key) and message.is_printable:
-            if self.keys_waiting >= KEYS_WAITING:
+            now = time.monotonic()
+            self.key_budget = min(KEY_BURST, self.key_budget + (now - self.key_time) * KEY_RATE)
+            self.key_time = now
+            if self.key_budget < 1:
                 return False
-            self.keys_waiting += 1
+            self.key_budget -= 1
         return super().post_message(message)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and event.is_printable:
-            self.keys_waiting = max(0, self.keys_waiting - 1)
-        await super().on_event(event)
 
     def on_mount(self) -> None:
         # Once the first screen is painted, move everything built so far (Textual, the
