@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import FULL, PYTHON, ROOT, run_cli
 
-from zelftest.core.bank.yamlsource import MAX_ANSWERS_BYTES, excerpt, load_yaml_text
-from zelftest.core.errors import BankError
+from zelftest.core.bank.yamlsource import MAX_ANSWERS_BYTES, load_yaml_text
+from zelftest.core.errors import BankError, excerpt
 from zelftest.files import SaveError, write_private
 
 ANSWERS = "antwoorden:\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in FULL.items())

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.bank.yamlsource import os_reason
+from .core.errors import os_reason
 
 NO_FOLDER = "De map {folder} bestaat niet. Kies een andere map."
 NO_ACCESS = "Je mag niet schrijven in {folder}. Kies een andere map."

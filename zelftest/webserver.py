@@ -24,6 +24,8 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from .core.errors import excerpt
+
 log = logging.getLogger("zelftest.web")
 
 MIN_WIDTH, MIN_HEIGHT = 20, 5
@@ -277,9 +279,3 @@ class GuardedServer(Server):
                 await app_service.blur()
             elif kind == "focus":
                 await app_service.focus()
-
-
-def excerpt(text: str, limit: int = 60) -> str:
-    """A short, one-line piece of untrusted text for the log."""
-    flat = text.replace("\n", "\\n").replace("\r", "\\r")
-    return flat if len(flat) <= limit else f"{flat[:limit]}… ({len(text)} tekens)"

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .bank.model import Bank, RuleSet
-from .bank.yamlsource import MAX_ANSWERS_BYTES, excerpt, load_yaml, load_yaml_bytes
+from .bank.yamlsource import MAX_ANSWERS_BYTES, load_yaml, load_yaml_bytes
 from .dates import LAST_DAY, day_too_late, parse_iso_date
 from .engine import Session
-from .errors import AnswerError, BankError, suggest
+from .errors import AnswerError, BankError, excerpt, suggest
 
 
 class Answers(dict[str, Any]):

@@ -1,9 +1,12 @@
 """Errors and findings of the core, each with a place (file:line:column) a person can open,
-and the "bedoel je …?" suggestion every message about a wrong name ends with."""
+the "bedoel je …?" suggestion every message about a wrong name ends with, short excerpts of
+what a person wrote, and the system's errors in Dutch."""
 
 from __future__ import annotations
 
 import difflib
+import errno
+import reprlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,3 +58,39 @@ def suggest(word: Any, choices: Any) -> str:
     """'; bedoel je 'x'?' for the closest choice, or ''."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; bedoel je '{close[0]}'?" if close else ""
+
+
+# Messages quote at most this many characters of a value.
+EXCERPT = 60
+_SHORT = reprlib.Repr()  # bounded even for a deep or shared structure: never str() one
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, EXCERPT, EXCERPT
+_OS_REASONS = {
+    errno.ENOENT: "het bestaat niet",
+    errno.EACCES: "je hebt er geen toegang toe",
+    errno.EPERM: "je hebt er geen toegang toe",
+    errno.EIO: "de schijf gaf een fout bij het lezen of schrijven",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EDQUOT: "je quotum is op",
+    errno.EISDIR: "het is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ELOOP: "er zijn te veel snelkoppelingen na elkaar",
+    errno.ENXIO: "er is niemand aan de andere kant",
+    errno.EINVAL: "het systeem kan het niet",
+}
+
+
+def excerpt(value: Any, limit: int = EXCERPT) -> str:
+    """`value` as at most `limit` characters on one line, cut off with '…'.
+
+    Messages quote what a person wrote; a 30 MB value must not become a 30 MB line.
+    """
+    text = value if isinstance(value, str) else _SHORT.repr(value)
+    short = " ".join(text[:limit].split())
+    return short + "…" if len(text) > limit else short
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong, in Dutch (the system's own text is English)."""
+    return _OS_REASONS.get(exc.errno or 0, f"het systeem gaf foutcode {exc.errno}")

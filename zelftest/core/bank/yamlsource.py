@@ -15,14 +15,12 @@ the hundred thousand fresh nodes of a big bank cost more than the parsing itself
 Hostile files: a file is read only up to a size limit, an anchor is built once and
 shared, and the size a file would have with every alias (*naam) written out is capped,
 so a small file cannot cost gigabytes (a "billion laughs" alias bomb). Answers files
-may not use aliases at all. Values echoed in messages are cut short (`excerpt`).
+may not use aliases at all. Values echoed in messages are cut short (`errors.excerpt`).
 """
 
 from __future__ import annotations
 
-import errno
 import gc
-import reprlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,7 +30,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from ..errors import BankError, Finding, Place
+from ..errors import BankError, Finding, Place, excerpt, os_reason
 
 try:  # libyaml is ~10x faster; PyYAML's wheels ship it, source installs may not.
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -48,43 +46,10 @@ MAX_BANK_BYTES = 20_000_000
 MAX_ANSWERS_BYTES = 50_000
 # Nodes plus characters of text, counted as if every alias were written out in full.
 MAX_EXPANDED = 20_000_000
-EXCERPT = 60
-_SHORT = reprlib.Repr()  # bounded even for a deep or shared structure: never str() one
-_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, EXCERPT, EXCERPT
-_OS_REASONS = {
-    errno.ENOENT: "het bestaat niet",
-    errno.EACCES: "je hebt er geen toegang toe",
-    errno.EPERM: "je hebt er geen toegang toe",
-    errno.EIO: "de schijf gaf een fout bij het lezen of schrijven",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.EDQUOT: "je quotum is op",
-    errno.EISDIR: "het is een map",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.ELOOP: "er zijn te veel snelkoppelingen na elkaar",
-    errno.ENXIO: "er is niemand aan de andere kant",
-    errno.EINVAL: "het systeem kan het niet",
-}
-
-
-def excerpt(value: Any, limit: int = EXCERPT) -> str:
-    """`value` as at most `limit` characters on one line, cut off with '…'.
-
-    Messages quote what a person wrote; a 30 MB value must not become a 30 MB line.
-    """
-    text = value if isinstance(value, str) else _SHORT.repr(value)
-    short = " ".join(text[:limit].split())
-    return short + "…" if len(text) > limit else short
 
 
 def _size(count: int) -> str:
     return f"{count // 1_000_000} MB" if count >= 1_000_000 else f"{count // 1000} kB"
-
-
-def os_reason(exc: OSError) -> str:
-    """What went wrong, in Dutch (the system's own text is English)."""
-    return _OS_REASONS.get(exc.errno or 0, f"het systeem gaf foutcode {exc.errno}")
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
