@@ -151,7 +151,18 @@ def test_the_terminal_size_is_clamped_at_start_and_on_resize() -> None:
     run(visit)
 
 
-def test_a_bad_message_is_one_short_log_line_and_the_session_goes_on(caplog: pytest.LogCaptureFixture) -> None:
+class _Lines(logging.Handler):
+    """Every record of one logger, whatever other tests did to the root logger or caplog."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_a_bad_message_is_one_short_log_line_and_the_session_goes_on() -> None:
     bad = ["geen json", "{}", "[]", "[5]", '["stdin", 123]', '["resize", 5]', "[" * 5000]
 
     async def visit() -> None:
@@ -167,12 +178,19 @@ def test_a_bad_message_is_one_short_log_line_and_the_session_goes_on(caplog: pyt
             assert await next_text(socket) == "stdin:2"  # the burst never reached the app
             await socket.close()
 
-    with caplog.at_level(logging.WARNING, logger="zelftest.web"):
+    logger, handler = logging.getLogger("zelftest.web"), _Lines()
+    logger.addHandler(handler)
+    logger.disabled, before = False, logger.level
+    logger.setLevel(logging.WARNING)
+    try:
         run(visit)
-    lines = [record.getMessage() for record in caplog.records]
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(before)
+    lines = [record.getMessage() for record in handler.records]
     assert len(lines) == len(bad) + 1, lines
     assert all("\n" not in line and len(line) < 200 for line in lines), lines
-    assert not any(record.exc_info for record in caplog.records)
+    assert not any(record.exc_info for record in handler.records)
 
 
 def test_a_stuck_session_ends_when_its_client_goes(monkeypatch: pytest.MonkeyPatch) -> None:
