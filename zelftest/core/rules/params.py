@@ -9,6 +9,7 @@ other field must hold a value of its type.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass, fields
@@ -82,12 +83,18 @@ def load(cls: type[P], rules: RuleSet | None) -> P:
     if rules is None:
         return cls()
     values = {}
-    hints = typing.get_type_hints(cls)
-    for f in fields(cls):  # type: ignore[arg-type]
-        value = rules.parameters[f.name].value
-        tp, _ = _base(hints[f.name])
-        values[f.name] = int(value) if tp is int and value is not None else value
+    for name, tp in _field_types(cls):  # type: ignore[arg-type]  # a class is hashable
+        value = rules.parameters[name].value
+        values[name] = int(value) if tp is int and value is not None else value
     return cls(**values)
+
+
+@functools.cache
+def _field_types(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
+    """(name, base type) of each field; resolving the hints costs more than the evaluation
+    they serve, and evaluate() loads parameters for every answer."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _base(hints[f.name])[0]) for f in fields(cls))
 
 
 def needed(cls: type[Any]) -> tuple[str, ...]:
