@@ -78,7 +78,7 @@ class Session:
 
     def is_visible(self, q: Question, answers: dict[str, Any] | None = None) -> bool:
         # A question of the rules is asked only under a regime that needs it.
-        if q.id in rules_.REGIME_QUESTIONS and q.id not in self.regime.QUESTIONS:
+        if not rules_.asks(self.regime, q.id):
             return False
         return expressions.holds(q.show_if, self.context(answers))
 

@@ -13,7 +13,7 @@ from typing import Any
 from . import advice, scoring
 from .bank.model import Bank, RuleSet
 from .expr import expressions
-from .rules import REGIME_QUESTIONS, Evaluation, Regime, parameters, regime_of, scope
+from .rules import Evaluation, Regime, asks, parameters, regime_of, scope
 from .rules.base import verdict
 from .rules.params import load
 from .trace import Trace, jsonable
@@ -64,7 +64,7 @@ def evaluate(
             "antwoord": display(q, answers[q.id], base),
         }
         for q in bank.questions
-        if q.id in answers and (q.id not in REGIME_QUESTIONS or q.id in regime.QUESTIONS)
+        if q.id in answers and asks(regime, q.id)
     ]
     result["spoor"] = [jsonable(e) for e in trace.entries]
     result["regels"] = values

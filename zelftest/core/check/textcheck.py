@@ -25,7 +25,7 @@ from ..bank.schema import TextUse
 from ..errors import Finding, Place, suggest
 from ..expr import expressions
 from ..expr.treeinfo import summary
-from ..rules import REGIME_QUESTIONS, REGISTRY, regime_of
+from ..rules import REGISTRY, asks, regime_of
 from ..rules.params import needed
 from .names import GLOBALS, Scope, Shape, chains, missing_key, param_problem
 from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, CONCLUSION_VALUES, RESULT_CONTRACT, TEMPLATE_NAMES
@@ -152,9 +152,7 @@ def asked_under(bank: Bank, qid: str) -> tuple[RuleSet, ...]:
     """The rule sets under which question `qid` is asked: those whose regime asks it, or all."""
     if not bank.has_question(qid):
         return ()
-    if qid not in REGIME_QUESTIONS:
-        return bank.rule_sets
-    return tuple(rs for rs in bank.rule_sets if qid in regime_of(rs).QUESTIONS)
+    return tuple(rs for rs in bank.rule_sets if asks(regime_of(rs), qid))
 
 
 def check_tree(

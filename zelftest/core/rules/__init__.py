@@ -18,12 +18,20 @@ from .base import REGISTRY, Evaluation, Regime, regime_of
 
 REGIME_QUESTIONS = frozenset().union(*(r.QUESTIONS for r in REGISTRY.values()))
 
+
+def asks(regime: Regime, qid: str) -> bool:
+    """Whether a question is asked under `regime`: every question except the regime
+    questions of other regimes."""
+    return qid not in REGIME_QUESTIONS or qid in regime.QUESTIONS
+
+
 __all__ = [
     "REGIME_QUESTIONS",
     "REGISTRY",
     "Evaluation",
     "Regime",
     "answer_problem",
+    "asks",
     "choose",
     "parameters",
     "regime_of",
