@@ -22,7 +22,7 @@ from ..expr.expressions import dutch_number
 from ..resources import templates_path
 
 FORMATS = ("markdown", "tekst", "html")
-TEMPLATES = ("inhoud.j2", "fmt_markdown.j2", "fmt_tekst.j2", "fmt_html.j2", "pagina.html.j2")
+TEMPLATES = ("inhoud.j2", "spoor.j2", "fmt_markdown.j2", "fmt_tekst.j2", "fmt_html.j2", "pagina.html.j2")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
