@@ -1,5 +1,5 @@
-"""`python -m zelftest` runs the command line."""
+"""`python -m zelftest` runs the command line, as the `zelftest` command does."""
 
-from zelftest.cli import main
+from zelftest.start import main
 
 raise SystemExit(main())

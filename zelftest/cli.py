@@ -11,13 +11,13 @@ import argparse
 import datetime as dt
 import json
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
 from .core.errors import BankError, ZelftestError
+from .start import is_terminal_kiosk, lock_kiosk_signals
 
 
 class _DutchFormatter(argparse.HelpFormatter):
@@ -245,17 +245,12 @@ def cmd_web(args: argparse.Namespace) -> int:
 
 
 def _lock_kiosk_signals(args: argparse.Namespace) -> None:
-    """The terminal kiosk ignores Ctrl+C, Ctrl+\\ and Ctrl+Z as soon as its own code runs,
-    before the bank is read and Textual starts: a visitor pressing them then must not reach a
-    shell. (Python's own start-up before this is covered by the launcher's `trap`, see the
-    README. In a browser session the page ends the process; nothing to lock there.)"""
-    if (
-        getattr(args, "kiosk", False)
-        and args.opdracht is None
-        and "web_driver" not in os.environ.get("TEXTUAL_DRIVER", "")
-    ):
-        for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP):
-            signal.signal(sig, signal.SIG_IGN)
+    """The terminal kiosk ignores Ctrl+C, Ctrl+\\ and Ctrl+Z. `zelftest.start` locks them
+    before anything is imported when the arguments plainly ask for the kiosk; this catches
+    the rest (an abbreviated `--kios`, a call of `main` from Python). In a browser session
+    the page ends the process; nothing to lock there."""
+    if getattr(args, "kiosk", False) and args.opdracht is None and is_terminal_kiosk(["--kiosk"]):
+        lock_kiosk_signals()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.core.engine import Session
 
-from . import texts
+from . import pasteguard, texts
 from .conversation import ChatScreen
 from .themes import HIGH_CONTRAST, THEMES
 from .typed import INPUT_LIMIT
@@ -60,6 +60,7 @@ class ZelftestApp(App[int]):
         self, bank: Bank, mode: str = "chat", today: dt.date | None = None, rules: RuleSet | None = None
     ) -> None:
         super().__init__()
+        pasteguard.install()
         self.bank = bank
         self.mode = mode if mode in MODES else "chat"
         self.session = Session(bank, today=today, rules=rules)
