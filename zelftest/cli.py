@@ -2,7 +2,8 @@
 evaluating an answers file and serving the chat in a browser.
 
 Bad input of any kind gives one Dutch line on stderr and exit code 2, never a
-traceback. `controleer` and `beoordeel` never import Textual.
+traceback. `beoordeel --formaat ics` with no date to keep writes nothing and exits 1.
+`controleer` and `beoordeel` never import Textual.
 """
 
 from __future__ import annotations
@@ -118,7 +119,12 @@ def build_parser() -> DutchParser:
         description="Beoordeel een antwoordenbestand en schrijf het resultaat.",
     )
     judge.add_argument("antwoorden", type=Path, metavar="ANTW.yaml", help="het antwoordenbestand; - leest de invoer")
-    judge.add_argument("--formaat", choices=("json", "markdown", "tekst", "html"), default="json")
+    judge.add_argument(
+        "--formaat",
+        choices=("json", "markdown", "tekst", "html", "ics"),
+        default="json",
+        help="ics: de datums om te onthouden, als agenda; zonder datums geen bestand en exit 1",
+    )
     judge.add_argument("--uit", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)")
     web = sub.add_parser("web", help="toon de chat in een browser", parents=[common])
     web.add_argument("--host", default="127.0.0.1")
@@ -201,6 +207,14 @@ def cmd_judge(args: argparse.Namespace) -> int:
     result = session.result()
     if args.formaat == "json":
         text = json.dumps(to_json_ready(result), ensure_ascii=False, indent=2) + "\n"
+    elif args.formaat == "ics":
+        from .core.report.agenda import NO_DATES, calendar_dates, to_ics
+
+        if not calendar_dates(result):
+            # Nothing went wrong, there is just nothing to keep: no (empty) file, exit 1.
+            print(f"zelftest: {NO_DATES}", file=sys.stderr)
+            return 1
+        text = to_ics(result).decode("utf-8")  # write_private keeps its CRLF line ends
     else:
         text = render(result, args.formaat)
     if args.uit:
