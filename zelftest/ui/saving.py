@@ -1,4 +1,5 @@
-"""Saving the summary as Markdown, HTML or text at a path the person types.
+"""Saving the summary as Markdown, HTML or text at a path the person types, or the
+dates to keep as a calendar file (.ics; offered only when there are dates).
 
 The file is written by `zelftest.files.write_private` (mode 0600, no symbolic links,
 one Dutch sentence per failure); an existing file is only replaced after a second
@@ -25,7 +26,8 @@ from .messages import Answered
 from .panel import ErrorLine
 from .typed import BoundedInput
 
-EXTENSIONS = {fmt: ext for fmt, _, ext in texts.SAVE_FORMATS}
+CALENDAR = ("ics", "Als agenda (.ics): de datums om te onthouden", ".ics")
+EXTENSIONS = {fmt: ext for fmt, _, ext in (*texts.SAVE_FORMATS, CALENDAR)}
 
 
 def default_path(fmt: str) -> Path:
@@ -56,7 +58,7 @@ class SaveScreen(ModalScreen[Path | None]):
             yield Static(texts.SAVE_TITLE, classes="dialog-title", markup=False)
             yield Static(texts.SAVE_FORMAT, markup=False)
             yield ChoiceList(
-                [(fmt, label) for fmt, label, _ in texts.SAVE_FORMATS],
+                [(fmt, label) for fmt, label, _ in self.formats()],
                 chosen=(self.fmt,),
                 intent="format",
                 mark_pick=True,
@@ -68,6 +70,13 @@ class SaveScreen(ModalScreen[Path | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(texts.SAVE, id="save", variant="primary", compact=True)
                 yield Button(texts.EDIT_CANCEL + " (Esc)", id="cancel", compact=True)
+
+    def formats(self) -> list[tuple[str, str, str]]:
+        """The summary's formats, and the calendar when the result has dates to keep."""
+        from zelftest.core.report.agenda import calendar_dates
+
+        # An unfinished intake (the counsellor's draft) has an empty result and no dates.
+        return [*texts.SAVE_FORMATS, CALENDAR] if self.result and calendar_dates(self.result) else [*texts.SAVE_FORMATS]
 
     def on_mount(self) -> None:
         self.query_one("#save-format", ChoiceList).focus()
@@ -98,7 +107,7 @@ class SaveScreen(ModalScreen[Path | None]):
         if not path.is_absolute():
             path = Path.cwd() / path
         try:
-            write_private(path, self.rendered(), replace=self.confirm_replace == path)
+            write_private(path, self.content(), replace=self.confirm_replace == path)
         except FileExistsError:
             self.confirm_replace = path
             error.show(texts.SAVE_EXISTS)
@@ -107,6 +116,14 @@ class SaveScreen(ModalScreen[Path | None]):
             error.show(str(exc))
             return
         self.dismiss(path)
+
+    def content(self) -> str:
+        """The calendar, or the summary in the chosen format (`rendered`)."""
+        if self.fmt == CALENDAR[0]:
+            from zelftest.core.report.agenda import to_ics
+
+            return to_ics(self.result).decode("utf-8")
+        return self.rendered()
 
     def rendered(self) -> str:
         """The file's text in the chosen format (the counsellor's export adds trace and notes)."""
