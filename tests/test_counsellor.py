@@ -145,7 +145,10 @@ def test_the_panel_shows_verdict_status_hours_and_dates_beside_the_chat() -> Non
         # No new period under today's rules: no N, and no warning about other rules.
         assert "N  nieuw recht" not in shown and "Deze regels gelden niet" not in shown
         why = text_of(app, "#why-view")
-        assert "recht.lopend" in why and "eerste_gesprek = 2025-09-01" in why
+        # Plain Dutch: the question and the date as the client saw them; the ids in the details line.
+        assert "Recht op loopbaancheques: het pakket loopt nog" in why
+        assert "Antwoord: Wanneer was het eerste gesprek dat meetelde? 1 september 2025" in why
+        assert "details: regel recht.lopend · vragen eerder_gevolgd" in why
         await tab(app, pilot, "tab-timeline")
         picture = text_of(app, "#timeline-picture")
         assert picture.splitlines()[0].startswith("P") and "|" in picture and "N" not in picture.splitlines()[0]
@@ -168,8 +171,9 @@ def test_numbers_no_source_confirms_are_marked() -> None:
         # Numbers a source does confirm stay unmarked.
         assert "pakket vier · 4 uur · gebruikt" in shown and "P  start periode         1 september 2025\n" in shown
         why = text_of(app, "#why-view")
-        assert "verval_maanden = 12 (niet bevestigd) (bron: Voorwaarden" in why
-        assert "pakket_uren = " in why and "pakket_uren = acht 8, vier 4, twee_keer_vier 4, vier_en_drie 3 (bron" in why
+        assert "open uren vervallen 12 maanden na het laatste gesprek (niet bevestigd) (bron: Voorwaarden" in why
+        # Of the table of package sizes, only the client's own package, with its source.
+        assert "Getal: uren per pakket: 4 (bron: De regels van 2020-2025" in why
         await tab(app, pilot, "tab-timeline")
         timeline = text_of(app, "#timeline-view")
         assert "Ongebruikte uren vervallen (V) (niet bevestigd)" in timeline
@@ -222,7 +226,8 @@ def test_a_forced_2013_set_warns_and_says_what_the_rules_of_the_date_need() -> N
             assert expected in shown, expected
         assert "(niet bevestigd)" not in shown  # every 2013 number has its source
         why = text_of(app, "#why-view")
-        assert "recht.nog_niet" in why and "periode_jaren = 6 (bron: VDAB" in why
+        assert "Recht op loopbaancheques: nu nog niet" in why and "een periode van 6 jaar (bron: VDAB" in why
+        assert "details: regel recht.nog_niet" in why
         await tab(app, pilot, "tab-whatif")
         assert app.chat.query_one("#whatif-rules", Select).value == "loopbaancheques-2013"
         # What-if under the rules of the date: they ask their own questions first.
@@ -422,7 +427,9 @@ def test_export_holds_summary_trace_and_notes_in_a_private_file(tmp_path: Path) 
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         text = target.read_text(encoding="utf-8")
         assert NOTES in text  # the notes, exactly as typed
-        assert "recht.lopend" in text and "verval_maanden" in text  # the trace
+        assert "Recht op loopbaancheques: het pakket loopt nog" in text  # the trace, in plain Dutch
+        assert "Details: regel recht.lopend" in text and "verval_maanden" in text  # with its ids
+        assert "Let op voor de begeleider" in text and "vervallen over 5 dagen" in text  # the warnings
         assert "1 december 2026" in text  # the summary
 
     drive(scenario)

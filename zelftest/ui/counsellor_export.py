@@ -17,6 +17,7 @@ from textual.widgets import Static
 from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
 from zelftest.core.report import environment, render
+from zelftest.core.report.why import counsellor_scope
 
 from . import counsellor_texts as ct
 from .saving import SaveScreen, default_path
@@ -67,4 +68,5 @@ class ExportScreen(SaveScreen):
     def rendered(self) -> str:
         if not self.complete:
             return draft(self.session, self.fmt, self.notes)
-        return render(self.result, self.fmt, notes=self.notes, with_trace=True)
+        # The trace in plain Dutch, with the warnings for the counsellor (core/report/why.py).
+        return render({**self.result, **counsellor_scope(self.result)}, self.fmt, notes=self.notes, with_trace=True)

@@ -1,7 +1,8 @@
 """Every sentence of the counsellor view, in plain Dutch.
 
-The counsellor reads along with the client, so the words stay short and concrete; rule
-and question ids are shown as they are (the counsellor looks them up in the bank).
+The counsellor reads along with the client, so the words stay short and concrete; the
+"Waarom" tab speaks of questions and answers as the client saw them, and keeps rule,
+question and number ids to one muted "details" line per conclusion.
 """
 
 from __future__ import annotations
@@ -77,11 +78,12 @@ FACT_LABELS = {
 }
 
 # Why
-WHY_INTRO = "Elke conclusie met de regel, de antwoorden en de parameters (met bron)."
-WHY_ANSWERS = "antwoorden: "
-WHY_PARAMS = "parameters: "
-WHY_NONE = "geen"
-WHY_SOURCE = " (bron: {source})"
+WHY_INTRO = "Waarom de test dit besluit: per conclusie de uitleg, de antwoorden en de getallen (met bron)."
+WHY_HELD = "In orde: "
+WHY_ANSWER = "Antwoord: "
+WHY_NUMBER = "Getal: "
+WHY_DETAILS = "details: "
+WARNINGS = "Let op"
 
 # What-if
 WHATIF_INTRO = (

@@ -19,6 +19,8 @@ from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
 from zelftest.core.report.compare import NONE, facts
 from zelftest.core.report.timeline import package_timeline
+from zelftest.core.report.warnings import counsellor_warnings
+from zelftest.core.report.why import why
 
 from . import counsellor_texts as ct
 from .counsellor_state import DateRules
@@ -187,6 +189,7 @@ def result_content(
     """The live result: rules, eligibility, dates, hours, fit; changes against `before` marked;
     `beside`: what the rules of the date say when a forced rule set does not hold then."""
     out = FactLines(result, before)
+    out.lines += warning_lines(result)
     out.heading(ct.SECTION_RULES)
     out.fact("peildatum")
     rules = result["regelset"]
@@ -274,27 +277,33 @@ def provisional_content(session: Session, fit: Mapping[str, Any]) -> Content:
     return Content("\n").join(lines)
 
 
+def warning_lines(result: Mapping[str, Any]) -> list[Content]:
+    """The counsellor's warnings (open hours, hours that lapse soon), under one heading."""
+    found = counsellor_warnings(result)
+    if not found:
+        return []
+    return [heading(ct.WARNINGS), *(Content.styled("⚠ " + w["tekst"], WARNING) for w in found)]
+
+
 def why_content(result: Mapping[str, Any]) -> Content:
-    """Every conclusion of the trace: rule id, text, the answers and parameters (with source) used."""
-    lines = [Content.styled(ct.WHY_INTRO, MUTED)]
-    for entry in result.get("spoor", []):
+    """Every conclusion in plain Dutch (core/report/why.py): title with the outcome, the
+    sentence, what held, the answers as chosen and the numbers with source; ids only in a
+    muted details line."""
+    warned = warning_lines(result)
+    lines = [*warned, *([Content("")] if warned else []), Content.styled(ct.WHY_INTRO, MUTED)]
+    for item in why(result):
         lines.append(Content(""))
-        lines.append(Content.assemble((entry["conclusie"], HEADING), "  ", (entry["regel"], "bold")))
-        lines.append(Content(entry["tekst"]))
-        answers = " · ".join(f"{k} = {_value(v)}" for k, v in entry["antwoorden"].items()) or ct.WHY_NONE
-        lines.append(Content.assemble((ct.WHY_ANSWERS, MUTED), answers))
-        if not entry["parameters"]:
-            lines.append(Content.assemble((ct.WHY_PARAMS, MUTED), ct.WHY_NONE))
-        for i, p in enumerate(entry["parameters"]):
-            lead = ct.WHY_PARAMS if i == 0 else " " * len(ct.WHY_PARAMS)
-            lines.append(
-                Content.assemble(
-                    (lead, MUTED),
-                    f"{p['naam']} = {_value(p['waarde'])}",
-                    ("" if p.get("bevestigd", True) else ct.UNCONFIRMED, WARNING),
-                    (ct.WHY_SOURCE.format(source=p["bron"]), MUTED),
-                )
-            )
+        lines.append(Content.styled(item["titel"], HEADING))
+        lines.append(Content(item["tekst"]))
+        if item["in_orde"]:
+            held = ", ".join(f"{name} ({answer})" for name, answer in item["in_orde"])
+            lines.append(Content.assemble((ct.WHY_HELD, MUTED), (held, "$text-success")))
+        for question, answer in item["antwoorden"]:
+            lines.append(Content.assemble((ct.WHY_ANSWER, MUTED), question + " ", (answer, "bold")))
+        for number in item["getallen"]:
+            marked = ct.UNCONFIRMED.strip() in number
+            lines.append(Content.assemble((ct.WHY_NUMBER, MUTED), (number, WARNING if marked else "")))
+        lines.append(Content.styled(ct.WHY_DETAILS + item["details"], MUTED))
     return Content("\n").join(lines)
 
 
