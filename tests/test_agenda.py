@@ -207,3 +207,15 @@ def test_the_save_dialog_offers_the_calendar_only_with_dates(bank: Bank, tmp_pat
     assert CALENDAR[1] not in asyncio.run(run(TYPICAL))
     assert CALENDAR[1] in asyncio.run(run(lapsing))
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_the_counsellor_export_inherits_the_choice_but_not_for_a_draft(bank: Bank) -> None:
+    from zelftest.ui.counsellor_export import ExportScreen
+
+    result = running(bank)
+    export = ExportScreen(None, result, "een notitie")  # type: ignore[arg-type]  # no session needed
+    assert CALENDAR in export.formats()
+    export.fmt = CALENDAR[0]
+    # The client's dates only: the counsellor's notes never go into the calendar.
+    assert export.content().encode("utf-8") == to_ics(result)
+    assert CALENDAR not in ExportScreen(None, None, "").formats()  # type: ignore[arg-type]
