@@ -36,7 +36,8 @@ REMIND_DAYS = 14
 KINDS: dict[str, tuple[str, str, str | None, str]] = {
     "nieuw_recht": (
         "Opnieuw recht op loopbaanbegeleiding",
-        "Vanaf vandaag start een nieuwe periode. Je hebt dan waarschijnlijk opnieuw recht op loopbaancheques.",
+        "Vanaf vandaag start een nieuwe periode. "
+        "Je hebt dan waarschijnlijk opnieuw recht op loopbaanbegeleiding met loopbaancheques.",
         None,
         "periode_jaren",
     ),
