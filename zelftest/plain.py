@@ -1,27 +1,44 @@
 """The plain mode (`zelftest --eenvoudig`): the conversation line by line on stdin/stdout.
 
-For screen readers and pipes: no full screen, no colour, no cursor control. Options
-are numbered; after a wrong answer the error is printed and the question asked
-again. Commands: `terug` (back), `hulp` (help text and glossary), `stop`. At the end
-the text summary is printed. End of input stops cleanly with exit code 1.
+For screen readers and pipes: no full screen, no colour, no cursor control, nothing
+said that only makes sense to the eye. Options are numbered; every answer is read
+back ("Je koos: …"); after a wrong answer the error is said and the question asked
+again. An empty Enter on a multi-choice question is never "none": the person is asked
+again and told how to choose none. Commands: `terug` (back), `hulp` (help with this
+question, then the question again), `woorden` (the glossary), `stop`. At the end the
+verdict comes first, the summary part by part on request (plain_result.py). The
+texts are in plain_text.py. End of input stops cleanly with exit code 1.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 import sys
+from collections.abc import Iterable
 from typing import TextIO
 
-from .core.bank.model import Bank, Question, RuleSet
+from . import plain_text as txt
+from .core.bank.model import Bank, GlossaryTerm, Question, RuleSet
 from .core.engine import Session
-
-# A date at the calendar's edge (year 9999) can push a rule's date past the calendar.
-CANNOT_COMPUTE = "Met deze datums kan de test niet rekenen: ze liggen te dicht bij het jaar 9999. Er is geen resultaat."
-COMMANDS = "Typ 'terug' voor de vorige vraag, 'hulp' voor uitleg, 'stop' om te stoppen."
+from .plain_result import parts, read_on
 
 
 class _EndOfInput(Exception):
     pass
+
+
+def _unreadable(ch: str) -> bool:
+    # Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape) or U+FFFD.
+    return "\ud800" <= ch <= "\udfff" or ch == "\ufffd"
+
+
+def _uses(text: str, term: str) -> bool:
+    """Whether `text` uses a glossary term (also its plural). An abbreviation (EER) only
+    in capitals, so "eerste" does not count."""
+    flags = 0 if term.isupper() else re.IGNORECASE
+    return re.search(rf"\b{re.escape(term)}(?:s|en)?\b", text, flags) is not None
 
 
 class PlainChat:
@@ -31,54 +48,122 @@ class PlainChat:
         self.session = session
         self.stdin = stdin
         self.stdout = stdout
+        self.read_back_taught = False
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
-    def read(self) -> str:
+    def say_bank(self, text: str) -> None:
+        for line in txt.for_ear(text):
+            self.say(line)
+
+    def read(self) -> str | None:
+        """The next line without control characters; None when it held bytes that are
+        not text. End of input raises _EndOfInput."""
         line = self.stdin.readline()
         if not line:
             raise _EndOfInput
+        line = line.rstrip("\r\n")
+        if any(_unreadable(ch) for ch in line):
+            return None
         # Control characters from a pipe must not reach the screen reader or the engine.
-        return "".join(ch for ch in line.rstrip("\r\n") if ch.isprintable() or ch == "\t")
+        return "".join(ch for ch in line if ch.isprintable() or ch == "\t").strip()
 
-    def explain(self, at: str) -> None:
-        for e in self.session.explanations(at):
+    def explain(self, at: str) -> bool:
+        """Say the bank's explanations for `at`; whether there were any."""
+        said = self.session.explanations(at)
+        for e in said:
             if e.title:
                 self.say(self.session.text(e.title))
-            self.say(self.session.text(e.text))
-            self.say()
+            self.say_bank(self.session.text(e.text))
+        return bool(said)
 
     def ask(self, q: Question) -> None:
         n, m = self.session.progress()
         self.say(f"Vraag {n} van ongeveer {m}.")
-        self.say(self.session.text(q.text))
+        self.say_bank(self.session.text(q.text))
         if q.type in ("keuze", "ja_nee", "meerkeuze"):
             for i, opt in enumerate(q.choices, 1):
-                self.say(f"  {i}. {self.session.text(opt.label)}")
-        hints = {
-            "meerkeuze": "Typ de nummers met een spatie ertussen, bijvoorbeeld 1 3. Typ 0 voor geen enkele.",
-            "datum": "Typ een datum als dd-mm-jjjj, bijvoorbeeld 26-11-2026.",
-            "getal": "Typ een getal.",
-            "tekst": "Typ je antwoord.",
-        }
-        hint = hints.get(q.type, "Typ het nummer van je antwoord.")
+                self.say(f"  {i}. {txt.sentence(self.session.text(opt.label))}")
+        hint = txt.HINTS.get(q.type, txt.HINT_CHOICE)
+        if q.optional and q.type != "meerkeuze":
+            hint += " " + txt.OPTIONAL
         if q.id in self.session.answers:
-            hint += f" Je vorige antwoord: {self.session.display(q.id)}."
+            hint += " " + txt.PREVIOUS.format(answer=txt.sentence(self.session.display(q.id)))
         self.say(hint)
 
     def help(self, q: Question) -> None:
+        """Help with this question only: its help text (or its explanation), the glossary
+        words it uses, and how to hear all words. The caller asks the question again."""
         if q.help:
-            self.say(self.session.text(q.help))
-        self.say(COMMANDS)
-        self.say("Woorden:")
-        for term in self.session.bank.glossary:
-            self.say(f"  {term.term}: {self.session.text(term.explanation)}")
+            self.say_bank(self.session.text(q.help))
+        elif not self.explain(f"voor:{q.id}"):
+            self.say(txt.NO_HELP)
+        words = " ".join([self.session.text(q.text), *(self.session.text(o.label) for o in q.choices)])
+        used = [t for t in self.session.bank.glossary if _uses(words, t.term)]
+        if used:
+            self.say(txt.WORDS_IN_QUESTION)
+            self.terms(used)
+        self.say(txt.WORDS_HINT)
+
+    def terms(self, terms: Iterable[GlossaryTerm]) -> None:
+        for term in terms:
+            self.say(f"{term.term}: {txt.sentence(self.session.text(term.explanation))}")
+
+    def glossary(self) -> None:
+        self.say(txt.WORDS_TITLE)
+        self.terms(self.session.bank.glossary)
+
+    def read_back(self, q: Question) -> None:
+        if q.id not in self.session.answers:
+            self.say(txt.READ_BACK_EMPTY)
+        elif q.type == "meerkeuze" and not self.session.answers[q.id]:
+            self.say(txt.READ_BACK_NONE)
+        else:
+            self.say(txt.READ_BACK.format(answer=txt.sentence(self.session.display(q.id))))
+        if not self.read_back_taught:
+            self.say(txt.READ_BACK_FIRST)
+            self.read_back_taught = True
+
+    def take(self, q: Question) -> bool:
+        """Read lines until this question is answered (True) or left with `terug` (False).
+        `stop` and the end of input raise; everything else asks the question again."""
+        while True:
+            raw = self.read()
+            command = (raw or "").casefold()
+            if command == "stop":
+                raise _EndOfInput(txt.STOPPED)
+            if command in ("hulp", "?"):
+                self.help(q)
+            elif command == "woorden":
+                self.glossary()
+            elif command == "terug":
+                if self.session.back():
+                    return False
+                self.say(txt.FIRST_QUESTION)
+            elif raw is None:
+                self.say(txt.UNREADABLE)
+            elif q.type == "meerkeuze" and not raw:
+                self.say(txt.EMPTY_MULTI)
+            else:
+                if q.type == "meerkeuze" and command in txt.NONE_WORDS:
+                    raw = ""
+                outcome = self.session.answer(raw)
+                if outcome.ok:
+                    self.read_back(q)
+                    for qid in outcome.dropped:
+                        question = self.session.text(self.session.bank.question(qid).text)
+                        self.say(txt.DROPPED.format(question=question))
+                    self.explain(f"na:{q.id}")
+                    return True
+                self.say(txt.ERROR.format(message=outcome.message))
+            self.say()
+            self.ask(q)
 
     def run(self) -> int:
         self.explain("begin")
-        self.say(COMMANDS)
+        self.say(txt.HOW_MANY.format(m=self.session.progress()[1]) + " " + txt.COMMANDS)
         self.say()
         last_explained: str | None = None
         try:
@@ -87,47 +172,21 @@ class PlainChat:
                     self.explain(f"voor:{q.id}")
                     last_explained = q.id
                 self.ask(q)
-                while True:
-                    raw = self.read().strip()
-                    command = raw.casefold()
-                    if command == "stop":
-                        self.say("Je bent gestopt. We hebben niets bewaard.")
-                        return 1
-                    if command == "hulp":
-                        self.help(q)
-                        continue
-                    if command == "terug":
-                        if not self.session.back():
-                            self.say("Dit is de eerste vraag.")
-                        break
-                    if q.type == "meerkeuze" and raw == "0":
-                        raw = ""
-                    outcome = self.session.answer(raw)
-                    if not outcome.ok:
-                        self.say(f"Fout: {outcome.message}")
-                        self.ask(q)
-                        continue
-                    for qid in outcome.dropped:
-                        self.say(
-                            f"Je antwoord op '{self.session.text(self.session.bank.question(qid).text)}' "
-                            "telt niet meer mee."
-                        )
-                    self.explain(f"na:{q.id}")
-                    break
+                self.take(q)
                 self.say()
-        except _EndOfInput:
+        except _EndOfInput as end:
             self.say()
-            self.say("De invoer is gestopt voor de test klaar was. We hebben niets bewaard.")
+            self.say(str(end) or txt.INPUT_ENDED)
             return 1
-        self.explain("einde")
-        from .core.report import render
-
         try:
-            summary = render(self.session.result(), "tekst").rstrip()
+            result = self.session.result()
+            verdict, chunks = txt.verdict(result), parts(result)
         except (OverflowError, ValueError):
-            self.say(CANNOT_COMPUTE)
+            self.say(txt.CANNOT_COMPUTE)
             return 2
-        self.say(summary)
+        # After the verdict, the end of the input is a normal way to stop.
+        with contextlib.suppress(_EndOfInput):
+            read_on(self, verdict, chunks)
         return 0
 
 
@@ -141,5 +200,8 @@ def run_plain(
     """Run the plain conversation; 0 after a complete run, 1 when stopped or input ended,
     2 when the dates given cannot be computed.
     `rules` forces a rule set."""
+    if stdin is None and hasattr(sys.stdin, "reconfigure"):
+        # Bytes that are not UTF-8 must reach `read` as something it can refuse, not crash it.
+        sys.stdin.reconfigure(errors="surrogateescape")
     session = Session(bank, today, rules)
     return PlainChat(session, stdin or sys.stdin, stdout or sys.stdout).run()
