@@ -17,7 +17,7 @@ from conftest import SHIPPED, TODAY, answers
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.result import evaluate
-from zelftest.plain_text import next_step
+from zelftest.plain_text import LISTEN_MINUTES, next_step
 
 # A full walk: needs, work, residence, no history (see vragen/vragenlijst.yaml for the order).
 # Under the 2025 rules (valid on 2026-11-26) "20" is years of work and the last "nee" is "never
@@ -101,6 +101,22 @@ def test_a_full_walk_to_the_verdict_is_at_most_900_words() -> None:
     assert proc.returncode == 0, proc.stderr
     words = len(until_more(proc.stdout).split())
     assert words <= 900, words  # 1,542 words before the summary was put on request
+
+
+# espeak-ng nl at its default speed said 1,560 words of plain mode in 605 s (findings,
+# begeleider-eenvoudig-beoordeel.md §11): 155 words a minute with its pauses.
+WORDS_PER_MINUTE = 155
+SECONDS_PER_ANSWER = 5
+
+
+@pytest.mark.parametrize("walk", [COMPLETE, DISMISSED], ids=["typisch", "ontslag"])
+def test_the_welcome_says_honestly_how_long_it_takes(walk: list[str]) -> None:
+    proc = run(walk)
+    assert proc.returncode == 0, proc.stderr
+    low, high = LISTEN_MINUTES
+    assert f"Met voorlezen duurt het {low} tot {high} minuten." in proc.stdout.split("Vraag 1 van", 1)[0]
+    minutes = len(until_more(proc.stdout).split()) / WORDS_PER_MINUTE + len(walk) * SECONDS_PER_ANSWER / 60
+    assert low <= round(minutes) <= high, minutes
 
 
 def test_meer_reads_one_part_and_names_the_next_klaar_stops() -> None:

@@ -164,7 +164,9 @@ class PlainChat:
 
     def run(self) -> int:
         self.explain("begin")
-        self.say(txt.HOW_MANY.format(m=self.session.progress()[1]) + " " + txt.COMMANDS)
+        low, high = txt.LISTEN_MINUTES
+        self.say(txt.HOW_LONG.format(m=self.session.progress()[1], low=low, high=high))
+        self.say(txt.COMMANDS)
         self.say()
         last_explained: str | None = None
         try:

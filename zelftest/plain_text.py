@@ -16,7 +16,10 @@ from .core.dates import format_date
 # A date at the calendar's edge (year 9999) can push a rule's date past the calendar.
 CANNOT_COMPUTE = "Met deze datums kan de test niet rekenen: ze liggen te dicht bij het jaar 9999. Er is geen resultaat."
 COMMANDS = "Typ terug voor de vorige vraag, hulp voor uitleg bij een vraag, stop om te stoppen."
-HOW_MANY = "Je krijgt ongeveer {m} vragen."
+# How long it takes to listen to, measured (tests/test_plain.py): the typical walk and the
+# longest (dismissed) one, at a screen reader's default speed, with a few seconds per answer.
+LISTEN_MINUTES = (6, 8)
+HOW_LONG = "Je krijgt ongeveer {m} vragen. Met voorlezen duurt het {low} tot {high} minuten."
 STOPPED = "Je bent gestopt. We hebben niets bewaard."
 INPUT_ENDED = "De invoer is gestopt voor de test klaar was. We hebben niets bewaard."
 FIRST_QUESTION = "Dit is de eerste vraag."
