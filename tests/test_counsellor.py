@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from zelftest.core.bank.loader import load_bank
+from zelftest.core.report.why import short_question
 from zelftest.core.resources import default_bank_path
 from zelftest.ui.app import make_app
 from zelftest.ui.chat import NoteLine
@@ -147,7 +148,8 @@ def test_the_panel_shows_verdict_status_hours_and_dates_beside_the_chat() -> Non
         why = text_of(app, "#why-view")
         # Plain Dutch: the question and the date as the client saw them; the ids in the details line.
         assert "Recht op loopbaancheques: het pakket loopt nog" in why
-        assert "Antwoord: Wanneer was het eerste gesprek dat meetelde? 1 september 2025" in why
+        first = short_question(BANK.question("eerste_gesprek").text.get())
+        assert f"Antwoord: {first} 1 september 2025" in why
         assert "details: regel recht.lopend · vragen eerder_gevolgd" in why
         await tab(app, pilot, "tab-timeline")
         picture = text_of(app, "#timeline-picture")

@@ -4,7 +4,7 @@
 `CounsellorPanel`: beside the chat from 120 columns (side by side, open from the start),
 over the chat below that (F6 opens and closes it). The panel follows every answer, edit,
 back and restart: this screen extends the chat's own `ask_current`, `welcome` and
-`restart`, so the chat module needs no hook. F7 goes to the next tab, F8 exports.
+`restart`, so the chat module needs no hook. F7 goes to the next tab, F8 exports, F9 saves the client's handout.
 
 The screen owns the what-if state (`CounsellorState`) and is the only place here that
 changes the client's session: an edit in the answers tab, or applying a what-if.
@@ -209,6 +209,11 @@ class CounsellorChatScreen(ChatScreen):
         event.stop()
         self.app.action_export()
 
+    @on(Button.Pressed, "#handout")
+    def handout_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.action_handout()
+
 
 class CounsellorApp(ZelftestApp):
     """The chat app for the counsellor: the panel, what-if, notes and export."""
@@ -220,6 +225,8 @@ class CounsellorApp(ZelftestApp):
         # F7 stays out of the footer: the chat's keys already fill 80 columns.
         Binding("f7", "next_tab", ct.NEXT_TAB, tooltip=ct.NEXT_TAB_TIP, show=False, priority=True),
         Binding("f8", "export", ct.EXPORT, tooltip=ct.EXPORT_TIP, priority=True),
+        # F9 stays out of the footer (80 columns); the Notities tab has its button, ^p its command.
+        Binding("f9", "handout", ct.HANDOUT, tooltip=ct.HANDOUT_TIP, show=False, priority=True),
         # F4 still works and is in the menu (^p); out of the footer so F6 fits in 80 columns.
         Binding("f4", "about", texts.ABOUT_TITLE, show=False),
     ]
@@ -287,6 +294,23 @@ class CounsellorApp(ZelftestApp):
 
         self.push_screen(ExportScreen(self.session, result, notes), saved)
 
+    def action_handout(self) -> None:
+        """The client's handout: only with a full result (a draft would be no use to the client)."""
+        from .counsellor_export import HandoutScreen
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        result = live_result(self.session)
+        if result is None:
+            self.notify(ct.HANDOUT_WAIT, markup=False)
+            return
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(ct.HANDOUT_SAVED.format(path=path), markup=False, timeout=8)
+
+        self.push_screen(HandoutScreen(result), saved)
+
     def confirm_unsaved(self, text: str, yes: str, then: Callable[[], object]) -> None:
         """Ask before notes are lost; `then` runs only for "toch" (Esc or "Blijf" keep everything)."""
         from .dialogs import ConfirmScreen
@@ -317,4 +341,5 @@ class CounsellorApp(ZelftestApp):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(ct.PANEL, ct.TOGGLE_TIP, self.action_toggle_panel)
         yield SystemCommand(ct.EXPORT, ct.EXPORT_TIP, self.action_export)
+        yield SystemCommand(ct.HANDOUT, ct.HANDOUT_TIP, self.action_handout)
         yield from super().get_system_commands(screen)

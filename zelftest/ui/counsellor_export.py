@@ -1,4 +1,5 @@
-"""The counsellor's export (F8): summary, trace and notes in a private file, at any moment.
+"""The counsellor's export (F8): summary, trace and notes in a private file, at any moment;
+and the client's handout (F9): one page to print, without notes, trace or ids.
 
 A finished intake is rendered by the core report. Before that there is no honest verdict
 (half a history proves nothing), so the export is a draft: it says which questions are
@@ -17,6 +18,7 @@ from textual.widgets import Static
 from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
 from zelftest.core.report import environment, render
+from zelftest.core.report.handout import render_handout
 from zelftest.core.report.why import counsellor_scope
 
 from . import counsellor_texts as ct
@@ -64,9 +66,26 @@ class ExportScreen(SaveScreen):
         self.query_one(".dialog-title", Static).update(ct.EXPORT_TITLE if self.complete else ct.EXPORT_DRAFT_TITLE)
         name = default_path(self.fmt).with_stem(ct.EXPORT_DEFAULT_NAME)
         self.path_input.value = str(name)
+        self.path_input.cursor_position = len(self.path_input.value)  # typing goes at the end
 
     def rendered(self) -> str:
         if not self.complete:
             return draft(self.session, self.fmt, self.notes)
         # The trace in plain Dutch, with the warnings for the counsellor (core/report/why.py).
         return render({**self.result, **counsellor_scope(self.result)}, self.fmt, notes=self.notes, with_trace=True)
+
+
+class HandoutScreen(SaveScreen):
+    """The save dialog for the client's handout: HTML first, since it is made to be printed."""
+
+    def __init__(self, result: dict[str, Any]) -> None:
+        super().__init__(result)
+        self.fmt = "html"
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog-title", Static).update(ct.HANDOUT_TITLE)
+        self.path_input.value = str(default_path(self.fmt).with_stem(ct.HANDOUT_DEFAULT_NAME))
+        self.path_input.cursor_position = len(self.path_input.value)
+
+    def rendered(self) -> str:
+        return render_handout(self.result, self.fmt)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static, TabbedContent, TabPane, TextArea
 
 from zelftest.core.report.timeline import package_timeline
@@ -70,7 +70,9 @@ class CounsellorPanel(Vertical):
                     tab_behavior="focus",
                     placeholder=ct.NOTES_PLACEHOLDER,
                 )
-                yield Button(ct.EXPORT_BUTTON, id="export", compact=True, variant="primary")
+                with Horizontal(id="export-buttons"):
+                    yield Button(ct.EXPORT_BUTTON, id="export", compact=True, variant="primary")
+                    yield Button(ct.HANDOUT_BUTTON, id="handout", compact=True)
 
     @property
     def tabs(self) -> TabbedContent:

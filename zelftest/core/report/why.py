@@ -93,6 +93,7 @@ PARAMETERS = {
     "outplacement_leeftijd": "{} jaar of ouder",
     "outplacement_min_dienst_jaren": "minstens {} jaar in dienst",
     "outplacement_aanbod_dagen": "aanbod binnen {} dagen",
+    "outplacement_aftrek_weken": "{} weken loon gaan af voor outplacement",
 }
 UNKNOWN = "onbekend"
 UNCONFIRMED = " (niet bevestigd)"
