@@ -21,8 +21,17 @@ from ..dates import format_date
 from ..expr.expressions import dutch_number
 from ..resources import templates_path
 
-FORMATS = ("markdown", "tekst", "html")
-TEMPLATES = ("inhoud.j2", "spoor.j2", "fmt_markdown.j2", "fmt_tekst.j2", "fmt_html.j2", "pagina.html.j2", "handout.j2")
+FORMATS = ("markdown", "tekst", "html", "oor")
+TEMPLATES = (
+    "inhoud.j2",
+    "spoor.j2",
+    "fmt_markdown.j2",
+    "fmt_tekst.j2",
+    "fmt_html.j2",
+    "fmt_oor.j2",
+    "pagina.html.j2",
+    "handout.j2",
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -50,7 +59,7 @@ def environment(html: bool) -> Environment:
 
 
 def render(result: Mapping[str, Any], fmt: str = "markdown", notes: str | None = None, with_trace: bool = False) -> str:
-    """The summary of `result` in `fmt` (markdown, tekst or html)."""
+    """The summary of `result` in `fmt` (markdown, tekst, html, or oor: for the ear, in plain mode)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     html = fmt == "html"
