@@ -26,14 +26,17 @@ from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.start import is_terminal_kiosk
 from zelftest.ui import texts
-from zelftest.ui.app import make_app
-from zelftest.ui.typed import INPUT_LIMIT, NOTES_LIMIT, BoundedTextArea, TypedAnswer
+from zelftest.ui.app import KEY_BURST, KEY_RATE, make_app
+from zelftest.ui.typed import INPUT_LIMIT, NOTES_LIMIT, TELL_EVERY, BoundedTextArea, TypedAnswer
 
 BANK = load_bank(default_bank_path())
 MEGABYTE = 1_000_000
 # A hostile paste: long lines with terminal escape codes in them (what froze the kiosk).
 FLOOD = ("x" * 60 + "\x1b[31m") * (MEGABYTE // 65)
 MEMORY_BOUND = 100 * 2**20
+# Only a guard against a frozen screen: the times themselves are measured by
+# benchmarks/bench_flood.py (a loaded CI machine must not fail a test on speed).
+HANG = 5.0
 
 
 def run(app: App[Any], scenario: Callable[[Pilot[Any]], Awaitable[None]], size: tuple[int, int] = (80, 24)) -> None:
@@ -82,8 +85,7 @@ def test_a_megabyte_paste_into_the_chat_input_is_cut_cheaply_and_said_in_dutch()
         assert field.value == FLOOD[:INPUT_LIMIT]
         assert texts.TOO_LONG.format(n=INPUT_LIMIT) in toasts(app)
         assert peak < MEMORY_BOUND, f"{peak / 2**20:.0f} MB"
-        assert elapsed < 2.0, f"{elapsed:.2f} s"
-        assert await answers_quickly(pilot, field) < 1.0
+        assert await answers_quickly(pilot, field) < HANG
 
     run(app, scenario)
 
@@ -101,16 +103,22 @@ def test_a_flood_of_typed_keys_is_dropped_before_it_queues() -> None:
         field = app.screen.query_one("#chat-input", Input)
         field.focus()
 
+        queued: list[float] = []
+
         def typed() -> None:
-            for _ in range(250_000):
-                app.post_message(events.Key("a", "a"))
+            begin = time.monotonic()
+            queued.append(sum(app.post_message(events.Key("a", "a")) for _ in range(250_000)))
+            queued.append(time.monotonic() - begin)
 
         elapsed, peak = await measured(pilot, typed)
+        count, seconds = queued
+        # The work is bounded by the budget, not by the flood: whatever the machine's speed.
+        assert count <= KEY_BURST + KEY_RATE * seconds + 1, (count, seconds)
         assert field.value == "a" * INPUT_LIMIT
-        assert toasts(app).count(texts.TOO_LONG.format(n=INPUT_LIMIT)) == 1  # one per burst, not per key
+        # One notice per burst (per TELL_EVERY seconds on a slow machine), not one per key.
+        assert 1 <= toasts(app).count(texts.TOO_LONG.format(n=INPUT_LIMIT)) <= 1 + elapsed / TELL_EVERY
         assert peak < 20 * 2**20, f"{peak / 2**20:.0f} MB"
-        assert elapsed < 20.0, f"{elapsed:.2f} s (under tracemalloc)"
-        assert await answers_quickly(pilot, field) < 1.0
+        assert await answers_quickly(pilot, field) < HANG
 
     run(app, scenario)
 
@@ -151,11 +159,10 @@ def test_a_megabyte_paste_into_the_counsellors_notes_keeps_the_first_part() -> N
         assert notes.text.startswith("Eerste indruk: xxx")
         assert texts.TOO_LONG.format(n=NOTES_LIMIT) in toasts(app)
         assert peak < MEMORY_BOUND, f"{peak / 2**20:.0f} MB"
-        assert elapsed < 5.0, f"{elapsed:.2f} s (under tracemalloc)"
         # A full notes field refuses a key but stays usable: delete one, type one.
         begin = time.perf_counter()
         await pilot.press("backspace", "z")
-        assert time.perf_counter() - begin < 1.0
+        assert time.perf_counter() - begin < HANG
         assert len(notes.text) == NOTES_LIMIT and notes.text.endswith("z")
 
     run(app, scenario, size=(160, 50))
