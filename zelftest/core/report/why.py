@@ -34,6 +34,8 @@ TITLES = {
     "stap": "Volgende stap",
     "doorverwijzing": "Andere hulp",
 }
+# The order of the items: the right first (what the intake is about), then what follows from it.
+ORDER = ("recht", "nazorg", "geschiktheid", "outplacement", "opleidingscheques", "stap", "doorverwijzing")
 STATUS = {
     "ja": "ja",
     "nee": "nee",
@@ -191,7 +193,10 @@ def why(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     asked = _asked(result)
     deciding = result["recht"].get("regel")
     out = []
-    for entry in result.get("spoor", []):
+    entries = sorted(
+        result.get("spoor", []), key=lambda e: ORDER.index(e["conclusie"]) if e["conclusie"] in ORDER else 99
+    )
+    for entry in entries:
         kind = entry["conclusie"]
         outcome = _outcome(entry, result)
         title = TITLES.get(kind, kind)
