@@ -5,7 +5,10 @@ Each file has `scenarios:` (and optionally `vragen:`, a bank path relative to te
 YAML anchors the scenarios merge). A scenario has `naam`, `datum`,
 `antwoorden`, `verwacht` (dotted path -> value; lists of reasons, referrals and steps
 compare by their rule id or id) and optionally `bevat` (dotted path -> texts that the
-JSON of that part must contain) and `waarschuwingen` (ids named on stderr).
+JSON of that part must contain), `niet` (dotted path -> ids a list of rules or ids must not
+hold, or texts the JSON of that part must not contain), `samenvatting` (`bevat`/`zonder`:
+texts the summary must or must not hold, in markdown, tekst and html alike) and
+`waarschuwingen` (ids named on stderr).
 Every scenario runs through `zelftest beoordeel --formaat json`; the first of each
 file also runs in a real subprocess.
 """
@@ -13,7 +16,9 @@ file also runs in a real subprocess.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -102,6 +107,37 @@ def check(name: str, scenario: dict[str, Any], code: int, out: str, err: str) ->
     for path, texts in scenario.get("bevat", {}).items():
         text = raw(result, path)
         problems.extend(f"{path}: mist {t!r} in {text}" for t in texts if t not in text)
+    for path, unwanted in scenario.get("niet", {}).items():
+        value = pick(result, path)
+        present = value if isinstance(value, list) else raw(result, path)
+        problems.extend(f"{path}: heeft toch {u!r}" for u in unwanted if u in present)
+    assert not problems, f"{name}:\n  " + "\n  ".join(problems)
+
+
+def running_text(text: str, fmt: str) -> str:
+    """The words of a summary: tags dropped (html), escapes and emphasis undone (markdown),
+    headings' underlines and list dashes gone, one space between words."""
+    if fmt == "html":
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    if fmt == "markdown":
+        text = re.sub(r"\\(.)", r"\1", text).replace("**", "").replace("#", "")
+    if fmt != "html":
+        text = re.sub(r"(?m)^[=-]+$|^- ", " ", text)
+    return " ".join(text.split())
+
+
+def check_summary(name: str, scenario: dict[str, Any], render: Any) -> None:
+    """`samenvatting`: the same texts present and absent in every format."""
+    wanted = scenario.get("samenvatting")
+    if not wanted:
+        return
+    problems = []
+    for fmt in ("markdown", "tekst", "html"):
+        code, out, err = render(fmt)
+        assert code == 0, f"{name}/{fmt}: exit {code}: {err}"
+        text = running_text(out, fmt).casefold()  # tekst writes the title in capitals
+        problems += [f"{fmt}: mist {t!r}" for t in wanted.get("bevat", []) if t.casefold() not in text]
+        problems += [f"{fmt}: zegt toch {t!r}" for t in wanted.get("zonder", []) if t.casefold() in text]
     assert not problems, f"{name}:\n  " + "\n  ".join(problems)
 
 
@@ -109,8 +145,11 @@ def check(name: str, scenario: dict[str, Any], code: int, out: str, err: str) ->
 def test_scenario(
     name: str, bank: Path | None, scenario: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run_cli(capsys, *_args(tmp_path, bank, scenario))
+    args = _args(tmp_path, bank, scenario)
+    code, out, err = run_cli(capsys, *args)
     check(name, scenario, code, out, err)
+    fmt_at = args.index("json")
+    check_summary(name, scenario, lambda fmt: run_cli(capsys, *args[:fmt_at], fmt, *args[fmt_at + 1 :]))
 
 
 @pytest.mark.parametrize(("name", "bank", "scenario"), FIRST_OF_FILE, ids=[s[0] for s in FIRST_OF_FILE])

@@ -2,7 +2,8 @@
 
 The outplacement hint follows domein.md section 5 and is never a verdict; the
 referrals and next steps are data (`als:` conditions in the bank) evaluated over
-the answers and the conclusions already drawn.
+the answers and the conclusions already drawn. The most important of them (`voorrang`)
+gives the one-line "Wat nu?".
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def applicable(
             continue
         text = expressions.render_text(item.text.get(), scope).strip()
         contact = expressions.render_text(item.contact.get(), scope).strip() if item.contact else None
+        now = expressions.render_text(item.what_now.get(), scope).strip() if item.what_now else None
         used = sorted(expressions.names(item.show_if) & set(answers)) if item.show_if else []
         trace.entries.append(
             {
@@ -102,5 +104,12 @@ def applicable(
                 "parameters": [],
             }
         )
-        out.append({"id": item.id, "tekst": text, "contact": contact})
+        out.append({"id": item.id, "tekst": text, "contact": contact, "voorrang": item.priority, "wat_nu": now})
     return out
+
+
+def what_now(*groups: list[dict[str, Any]]) -> str | None:
+    """The "Wat nu?" line: the `wat_nu` of the applicable item with the lowest `voorrang`
+    (the first of equals, steps before referrals); None when no item has one."""
+    ranked = [item for group in groups for item in group if item["voorrang"] is not None and item["wat_nu"]]
+    return min(ranked, key=lambda item: item["voorrang"])["wat_nu"] if ranked else None

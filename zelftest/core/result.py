@@ -57,6 +57,8 @@ def evaluate(
     scope_.update(result)
     result["volgende_stappen"] = advice.applicable(bank.next_steps, scope_, "stap", trace, answers)
     result["doorverwijzingen"] = advice.applicable(bank.referrals, scope_, "doorverwijzing", trace, answers)
+    result["wat_nu"] = advice.what_now(result["volgende_stappen"], result["doorverwijzingen"])
+    result["toon"] = _sections(result, answers)
     result["antwoorden"] = [
         {
             "id": q.id,
@@ -69,6 +71,31 @@ def evaluate(
     result["spoor"] = [jsonable(e) for e in trace.entries]
     result["regels"] = values
     return result
+
+
+def _sections(result: Mapping[str, Any], answers: Mapping[str, Any]) -> dict[str, bool]:
+    """Which optional parts of the summary apply to this person (every format shows the same).
+
+    What to expect from cheque guidance (and the privacy of it) only when that guidance is
+    the way forward now: a right to a cheque, able to work, wanting it oneself, and not
+    dismissed (then outplacement comes first); outplacement only after a dismissal."""
+    right = result["recht"]["status"]
+    guidance = (
+        right == "ja"
+        and not result["geschiktheid"].get("wacht")
+        and answers.get("wil_zelf") != "nee"
+        and not result["outplacement"]["relevant"]
+    )
+    return {
+        "verwachten": guidance and bool(result["regelset"]["verwachten"]),
+        "privacy": guidance or right == "lopend",
+        "outplacement": bool(result["outplacement"]["relevant"]),
+        # The comparison table only when outplacement may be theirs (not after a serious cause).
+        "outplacement_tabel": bool(result["outplacement"]["relevant"])
+        and result["outplacement"]["recht_mogelijk"] is not False,
+        "datums": bool(result["recht"]["datum_lijnen"]),
+        "andere_hulp": bool(result["doorverwijzingen"]),
+    }
 
 
 def _rule_set(ev: Evaluation, regime: Regime, seen: dict[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 Each dimension scores 0..1 from its answers (points per value, or per selected
 option for a multi-choice question, capped at 1); the score is the weighted mean
 as 0..100, and the band (hoog/midden/laag) comes from the bank. Dimensions whose
-questions were not shown do not count.
+questions were not shown do not count. A `voorbehoud` of the bank (someone who cannot
+work now) caps the fit at a lower band, with its own text saying why guidance waits.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .bank.model import Bank, FitDimension, FitSource
+from .bank.model import Bank, FitCap, FitDimension, FitSource
+from .expr import expressions
 from .trace import Trace
 
 
@@ -65,10 +67,19 @@ def fit(bank: Bank, answers: Mapping[str, Any], trace: Trace) -> dict[str, Any]:
         if s is not None:
             parts.append((dim.weight, s))
     score = weighted(parts)
+    used = [q for d in breakdown for q in d["vragen"]]
+    cap = _cap(bank, answers)
+    if cap is not None:
+        # Still one of the bands: the score goes down to the top of the capped band.
+        score = min(score, next(b.high for b in bank.bands if b.level == cap.level))
+        used += sorted(expressions.names(cap.show_if) & set(answers))
     band = band_for(bank, score)
     level = band.level if band else "laag"
-    text = band.text.get() if band else ""
-    trace.add(
-        "geschiktheid", f"geschiktheid.{level}", [q for d in breakdown for q in d["vragen"]], score=score, niveau=level
-    )
-    return {"score": score, "niveau": level, "tekst": text, "dimensies": breakdown}
+    text = cap.text.get() if cap is not None else band.text.get() if band else ""
+    trace.add("geschiktheid", f"geschiktheid.{level}", used, score=score, niveau=level)
+    return {"score": score, "niveau": level, "tekst": text, "dimensies": breakdown, "wacht": cap is not None}
+
+
+def _cap(bank: Bank, answers: Mapping[str, Any]) -> FitCap | None:
+    """The first `voorbehoud` that holds: its text says why guidance waits, whatever the score."""
+    return next((c for c in bank.fit_caps if expressions.holds(c.show_if, answers)), None)

@@ -15,6 +15,7 @@ from .model import (
     Advice,
     Check,
     Explanation,
+    FitCap,
     GlossaryTerm,
     Option,
     Question,
@@ -222,7 +223,8 @@ class ItemBuilder(FitAndRulesBuilder):
         return GlossaryTerm(g["term"], text, reader.place(path), {str(k): str(v) for k, v in translations.items()})
 
     def advice(self, reader: Reader, value: Any, path: PathKey, what: str) -> Advice | None:
-        a = reader.mapping(value, path, f"een {what}", ("id", "tekst", "als", "contact"), ("id", "tekst"))
+        keys = ("id", "tekst", "als", "contact", "voorrang", "wat_nu")
+        a = reader.mapping(value, path, f"een {what}", keys, ("id", "tekst"))
         if not a or "id" not in a or "tekst" not in a:
             return None
         aid = reader.identifier(a["id"], (*path, "id"), f"het {what}-id")
@@ -230,10 +232,49 @@ class ItemBuilder(FitAndRulesBuilder):
         text = reader.text(a["tekst"], (*path, "tekst"), "de tekst", use)
         if not aid or not text:
             return None
+        priority = a.get("voorrang")
+        if priority is not None:
+            if not reader.typed(priority, (*path, "voorrang"), (int,), "voorrang"):
+                priority = None
+            elif priority < 1:
+                reader.report(
+                    (*path, "voorrang"), f"voorrang moet 1 of meer zijn (1 is het belangrijkst), niet {priority}"
+                )
+                priority = None
+        what_now = reader.text(a["wat_nu"], (*path, "wat_nu"), "de wat-nu-zin", use) if "wat_nu" in a else None
+        if ("voorrang" in a) != ("wat_nu" in a):
+            have, lack = ("voorrang", "wat_nu") if "voorrang" in a else ("wat_nu", "voorrang")
+            reader.report(
+                path,
+                f"{what} '{aid}' heeft '{have}' maar geen '{lack}'; een stap voor 'Wat nu?' heeft beide nodig",
+            )
         return Advice(
             aid,
             text,
             reader.place(path),
             self.condition(reader, a, "als", path, (what, aid)),
             reader.text(a["contact"], (*path, "contact"), "het contact", use) if "contact" in a else None,
+            priority,
+            what_now,
         )
+
+    def fit_caps(self, reader: Reader, value: Any, path: PathKey) -> list[FitCap]:
+        """The situations in which loopbaanbegeleiding waits (`voorbehoud:` under `geschiktheid`)."""
+        items = value.get("voorbehoud", []) if isinstance(value, dict) else []
+        if not isinstance(items, list):
+            reader.report((*path, "voorbehoud"), "'voorbehoud' moet een lijst zijn (elk item begint met '- ')")
+            return []
+        out = []
+        for i, item in enumerate(items):
+            ip = (*path, "voorbehoud", i)
+            keys = ("id", "als", "hoogstens", "tekst")
+            c = reader.mapping(item, ip, "een voorbehoud", keys, keys)
+            if not c or not all(k in c for k in keys):
+                continue
+            cid = reader.identifier(c["id"], (*ip, "id"), "het voorbehoud-id")
+            level = reader.identifier(c["hoogstens"], (*ip, "hoogstens"), "het niveau")
+            text = reader.text(c["tekst"], (*ip, "tekst"), "de tekst", ("vast", str(cid)))
+            show_if = self.condition(reader, c, "als", ip, ("voorbehoud", str(cid)))
+            if cid and level and text and show_if:
+                out.append(FitCap(show_if, level, text, reader.place(ip)))
+        return out

@@ -66,7 +66,9 @@ class FitAndRulesBuilder:
         return list(seen.values())
 
     def fit(self, reader: Reader, value: Any, path: PathKey) -> tuple[list[FitDimension], list[Band]]:
-        f = reader.mapping(value, path, "geschiktheid", ("dimensies", "niveaus"), ("dimensies", "niveaus"))
+        f = reader.mapping(
+            value, path, "geschiktheid", ("dimensies", "niveaus", "voorbehoud"), ("dimensies", "niveaus")
+        )
         if not f:
             return [], []
         dims = self.unique(

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import BankError, Finding, Place, suggest
 from .builder import QUESTION_KEYS, ItemBuilder
 from .builder_rules import short
-from .model import Band, Bank, FitDimension, GlossaryTerm, Text
+from .model import Band, Bank, FitCap, FitDimension, GlossaryTerm, Text
 from .schema import Reader, TextUse
 from .yamlsource import PathKey, load_yaml, paused_gc
 
@@ -210,8 +210,19 @@ class _Builder(ItemBuilder):
         steps = self.unique([self.advice(*i, "stap") for i in self.items(sections, "volgende_stappen")], "stap")
         dimensions: list[FitDimension] = []
         bands: list[Band] = []
+        caps: list[FitCap] = []
         for reader, value, path in sections.get("geschiktheid", []):
             dimensions, bands = self.fit(reader, value, path)
+            caps = self.fit_caps(reader, value, path)
+        levels = {b.level for b in bands}
+        for cap in caps:
+            if bands and cap.level not in levels:
+                self.findings.append(
+                    Finding(
+                        cap.place, f"voorbehoud: 'hoogstens: {cap.level}' is geen niveau ({', '.join(sorted(levels))})"
+                    )
+                )
+        caps = [c for c in caps if c.level in levels]
         conclusions: dict[str, Text] = {}
         extra = Extras(
             texts, condition_places=self.condition_places, rule_conclusion_places=self.rule_conclusion_places
@@ -244,6 +255,7 @@ class _Builder(ItemBuilder):
             content_hash=digest,
             files=files,
             place=meta_reader.place(meta_path),
+            fit_caps=tuple(caps),
             extras=extra,
         )
         return bank

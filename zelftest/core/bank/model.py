@@ -126,6 +126,17 @@ class Band:
 
 
 @dataclass(frozen=True)
+class FitCap:
+    """A situation in which loopbaanbegeleiding has to wait (`voorbehoud:`): while `show_if`
+    holds, the fit is at most the band `level`, and `text` says why."""
+
+    show_if: str
+    level: str
+    text: Text
+    place: Place
+
+
+@dataclass(frozen=True)
 class Parameter:
     """One rule number with its source. `value` is None when no source gives it (`waarde:
     onbekend`); `confirmed` is False when no source confirms it still holds (`bevestigd: nee`)."""
@@ -185,6 +196,10 @@ class Advice:
     place: Place
     show_if: str | None = None
     contact: Text | None = None
+    # The most important applicable step gives the result its "Wat nu?" line: lowest
+    # `voorrang` first (1 is the most important); an item without it is never that line.
+    priority: int | None = None
+    what_now: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +222,7 @@ class Bank:
     content_hash: str
     files: tuple[str, ...]
     place: Place
+    fit_caps: tuple[FitCap, ...] = ()
 
     # What the loader knows beyond the model (places of texts, for the checker); see loader.extras.
     extras: Any = field(default=None, compare=False, repr=False)
