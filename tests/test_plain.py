@@ -16,7 +16,10 @@ import pytest
 from conftest import SHIPPED, TODAY, answers
 
 from zelftest.core.bank.loader import load_bank
+from zelftest.core.engine import Session
+from zelftest.core.report import environment
 from zelftest.core.result import evaluate
+from zelftest.plain_result import parts
 from zelftest.plain_text import LISTEN_MINUTES, next_step
 
 # A full walk: needs, work, residence, no history (see vragen/vragenlijst.yaml for the order).
@@ -53,8 +56,11 @@ def until_more(text: str) -> str:
     return head + sep
 
 
+BANK = load_bank(SHIPPED)
+
+
 def expected(**changes: Any) -> dict[str, Any]:
-    return evaluate(load_bank(SHIPPED), answers(jaren_gewerkt=20, **changes), TODAY)
+    return evaluate(BANK, answers(jaren_gewerkt=20, **changes), TODAY)
 
 
 def test_complete_run_gives_the_verdict_then_the_summary_on_request() -> None:
@@ -65,7 +71,7 @@ def test_complete_run_gives_the_verdict_then_the_summary_on_request() -> None:
     assert "Waarschijnlijk wel: je kan één loopbaancheque krijgen." in proc.stdout
     assert "Hoeveel jaar heb je in totaal gewerkt" in proc.stdout
     assert "Hoeveel maanden heb je gewerkt" not in proc.stdout
-    assert "loopbaancheques-2025" in proc.stdout
+    assert "De test rekent met de loopbaancheques van 1 november 2025 tot 31 december 2026." in proc.stdout
     assert proc.stdout.rstrip().endswith("Dat was alles. Tot ziens.")
     assert "Traceback" not in proc.stderr
 
@@ -92,8 +98,9 @@ def test_next_step_prefers_the_result_wat_nu_line() -> None:
     result = expected()
     assert next_step({**result, "wat_nu": "Bel je loopbaancentrum."}) == "Bel je loopbaancentrum."
     assert next_step({**result, "wat_nu": {"tekst": "Bel eerst."}}) == "Bel eerst."
-    assert next_step(result) == result["volgende_stappen"][0]["tekst"]
-    assert next_step({**result, "volgende_stappen": []}) is None
+    without = {k: v for k, v in result.items() if k != "wat_nu"}
+    assert next_step(without) == result["volgende_stappen"][0]["tekst"]
+    assert next_step({**without, "volgende_stappen": []}) is None
 
 
 def test_a_full_walk_to_the_verdict_is_at_most_900_words() -> None:
@@ -125,7 +132,7 @@ def test_meer_reads_one_part_and_names_the_next_klaar_stops() -> None:
     after = proc.stdout.split(MORE, 1)[1]
     assert "Past loopbaanbegeleiding bij jou?" in after  # the first part
     assert "Volgende deel: Heb je recht op loopbaancheques? Typ meer of klaar." in after
-    assert "Waarom:\nJe gebruikte nog nooit" not in after  # klaar: the second part is not read
+    assert "\nHeb je recht op loopbaancheques?\n" not in after  # klaar: the second part is not read
     assert "Dat was alles" not in after
 
 
@@ -205,11 +212,12 @@ def test_wrong_answer_prints_error_and_asks_again() -> None:
 
 
 def test_back_goes_to_the_previous_question() -> None:
-    lines = ["2 7", "terug", "1 2", *COMPLETE[1:], "alles"]
+    lines = ["2 7", "terug", "1 2", *COMPLETE[1:]]
     proc = run(lines)
     assert proc.returncode == 0
     assert "Je vorige antwoord: Ik twijfel over mijn werk" in proc.stdout
-    assert "Ik voel me gestresseerd" in proc.stdout.split("Je antwoorden", 1)[1]
+    corrected = "Je koos: Ik voel me gestresseerd, moe of overspannen door mijn werk; Ik twijfel over mijn werk."
+    assert corrected in proc.stdout.split("Je vorige antwoord", 1)[1]
 
 
 def test_end_of_input_half_way_stops_cleanly_with_exit_1() -> None:
@@ -219,43 +227,60 @@ def test_end_of_input_half_way_stops_cleanly_with_exit_1() -> None:
     assert "Traceback" not in proc.stderr
 
 
+def said(text: Any) -> str:
+    """A bank text as plain mode says it on TODAY's rules."""
+    return Session(BANK, TODAY).text(text)
+
+
+def term_line(term: str) -> str:
+    entry = next(t for t in BANK.glossary if t.term == term)
+    return f"{term}: {said(entry.explanation)}"
+
+
 def test_hulp_helps_with_this_question_and_asks_it_again() -> None:
+    question = BANK.question("ander_traject")
+    assert question.help is not None
     proc = run(["2 7", "1", "hulp", "stop"])
     assert proc.returncode == 1
     assert "Je bent gestopt." in proc.stdout
     after = proc.stdout.split("Je koos: Ik wil het zelf.", 1)[1].split("Je bent gestopt.", 1)[0]
     help_part = after.split("Typ een nummer.", 1)[1]
     # Its own help text and the words it uses ...
-    assert "Loopbaanbegeleiding staat op zichzelf." in help_part
-    assert "outplacement: Begeleiding naar nieuw werk na een ontslag." in help_part
+    assert said(question.help) in help_part
+    assert term_line("outplacement") in help_part
     # ... not the whole glossary ...
-    assert "EER:" not in help_part and "uitzendkracht:" not in help_part
+    listed = [t.term for t in BANK.glossary if f"\n{t.term}: " in help_part]
+    assert "outplacement" in listed and len(listed) < len(BANK.glossary) / 2, listed
+    assert "\nEER: " not in help_part and "\nuitzendkracht: " not in help_part
     assert "Typ woorden voor alle moeilijke woorden." in help_part
     # ... and then the same question again, with its options.
     again = help_part.split("Typ woorden voor alle moeilijke woorden.", 1)[1]
     assert "Vraag 3 van ongeveer" in again
-    assert "Hoort de begeleiding bij iets anders?" in again and "  2. Nee." in again
+    assert said(question.text) in again and "  2. Nee." in again
 
 
 def test_hulp_without_a_help_text_says_so_and_woorden_lists_the_glossary() -> None:
+    assert BANK.question("aanleiding").help is None
     proc = run(["2 7", "hulp", "woorden", "stop"])
     assert proc.returncode == 1
     after = proc.stdout.split("Je koos: Ik twijfel", 1)[1]
     assert "Bij deze vraag is er geen extra uitleg." in after
-    assert "loopbaanbegeleiding: Hulp van een professionele begeleider" in after
+    assert term_line("loopbaanbegeleiding") in after  # the word in the question
     words = after.split("Moeilijke woorden:\n", 1)[1]
-    assert "EER: De Europese Economische Ruimte." in words
+    assert all(term_line(t.term) in words for t in BANK.glossary)
     assert "Waarom denk je nu aan loopbaanbegeleiding?" in words  # the question again after the list
 
 
 def test_forced_2013_rules_ask_months_and_give_8_hours_with_a_warning() -> None:
     proc = run([*COMPLETE, "alles"], "--regelset", "loopbaancheques-2013")
     assert proc.returncode == 0, proc.stderr
-    assert "Hoeveel maanden heb je gewerkt in de laatste 24 maanden?" in proc.stdout
-    assert "Die regels gelden niet op 26 november 2026." in proc.stdout
+    rules_2013 = next(r for r in BANK.rule_sets if r.id == "loopbaancheques-2013")
+    assert Session(BANK, TODAY, rules_2013).text(BANK.question("maanden_gewerkt").text) in proc.stdout
     verdict = until_more(proc.stdout).rstrip().split("\n\n")[-1]
-    assert "Let op: de test rekende met" in verdict  # the verdict itself says it used other rules
-    assert "waarschijnlijk wel: je hebt recht op 8 uur" in proc.stdout
+    # The verdict itself says it used other rules than today's.
+    assert "Let op: de test rekende met de loopbaancheques van 1 juli 2013" in verdict
+    assert "Op 26 november 2026 gelden andere regels." in verdict
+    assert "recht op 8 uur" in verdict
     assert "Traceback" not in proc.stderr
 
 
@@ -278,3 +303,22 @@ def test_junk_input_never_crashes_and_changes_nothing(junk: bytes) -> None:
     # The junk was refused, so the real answers still land on their own questions.
     assert len([line for line in proc.stdout.splitlines() if line.startswith("Je koos: ")]) == len(COMPLETE)
     assert "Je koos: In Vlaanderen." in proc.stdout
+
+
+def test_the_ear_format_says_a_table_row_as_one_sentence_and_marks_headings() -> None:
+    f = environment(False).get_template("fmt_oor.j2").module
+    row = str(f.tabel(["", "Loopbaanbegeleiding", "Outplacement"], [["Wie start?", "Jij", "Je werkgever"]]))
+    assert row.strip() == "Wie start? Loopbaanbegeleiding: Jij. Outplacement: Je werkgever."
+    assert str(f.lijst(["Doel", "Klaar?"])).split() == ["Doel.", "Klaar?"]  # a pause after every line
+    assert str(f.kop("Je privacy")).startswith(str(f.KOP)) and str(f.kop("Titel", 1)).startswith(str(f.TITEL))
+    long = (
+        "Je periode van 6 jaar begon op 10 januari 2999. Je nieuwe recht start op 10 januari 3005, dus wacht nog even."
+    )
+    assert str(f.alinea(long)).strip() == long  # never wrapped: a date stays on one line
+
+
+def test_the_lines_under_the_title_that_the_verdict_gave_are_not_said_twice() -> None:
+    result = expected()
+    verdict = ["Gemaakt op 26 november 2026. Dit is een indicatie. Het is geen beslissing van VDAB."]
+    assert verdict[0] in parts(result)[0].lead
+    assert verdict[0] not in parts(result, said=verdict)[0].lead

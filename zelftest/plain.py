@@ -183,7 +183,8 @@ class PlainChat:
             return 1
         try:
             result = self.session.result()
-            verdict, chunks = txt.verdict(result), parts(result)
+            verdict = txt.verdict(result)
+            chunks = parts(result, said=verdict)
         except (OverflowError, ValueError):
             self.say(txt.CANNOT_COMPUTE)
             return 2

@@ -8,7 +8,7 @@ input) stops.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -36,9 +36,10 @@ class Part:
     lead: list[str] = field(default_factory=list)
 
 
-def parts(result: Mapping[str, Any]) -> list[Part]:
+def parts(result: Mapping[str, Any], said: Collection[str] = ()) -> list[Part]:
     """The summary for the ear, cut at its headings. The title is not said: what stands
-    under it (date, "indicatie", notes on the rule set) leads the first part."""
+    under it (date, "indicatie", notes on the rule set) leads the first part, without the
+    lines the verdict (`said`) already gave."""
     module = environment(False).get_template("fmt_oor.j2").module
     title_mark, heading_mark = str(module.TITEL), str(module.KOP)  # type: ignore[attr-defined]
     out: list[Part] = []
@@ -48,7 +49,7 @@ def parts(result: Mapping[str, Any]) -> list[Part]:
             continue
         if line.startswith(heading_mark):
             out.append(Part(txt.sentence(line[len(heading_mark) :]), [], lead if not out else []))
-        elif line.strip():
+        elif line.strip() and (out or line.strip() not in said):
             (out[-1].lines if out else lead).append(line.strip())
     return out
 

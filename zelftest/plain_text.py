@@ -18,7 +18,7 @@ CANNOT_COMPUTE = "Met deze datums kan de test niet rekenen: ze liggen te dicht b
 COMMANDS = "Typ terug voor de vorige vraag, hulp voor uitleg bij een vraag, stop om te stoppen."
 # How long it takes to listen to, measured (tests/test_plain.py): the typical walk and the
 # longest (dismissed) one, at a screen reader's default speed, with a few seconds per answer.
-LISTEN_MINUTES = (6, 8)
+LISTEN_MINUTES = (6, 9)
 HOW_LONG = "Je krijgt ongeveer {m} vragen. Met voorlezen duurt het {low} tot {high} minuten."
 STOPPED = "Je bent gestopt. We hebben niets bewaard."
 INPUT_ENDED = "De invoer is gestopt voor de test klaar was. We hebben niets bewaard."
@@ -56,7 +56,7 @@ WORDS_TITLE = "Moeilijke woorden:"
 DONE = "Klaar. Dit is je resultaat."
 WHAT_NOW = "Wat nu? {step}"
 NOT_A_DECISION = "Dit is een indicatie, geen beslissing van VDAB."
-OTHER_RULES = "Let op: de test rekende met {name}. Die regels gelden niet op {date}."
+OTHER_RULES = "Let op: de test rekende met {name}. Op {date} gelden andere regels."
 MORE = "Wil je meer weten? Typ meer. Typ klaar om te stoppen."
 NEXT_PART = "Volgende deel: {title} Typ meer of klaar."
 MORE_HELP = (
