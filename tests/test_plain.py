@@ -19,6 +19,7 @@ from zelftest.core.bank.loader import load_bank
 from zelftest.core.engine import Session
 from zelftest.core.report import environment
 from zelftest.core.result import evaluate
+from zelftest.plain import uses_term
 from zelftest.plain_result import parts
 from zelftest.plain_text import LISTEN_MINUTES, next_step
 
@@ -70,7 +71,7 @@ def test_complete_run_gives_the_verdict_then_the_summary_on_request() -> None:
     assert "Heb je recht op loopbaancheques?" in proc.stdout
     assert "Waarschijnlijk wel: je kan één loopbaancheque krijgen." in proc.stdout
     assert "Hoeveel jaar heb je in totaal gewerkt" in proc.stdout
-    assert "Hoeveel maanden heb je gewerkt" not in proc.stdout
+    assert "Hoeveel maanden werkte je" not in proc.stdout
     assert "De test rekent met de loopbaancheques van 1 november 2025 tot 31 december 2026." in proc.stdout
     assert proc.stdout.rstrip().endswith("Dat was alles. Tot ziens.")
     assert "Traceback" not in proc.stderr
@@ -322,3 +323,12 @@ def test_the_lines_under_the_title_that_the_verdict_gave_are_not_said_twice() ->
     verdict = ["Gemaakt op 26 november 2026. Dit is een indicatie. Het is geen beslissing van VDAB."]
     assert verdict[0] in parts(result)[0].lead
     assert verdict[0] not in parts(result, said=verdict)[0].lead
+
+
+def test_hulp_finds_the_glossary_words_a_question_uses() -> None:
+    assert uses_term("Bestel je loopbaancheques.", "loopbaancheque")  # also the plural
+    assert uses_term("Loopbaanbegeleiding staat op zichzelf.", "loopbaanbegeleiding")
+    assert uses_term("In een land van de EER.", "EER")
+    assert not uses_term("Wanneer was het eerste gesprek?", "EER")  # capitals: only as written
+    assert not uses_term("De balans van mijn loopbaan.", "Mijn Loopbaan")
+    assert not uses_term("Je nazorgplan.", "nazorg")  # a whole word, not a part

@@ -35,10 +35,10 @@ def _unreadable(ch: str) -> bool:
     return "\ud800" <= ch <= "\udfff" or ch == "\ufffd"
 
 
-def _uses(text: str, term: str) -> bool:
-    """Whether `text` uses a glossary term (also its plural). An abbreviation (EER) only
-    in capitals, so "eerste" does not count."""
-    flags = 0 if term.isupper() else re.IGNORECASE
+def uses_term(text: str, term: str) -> bool:
+    """Whether `text` uses a glossary term (also its plural). A term with capitals (EER,
+    Mijn Loopbaan) only as written, so "eerste" or "mijn loopbaan" do not count."""
+    flags = re.IGNORECASE if term.islower() else 0
     return re.search(rf"\b{re.escape(term)}(?:s|en)?\b", text, flags) is not None
 
 
@@ -96,13 +96,14 @@ class PlainChat:
 
     def help(self, q: Question) -> None:
         """Help with this question only: its help text (or its explanation), the glossary
-        words it uses, and how to hear all words. The caller asks the question again."""
+        words it and its help use, and how to hear all words. The caller asks the question again."""
         if q.help:
             self.say_bank(self.session.text(q.help))
         elif not self.explain(f"voor:{q.id}"):
             self.say(txt.NO_HELP)
-        words = " ".join([self.session.text(q.text), *(self.session.text(o.label) for o in q.choices)])
-        used = [t for t in self.session.bank.glossary if _uses(words, t.term)]
+        said = [q.text, *(o.label for o in q.choices), *([q.help] if q.help else [])]
+        words = " ".join(self.session.text(t) for t in said)
+        used = [t for t in self.session.bank.glossary if uses_term(words, t.term)]
         if used:
             self.say(txt.WORDS_IN_QUESTION)
             self.terms(used)
