@@ -135,6 +135,7 @@ def test_meer_reads_one_part_and_names_the_next_klaar_stops() -> None:
     assert "Volgende deel: Heb je recht op loopbaancheques? Typ meer of klaar." in after
     assert "\nHeb je recht op loopbaancheques?\n" not in after  # klaar: the second part is not read
     assert "Dat was alles" not in after
+    assert after.rstrip().endswith("Tot ziens. We hebben niets bewaard.")
 
 
 def test_the_end_of_input_after_the_verdict_is_a_normal_end() -> None:

@@ -63,6 +63,7 @@ def read_on(chat: Conversation, verdict: list[str], chunks: list[Part]) -> None:
     while index < len(chunks):
         command = (chat.read() or "").strip().casefold()
         if command in ("klaar", "stop", "nee"):
+            chat.say(txt.GOODBYE)
             return
         if command in ("hulp", "?"):
             chat.say(txt.MORE_HELP)

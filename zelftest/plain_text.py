@@ -65,6 +65,7 @@ MORE_HELP = (
 )
 MORE_AGAIN = "Typ meer om verder te luisteren, of klaar om te stoppen."
 THE_END = "Dat was alles. Tot ziens."
+GOODBYE = "Tot ziens. We hebben niets bewaard."
 
 _LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 _EMPHASIS = re.compile(r"\*\*|__")
