@@ -173,7 +173,8 @@ class PlainChat:
         try:
             while (q := self.session.current) is not None:
                 if last_explained != q.id:
-                    self.explain(f"voor:{q.id}")
+                    if self.explain(f"voor:{q.id}"):
+                        self.say()
                     last_explained = q.id
                 self.ask(q)
                 self.take(q)
