@@ -333,3 +333,12 @@ def test_hulp_finds_the_glossary_words_a_question_uses() -> None:
     assert not uses_term("Wanneer was het eerste gesprek?", "EER")  # capitals: only as written
     assert not uses_term("De balans van mijn loopbaan.", "Mijn Loopbaan")
     assert not uses_term("Je nazorgplan.", "nazorg")  # a whole word, not a part
+
+
+def test_terug_after_the_verdict_changes_the_last_answer_and_gives_a_new_verdict() -> None:
+    proc = run([*COMPLETE[:-1], "nee", "terug", "nee", "klaar"])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("Klaar. Dit is je resultaat.") == 2
+    again = proc.stdout.split(MORE, 1)[1]
+    assert "Je vorige antwoord: Nee." in again  # the last question, asked again
+    assert again.rstrip().endswith("Tot ziens. We hebben niets bewaard.")

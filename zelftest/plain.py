@@ -12,7 +12,6 @@ texts are in plain_text.py. End of input stops cleanly with exit code 1.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import sys
@@ -169,31 +168,40 @@ class PlainChat:
         self.say(txt.HOW_LONG.format(m=self.session.progress()[1], low=low, high=high))
         self.say(txt.COMMANDS)
         self.say()
-        last_explained: str | None = None
-        try:
-            while (q := self.session.current) is not None:
-                if last_explained != q.id:
-                    if self.explain(f"voor:{q.id}"):
-                        self.say()
-                    last_explained = q.id
-                self.ask(q)
-                self.take(q)
+        while True:
+            try:
+                self.walk()
+            except _EndOfInput as end:
                 self.say()
-        except _EndOfInput as end:
+                self.say(str(end) or txt.INPUT_ENDED)
+                return 1
+            try:
+                result = self.session.result()
+                verdict = txt.verdict(result)
+                chunks = parts(result, said=verdict)
+            except (OverflowError, ValueError):
+                self.say(txt.CANNOT_COMPUTE)
+                return 2
+            try:
+                if not read_on(self, verdict, chunks):
+                    return 0
+            except _EndOfInput:
+                return 0  # after the verdict, the end of the input is a normal way to stop
+            # `terug` after the verdict: the last question again, then a new verdict.
+            self.session.back()
             self.say()
-            self.say(str(end) or txt.INPUT_ENDED)
-            return 1
-        try:
-            result = self.session.result()
-            verdict = txt.verdict(result)
-            chunks = parts(result, said=verdict)
-        except (OverflowError, ValueError):
-            self.say(txt.CANNOT_COMPUTE)
-            return 2
-        # After the verdict, the end of the input is a normal way to stop.
-        with contextlib.suppress(_EndOfInput):
-            read_on(self, verdict, chunks)
-        return 0
+
+    def walk(self) -> None:
+        """Ask the questions from the current one until every shown one has an answer."""
+        last_explained: str | None = None
+        while (q := self.session.current) is not None:
+            if last_explained != q.id:
+                if self.explain(f"voor:{q.id}"):
+                    self.say()
+                last_explained = q.id
+            self.ask(q)
+            self.take(q)
+            self.say()
 
 
 def run_plain(

@@ -2,8 +2,8 @@
 
 The summary is `inhoud.j2` rendered in the `oor` format (`fmt_oor.j2`): whole sentences,
 one a line, and a marker before each heading. Here it is cut into parts at those
-markers; `meer` reads the next part, `alles` the rest, `klaar` (or the end of the
-input) stops.
+markers; `meer` reads the next part, `alles` the rest, `terug` goes back to the last
+question, `klaar` (or the end of the input) stops.
 """
 
 from __future__ import annotations
@@ -54,8 +54,9 @@ def parts(result: Mapping[str, Any], said: Collection[str] = ()) -> list[Part]:
     return out
 
 
-def read_on(chat: Conversation, verdict: list[str], chunks: list[Part]) -> None:
-    """Say the verdict, then the parts of the summary for as long as the person asks."""
+def read_on(chat: Conversation, verdict: list[str], chunks: list[Part]) -> bool:
+    """Say the verdict, then the parts of the summary for as long as the person asks.
+    True when the person typed `terug` to change the last answer."""
     for line in verdict:
         chat.say(line)
     chat.say(txt.MORE)
@@ -64,7 +65,9 @@ def read_on(chat: Conversation, verdict: list[str], chunks: list[Part]) -> None:
         command = (chat.read() or "").strip().casefold()
         if command in ("klaar", "stop", "nee"):
             chat.say(txt.GOODBYE)
-            return
+            return False
+        if command == "terug":
+            return True
         if command in ("hulp", "?"):
             chat.say(txt.MORE_HELP)
             continue
@@ -84,6 +87,7 @@ def read_on(chat: Conversation, verdict: list[str], chunks: list[Part]) -> None:
         if index < len(chunks):
             chat.say(txt.NEXT_PART.format(title=chunks[index].title))
     chat.say(txt.THE_END)
+    return False
 
 
 def _say_part(chat: Conversation, chunk: Part) -> None:

@@ -61,7 +61,8 @@ MORE = "Wil je meer weten? Typ meer. Typ klaar om te stoppen."
 NEXT_PART = "Volgende deel: {title} Typ meer of klaar."
 MORE_HELP = (
     "Typ meer voor het volgende deel. Typ alles voor de hele samenvatting. "
-    "Typ woorden voor moeilijke woorden. Typ klaar om te stoppen."
+    "Typ woorden voor moeilijke woorden. Typ terug om je laatste antwoord te veranderen. "
+    "Typ klaar om te stoppen."
 )
 MORE_AGAIN = "Typ meer om verder te luisteren, of klaar om te stoppen."
 THE_END = "Dat was alles. Tot ziens."
