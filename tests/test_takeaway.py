@@ -49,7 +49,22 @@ def test_payload_holds_the_verdicts_and_fits() -> None:
             lines[0]
             == f"Zelftest loopbaanbegeleiding {result['datum']:%d-%m-%Y}, {result['regelset']['id'] or 'geen regelset'}"
         )
-        assert f"({result['geschiktheid']['score']} van 100)" in text
+        # Every result has one next step; it is the first optional line, left out only when it
+        # does not fit next to the verdict (then a shorter line may still fit).
+        now = f"Wat nu? {result['wat_nu']}"
+        fits = len("\n".join([lines[0], result["recht"]["kop"], now, "Indicatie, geen beslissing."]).encode())
+        assert result["wat_nu"] and (now in lines) == (fits <= CAPACITY_V10_M)
+        # Then the fit, when it fits next to them.
+        fit = result["geschiktheid"]
+        past = f"Past het? {fit['niveau']} ({fit['score']} van 100)."
+        before = [
+            lines[0],
+            result["recht"]["kop"],
+            *([now] if now in lines else []),
+            past,
+            "Indicatie, geen beslissing.",
+        ]
+        assert (past in lines) == (len("\n".join(before).encode()) <= CAPACITY_V10_M)
         assert "Indicatie, geen beslissing." in lines
         code = qr_lines(text, max_version=10)
         assert len(code) <= 31 and all(len(line) == len(code[0]) for line in code)
@@ -103,18 +118,24 @@ def test_forced_2013_rules_say_so_in_the_qr_code() -> None:
 def test_less_important_lines_give_way_first() -> None:
     session, _ = session_from_answers(BANK, dict(FULL), TODAY)
     result = session.result()
-    steps = [f"- {s['tekst']}" for s in result["volgende_stappen"] if s["id"] != "nakijken"]
+    steps = [f"- {s['tekst']}" for s in result["volgende_stappen"]]
     steps += [f"- {d['tekst']}" for d in result["doorverwijzingen"]]
     assert steps
     full = qr_payload(result, 10_000).splitlines()
-    # The verdict right under the title, then the fit (after the fit it would read as its answer).
-    assert full[1] == result["recht"]["kop"] and full[2].startswith("Past het?")
-    assert full[3 : 3 + len(steps)] == steps
+    # The verdict right under the title (after the fit it would read as its answer), then the one
+    # next step, then the fit.
+    assert full[1] == result["recht"]["kop"]
+    assert full[2] == "Wat nu? Zoek een loopbaancentrum en maak een afspraak voor een gratis eerste gesprek."
+    assert full[3].startswith("Past het?")
+    assert full[4 : 4 + len(steps)] == steps
     assert full[-2:] == ["Indicatie, geen beslissing.", "Kijk op vdab.be of bel 0800 30 700."]
     # One step less room: the last step goes, the first ones stay in order.
     room = len("\n".join(full).encode()) - 1
     fewer = qr_payload(result, room).splitlines()
     assert fewer == [line for line in full if line != steps[-1]]
+    # Room for one optional line: "Wat nu?" is the one that stays.
+    one = qr_payload(result, len("\n".join([full[0], full[1], full[2], full[-2]]).encode()))
+    assert one.splitlines() == [full[0], full[1], full[2], full[-2]]
     # No room for anything optional: the date and rules, the verdict and the warning remain.
     bare = qr_payload(result, len("\n".join([full[0], full[1], full[-2]]).encode()))
     assert bare.splitlines() == [full[0], full[1], full[-2]]

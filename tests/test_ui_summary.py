@@ -55,23 +55,27 @@ def in_short(app: ZelftestApp) -> str:
 
 
 @pytest.mark.parametrize(
-    ("answers", "verdict"),
+    ("answers", "verdict", "what_now"),
     [
         (
             FIRST_CHEQUE,
             "Loopbaancheques? Waarschijnlijk wel: je kan één loopbaancheque krijgen. Hoeveel uur, staat op vdab.be.",
+            "Wat nu? Zoek een loopbaancentrum en maak een afspraak voor een gratis eerste gesprek.",
         ),
-        (TYPICAL, "Loopbaancheques? Waarschijnlijk niet."),
+        (TYPICAL, "Loopbaancheques? Waarschijnlijk niet.", "Wat nu? Kijk op vdab.be welke andere hulp er voor jou is."),
     ],
 )
-def test_in_short_shows_the_verdict_of_the_rules_in_use(answers: dict[str, Any], verdict: str) -> None:
+def test_in_short_shows_the_verdict_of_the_rules_in_use(answers: dict[str, Any], verdict: str, what_now: str) -> None:
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         result = app.session.result()
         assert result["regelset"]["id"] == "loopbaancheques-2025"
         assert verdict.removeprefix("Loopbaancheques? ") == result["recht"]["kop"]
+        assert what_now == f"Wat nu? {result['wat_nu']}"
         shown = in_short(app)
         assert "Past het? Loopbaanbegeleiding past goed bij wat je zoekt. Score: 100 van 100." in shown
         assert verdict in shown and "Volgens de regels van" not in shown
+        # The one next step, last in "In het kort" (after both verdicts).
+        assert shown.index(verdict) < shown.index(what_now)
 
     drive(scenario, answers)
 

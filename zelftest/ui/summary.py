@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 
 FIRST_PARTS = 3
+# The label of the one next step in "In het kort" (the step itself is the core's `wat_nu`).
+WHAT_NOW = "Wat nu?"
 
 
 def report_parts(markdown: str) -> list[str]:
@@ -54,6 +56,14 @@ def verdict_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
         (texts.COMPARE_FIT, texts.FIT_LINE.format(text=fit["tekst"], score=fit["score"])),
         (texts.COMPARE_RIGHT, result["recht"]["kop"]),
     ]
+
+
+def in_short(result: dict[str, Any]) -> list[tuple[str, str]]:
+    """The lines of "In het kort": both verdicts, then the single most important next step."""
+    lines = verdict_lines(result)
+    if result.get("wat_nu"):
+        lines.append((WHAT_NOW, result["wat_nu"]))
+    return lines
 
 
 def changed_answers(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -140,9 +150,9 @@ class SummaryScreen(Screen[None]):
         yield KeyFooter()
 
     def opening(self) -> str:
-        """The bank's closing words and both verdicts in short, above the full report."""
+        """The bank's closing words, both verdicts and "Wat nu?" in short, above the full report."""
         said = [explanation_markdown(self.session, e) for e in self.session.explanations("einde")]
-        short = "\n".join(f"- **{label}** {text}" for label, text in verdict_lines(self.result))
+        short = "\n".join(f"- **{label}** {text}" for label, text in in_short(self.result))
         return "\n\n".join([*said, f"**{texts.IN_SHORT}**\n\n{short}"])
 
     def on_mount(self) -> None:

@@ -4,8 +4,8 @@ Nothing is stored: the text goes to the screen as a QR code (and, when an operat
 configured it, to a printer). The right is the regime's one-line verdict (`recht.kop`,
 made in the core), so the QR code says what the summary says; the first line names the
 date and the rule set. That line, the verdict and "Indicatie, geen beslissing." are always
-there; the other lines (fit, aftercare, where to look, the first next steps) are added in
-that order of importance as long as the text fits `max_bytes` (UTF-8).
+there; the other lines ("Wat nu?", fit, aftercare, where to look, the first next steps) are
+added in that order of importance as long as the text fits `max_bytes` (UTF-8).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ..dates import format_date
 
 ALWAYS = ("titel", "recht", "indicatie")
 # The other lines, most important first; the steps come last, first step first.
-IMPORTANCE = ("past", "nazorg", "contact")
+IMPORTANCE = ("watnu", "past", "nazorg", "contact")
 
 
 def _lines(result: Mapping[str, Any]) -> dict[str, str]:
@@ -30,13 +30,15 @@ def _lines(result: Mapping[str, Any]) -> dict[str, str]:
         # The verdict right under the title that names the cheques: after "Past het?" it
         # would read as the answer to that question.
         "recht": result["recht"]["kop"],
+        # The one next step, right under the verdict it follows from.
+        "watnu": f"Wat nu? {result['wat_nu']}" if result.get("wat_nu") else "",
         "past": f"Past het? {fit['niveau']} ({fit['score']} van 100).",
     }
     if care["beschikbaar"]:
         until = format_date(care["tot"])
         confirmed = care.get("bevestigd", True)
         lines["nazorg"] = f"Gratis nazorg tot {until}." if confirmed else f"Nazorg tot {until}? Niet bevestigd."
-    steps = [s["tekst"] for s in result["volgende_stappen"] if s["id"] != "nakijken"]
+    steps = [s["tekst"] for s in result["volgende_stappen"]]
     steps += [d["tekst"] for d in result["doorverwijzingen"]]
     lines.update({f"stap{i}": f"- {step}" for i, step in enumerate(steps)})
     lines["indicatie"] = "Indicatie, geen beslissing."
@@ -46,7 +48,7 @@ def _lines(result: Mapping[str, Any]) -> dict[str, str]:
 
 def qr_payload(result: Mapping[str, Any], max_bytes: int) -> str:
     """The take-home text, at most `max_bytes` long in UTF-8."""
-    lines = _lines(result)
+    lines = {key: line for key, line in _lines(result).items() if line}
     chosen = set(ALWAYS)
 
     def text(keys: set[str]) -> str:
