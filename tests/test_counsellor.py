@@ -54,6 +54,8 @@ EIGHT = {
     "laatste_gesprek": "04-03-2024",
     "pakket_afgerond": "ja",
 }
+# The question about the hours used, as the provisional line names it (its first sentence).
+USED = short_question(BANK.question("uren_opgenomen").text.get())
 NOTES = "[bold]vet?[/bold]\n[link=https://x]klik[/link]\n[@click=app.quit]stop[/] $var"
 
 
@@ -253,7 +255,7 @@ def test_the_panel_follows_every_answer() -> None:
         await app.chat.ask_current()
         await pilot.press("2")  # pakket_afgerond: nee -> uren_opgenomen is asked
         await pilot.pause()
-        assert "uren_opgenomen" in text_of(app, "#result-view")
+        assert "nog 1 vraag open: " + USED in text_of(app, "#result-view")  # the question, not its id
         await pilot.press("ctrl+u", "3", "enter")
         await pilot.pause()
         await pilot.press("escape")  # the summary opened; back to the chat
@@ -375,7 +377,7 @@ def test_an_edit_in_the_answers_tab_changes_the_client_and_the_chat_says_so() ->
         await pilot.pause()
         assert app.session.answers["pakket_afgerond"] == "nee"
         assert app.session.current is not None and app.session.current.id == "uren_opgenomen"
-        assert "uren_opgenomen" in text_of(app, "#result-view")
+        assert USED in text_of(app, "#result-view")
         notes = [str(n.render()) for n in app.chat.query(NoteLine)]
         assert any("Je paste je antwoord aan" in n for n in notes)
 

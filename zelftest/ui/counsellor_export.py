@@ -22,6 +22,7 @@ from zelftest.core.report.handout import render_handout
 from zelftest.core.report.why import counsellor_scope
 
 from . import counsellor_texts as ct
+from .counsellor_views import open_questions
 from .saving import SaveScreen, default_path
 
 
@@ -30,7 +31,7 @@ def draft(session: Session, fmt: str, notes: str) -> str:
     html = fmt == "html"
     env = environment(html)
     f: Any = env.get_template(f"fmt_{fmt}.j2").module
-    open_ids = ", ".join(q.id for q in session.missing())
+    open_ids = " · ".join(open_questions(session))
     rules = session.rules.id if session.rules is not None else ct.DRAFT_NO_RULES
     rows = [
         [session.text(q.text), f.t(session.display(q.id))]
@@ -39,7 +40,7 @@ def draft(session: Session, fmt: str, notes: str) -> str:
     ]
     parts = [
         f.kop(ct.DRAFT_TITLE, 1),
-        # Question and rule set ids are the bank's own, not typed text: shown as they are.
+        # The open questions and the rule set id are the bank's own, not typed text: shown as they are.
         f.alinea(f.nadruk(ct.DRAFT_OPEN.format(ids=open_ids))),
         f.alinea(ct.DRAFT_DATE.format(day=format_date(session.today), rules=rules)),
         f.kop(ct.DRAFT_ANSWERS),

@@ -20,13 +20,14 @@ from zelftest.core.engine import Session
 from zelftest.core.report.compare import NONE, facts
 from zelftest.core.report.timeline import package_timeline
 from zelftest.core.report.warnings import counsellor_warnings
-from zelftest.core.report.why import why
+from zelftest.core.report.why import short_question, why
 
 from . import counsellor_texts as ct
 from .counsellor_state import DateRules
 
 LABEL = 24
-ANSWER_WIDTH = 46  # fits the answers table in a 66-column panel
+QUESTION_WIDTH = 30  # with the answer, fits the answers table in a 66-column panel
+ANSWER_WIDTH = 32
 HEADING = "bold $text-accent"
 MUTED = "$text-muted"
 CHANGED = "bold $text-warning"
@@ -263,10 +264,10 @@ def provisional_content(session: Session, fit: Mapping[str, Any]) -> Content:
     ]
     if not session.answers:
         return Content("\n").join([*lines, Content(ct.NOT_STARTED)])
-    missing = [q.id for q in session.missing()]
+    missing = open_questions(session)
     template = ct.PROVISIONAL_ONE if len(missing) == 1 else ct.PROVISIONAL
     lines += [
-        Content.styled(template.format(n=len(missing), ids=", ".join(missing)), WARNING),
+        Content.styled(template.format(n=len(missing), ids=" · ".join(missing)), WARNING),
         Content(ct.PROVISIONAL_RIGHT),
         Content(""),
         heading(ct.SECTION_FIT),
@@ -320,13 +321,28 @@ def timeline_content(data: Mapping[str, Any], unconfirmed_: set[str]) -> Content
     return Content("\n").join(lines)
 
 
-def answer_rows(session: Session, against: Session | None = None) -> list[tuple[str, str, bool]]:
-    """(question id, answer as shown, differs from `against`) for every question asked now."""
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def question_label(session: Session, qid: str) -> str:
+    """A question as the client read it, in short: its first sentence."""
+    return short_question(session.text(session.bank.question(qid).text))
+
+
+def open_questions(session: Session) -> list[str]:
+    """The questions still open, in short, as the client will read them."""
+    return [question_label(session, q.id) for q in session.missing()]
+
+
+def answer_rows(session: Session, against: Session | None = None) -> list[tuple[str, str, str, bool]]:
+    """(question id, question in short, answer as shown, differs from `against`) for every
+    question asked now; the id is the row's key, never shown."""
     rows = []
     for q in session.visible_questions():
         shown = session.display(q.id).replace("\n", " ") if q.id in session.answers else ct.MISSING
-        if len(shown) > ANSWER_WIDTH:  # one row per answer; the edit dialog shows it whole
-            shown = shown[: ANSWER_WIDTH - 1].rstrip() + "…"
+        # One row per answer; the edit dialog shows question and answer whole.
+        question = _cut(question_label(session, q.id), QUESTION_WIDTH)
         differs = against is not None and against.answers.get(q.id) != session.answers.get(q.id)
-        rows.append((q.id, shown, differs))
+        rows.append((q.id, question, _cut(shown, ANSWER_WIDTH), differs))
     return rows

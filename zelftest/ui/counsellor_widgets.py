@@ -25,7 +25,8 @@ from . import counsellor_texts as ct
 
 
 class AnswersTable(DataTable[Text]):
-    """Question ids and answers; Enter (or a click) on a row asks to edit that answer."""
+    """Questions (in short) and answers; Enter (or a click) on a row asks to edit that answer.
+    Each row's key is the question id, so an edit and the cursor follow the question."""
 
     class EditRequested(Message):
         """The counsellor wants to change the answer to `qid` in the table `table_id`."""
@@ -42,16 +43,16 @@ class AnswersTable(DataTable[Text]):
         self.add_column(ct.COL_QUESTION, key="vraag")
         self.add_column(ct.COL_ANSWER, key="antwoord")
 
-    def show_rows(self, rows: list[tuple[str, str, bool]], mark: bool = False) -> None:
+    def show_rows(self, rows: list[tuple[str, str, str, bool]], mark: bool = False) -> None:
         """Replace the rows; the cursor stays on the same question when it is still there."""
         keep = None
         if self.row_count:
             keep = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         self.clear()
-        for qid, answer, differs in rows:
+        for qid, question, answer, differs in rows:
             style = "bold" if mark and differs else ""
             # rich Text, never a str: DataTable would read a str as markup.
-            label = Text(("* " if mark and differs else "") + qid, style=style)
+            label = Text(("* " if mark and differs else "") + question, style=style)
             self.add_row(label, Text(answer, style=style), key=qid)
         if keep is not None and keep in [r[0] for r in rows]:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
