@@ -218,7 +218,8 @@ def test_a_forced_2013_set_warns_and_says_what_the_rules_of_the_date_need() -> N
             # Beside it, today's rules: they ask what the 2013 rules did not (never a guess), and
             # an 8-hour package did not exist in 2023 under the rules valid then.
             "Volgens de regels van de peildatum (november 2025 – 2026): nog niet te zeggen. Die regels vragen nog: "
-            "jaren_gewerkt, ooit_cheque, eerste_gesprek.",
+            + " · ".join(short_question(BANK.question(q).text.get()) for q in ("jaren_gewerkt", "ooit_cheque"))
+            + " · ",
             # The 2013 details: the 8-hour package, its period, aftercare and group time.
             "Status                   nog_niet",
             "Opnieuw vanaf            6 november 2029",

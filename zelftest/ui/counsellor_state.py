@@ -15,6 +15,7 @@ from typing import Any
 
 from zelftest.core.engine import Session
 from zelftest.core.report.compare import Change, changes
+from zelftest.core.report.why import short_question
 from zelftest.core.values import Value
 from zelftest.core.whatif import KEEP, live_result, partial_fit, whatif_session
 
@@ -26,7 +27,7 @@ class DateRules:
 
     period: str  # the period of those rules; '' when no rule set holds on the date
     verdict: str | None  # their one-line verdict; None while answers they need are missing
-    missing: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()  # the questions those rules still need, in short
 
 
 @dataclass
@@ -63,7 +64,8 @@ def date_rules(
     other = live_result(copy)
     period = copy.extra["regelset"]["periode"] if copy.rules is not None else ""
     if other is None:
-        return DateRules(period, None, tuple(q.id for q in copy.missing()))
+        # The questions as the client reads them (their first sentence), never their ids.
+        return DateRules(period, None, tuple(short_question(copy.text(q.text)) for q in copy.missing()))
     return DateRules(period, other["recht"]["kop"])
 
 

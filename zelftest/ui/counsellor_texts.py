@@ -44,7 +44,7 @@ RULES_FORCED = " (gekozen)"
 NO_RULES = "geen regelset"
 # Beside a verdict under a forced rule set that does not hold on the reference date.
 DATE_RULES = "Volgens de regels van de peildatum ({period}): {verdict}"
-DATE_RULES_OPEN = "Volgens de regels van de peildatum ({period}): nog niet te zeggen. Die regels vragen nog: {ids}."
+DATE_RULES_OPEN = "Volgens de regels van de peildatum ({period}): nog niet te zeggen. Die regels vragen nog: {ids}"
 DATE_RULES_NONE = "Voor de peildatum zelf kent deze test geen regels."
 UNCONFIRMED = " (niet bevestigd)"
 UNKNOWN = "onbekend"

@@ -157,7 +157,7 @@ def date_rules_line(beside: DateRules | None) -> list[Content]:
     if not beside.period:
         text = ct.DATE_RULES_NONE
     elif beside.verdict is None:
-        text = ct.DATE_RULES_OPEN.format(period=beside.period, ids=", ".join(beside.missing))
+        text = ct.DATE_RULES_OPEN.format(period=beside.period, ids=" · ".join(beside.missing))
     else:
         verdict = beside.verdict[:1].lower() + beside.verdict[1:]
         text = ct.DATE_RULES.format(period=beside.period, verdict=verdict)
