@@ -353,3 +353,11 @@ def test_no_urgency_more_than_30_days_before_the_lapse_and_no_warning_without_op
     assert counsellor_warnings(result_of(answers())) == []
     used_up = dict(RUNNING, pakket_afgerond="ja")
     assert counsellor_warnings(result_of(used_up)) == []
+
+
+def test_the_handout_says_why_for_a_no_and_names_the_next_step() -> None:
+    result = result_of(answers(statuut="werkzoekend", woonplaats="brussel"))
+    text = " ".join(render_handout(result, "tekst").split())
+    assert result["recht"]["redenen"][0]["tekst"] in text  # the first reason, once
+    if result.get("wat_nu"):
+        assert "Wat nu?" in text and result["wat_nu"] in text
