@@ -49,22 +49,25 @@ NOT_TODAY = "Op 26 november 2026 gelden andere regels."
 ABOUT = [
     "Is loopbaanbegeleiding iets voor mij? Je samenvatting",
     "Gemaakt op 26 november 2026. Dit is een indicatie. Het is geen beslissing van VDAB.",
-    "strikt vertrouwelijk",
     "Deze test bewaart niets van wat je invult.",
+]
+# The ids, the code of the bank, the source and the answers are for the counsellor's export
+# (with the trace); the person's summary stays short.
+FOR_THE_COUNSELLOR = [
     "Vragenlijst: loopbaanbegeleiding, versie 1.0.0",
     "Peildatum: 26 november 2026.",
-    "Dit is een indicatie, geen officiële beslissing. Kijk op vdab.be of bel gratis 0800 30 700.",
+    "(loopbaancheques-",
+    "Bron: ",
+    "Je antwoorden",
 ]
 RULES_2025 = [
-    "Regels: de loopbaancheques van 1 november 2025 tot 31 december 2026 (loopbaancheques-2025).",
-    "Bron: VDAB extranet, 'Hervorming loopbaancheque: impact op de loopbaancentra'",
+    "Regels: de loopbaancheques van 1 november 2025 tot 31 december 2026.",
     "Niet alles van de regels van nu is bekend. Wat niet bevestigd is, staat erbij.",
 ]
 RULES_2013_LINES = [
     FORCED_2013,
     NOT_TODAY,
-    "Regels: de loopbaancheques van 1 juli 2013 tot 31 december 2019 (loopbaancheques-2013).",
-    "Bron: VDAB, 'Is loopbaanbegeleiding iets voor mij?', https://www.vdab.be/loopbaanbegeleiding.",
+    "Regels: de loopbaancheques van 1 juli 2013 tot 31 december 2019.",
 ]
 OUTPLACEMENT = [
     "Waarschijnlijk niet.",
@@ -74,11 +77,16 @@ OUTPLACEMENT = [
     "Je werkgever, na een ontslag",
     "Meestal 60 uur",
     "Loopbaanbegeleiding met loopbaancheques kan nooit een deel van outplacement zijn.",
-    "Opleidingscheques zijn er alleen voor werknemers",
     "Andere hulp",
     "VDAB begeleidt werkzoekenden gratis.",
-    "Praat met je huisarts",
+    # Cannot work: care is the first step and the one "Wat nu?".
+    "Wat nu? Praat eerst met je huisarts.",
+    "Zorg eerst voor jezelf. Praat met je huisarts",
+    "Vraag je werkgever eerst naar outplacement.",
+    "opzeggingsvergoeding? Dan gaat daar 4 weken loon af voor de outplacement.",
 ]
+# A job seeker gets no block about cheque guidance (E12), no privacy of a guidance they cannot get.
+NO_GUIDANCE = ["Wat mag je verwachten?", "Opleidingscheques", "Je privacy", "Bestel", "Vraag je werkgever of je recht"]
 DISMISSED = {
     "statuut": "werkzoekend",
     "aanleiding": "ontslag",
@@ -101,7 +109,7 @@ SITUATIONS: dict[str, tuple[dict[str, Any], str | None, list[str], list[str]]] =
             "Waarschijnlijk wel: je kan één loopbaancheque krijgen. Hoeveel uur, staat op vdab.be.",
             "Je gebruikte nog nooit een loopbaancheque. Tot eind 2026 kan je er dan één krijgen.",
             "Hoeveel uur dat is en wat de cheque kost, staat op vdab.be.",
-            "Loopbaanbegeleiding is geen outplacement.",
+            "Wat nu? Zoek een loopbaancentrum en maak een afspraak voor een gratis eerste gesprek.",
             "Het eerste gesprek is gratis. Je zit nog nergens aan vast.",
             "De begeleiding heeft drie fases.",
             "Bewijs van deelname aan loopbaanbegeleiding",
@@ -110,9 +118,19 @@ SITUATIONS: dict[str, tuple[dict[str, Any], str | None, list[str], list[str]]] =
             "Zoek een erkend loopbaancentrum",
             "Bestel daarna je loopbaancheque via Mijn Loopbaan op vdab.be, of bel gratis naar 0800 30 700.",
             "Hij is 3 maanden geldig",
+            "strikt vertrouwelijk",
         ],
-        # No hours (no source gives them), no package dates, no warning about other rules: these hold today.
-        ["8 uur", "Volgens de regels van", "Let op: deze samenvatting rekent met", "Je datums"],
+        # No hours (no source gives them), no package dates, no warning about other rules: these hold
+        # today. Not dismissed: no outplacement part; fit high: no list of weak parts.
+        [
+            "8 uur",
+            "Volgens de regels van",
+            "Let op: deze samenvatting rekent met",
+            "Je datums",
+            "outplacement",
+            "Wat minder past",
+            *FOR_THE_COUNSELLOR,
+        ],
     ),
     "lopend": (
         history(pakketten="vier", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee", uren_opgenomen=1),
@@ -155,7 +173,7 @@ SITUATIONS: dict[str, tuple[dict[str, Any], str | None, list[str], list[str]]] =
         answers(jaren_gewerkt=None, **DISMISSED),
         None,
         [*OUTPLACEMENT, "één cheque, alleen als je er nooit een had; het aantal uren staat op vdab.be"],
-        ["8 uur per 6 jaar"],
+        ["8 uur per 6 jaar", *NO_GUIDANCE],
     ),
     "2013: ja": (
         answers_2013(),
@@ -171,7 +189,7 @@ SITUATIONS: dict[str, tuple[dict[str, Any], str | None, list[str], list[str]]] =
             "Per 4 uur begeleiding krijg je hoogstens 30 minuten nazorg. Per 8 uur is dat hoogstens 60 minuten.",
             "Een cheque van 4 uur kostte 40 euro.",
         ],
-        ["Niet alles van de regels van nu is bekend"],
+        ["Niet alles van de regels van nu is bekend", *FOR_THE_COUNSELLOR],
     ),
     "2013: lopend": (
         history_2013(pakketten="acht", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee", uren_opgenomen=3),
@@ -207,7 +225,7 @@ SITUATIONS: dict[str, tuple[dict[str, Any], str | None, list[str], list[str]]] =
         answers_2013(maanden_gewerkt=None, **DISMISSED),
         RULES_2013,
         [*OUTPLACEMENT, "8 uur per 6 jaar", FORCED_2013, "Volgens de regels van 2013–2019: waarschijnlijk niet."],
-        [],
+        NO_GUIDANCE,
     ),
 }
 
@@ -227,6 +245,59 @@ def test_key_sentences(bank: Bank, situation: str, fmt: str) -> None:
     assert not missing, f"{situation}/{fmt} mist: {missing}"
     present = [s for s in absent if s.casefold() in text]
     assert not present, f"{situation}/{fmt} zegt toch: {present}"
+
+
+# Typical persons (chat.md §5, inhoud-en-taal.md §5) on today's rules: their plain-text summary
+# holds at most MAX_WORDS words, counted as `wc -w` counts them (underlines and dashes too).
+MAX_WORDS = 450
+TYPICAL_PERSONS: dict[str, dict[str, Any]] = {
+    "werknemer met recht": answers(),
+    "ontslagen, 52, in opzeg": answers(
+        aanleiding="ontslag",
+        ontslag_dringende_reden="nee",
+        opzeg_30_weken="nee",
+        leeftijd_45="ja",
+        dienst_1_jaar="ja",
+        verwachting="job_zoeken",
+    ),
+    "werkzoekend in Brussel": answers(
+        statuut="werkzoekend", jaren_gewerkt=None, woonplaats="brussel", taal_begeleiding="nl"
+    ),
+    "kan niet werken": answers(uitgeput="ja", loopbaanvragen=["stress", "twijfels"]),
+    "lage geschiktheid": answers(
+        aanleiding="werkgever",
+        wil_zelf="nee",
+        oefeningen="nee",
+        plan="nee",
+        verwachting="job_zoeken",
+        loopbaanvragen=[],
+    ),
+    "woont in Wallonië": answers(woonplaats="wallonie", werkt_in_vlaanderen_of_brussel="ja", verhuisd_uit_eu="nee"),
+    "pakket loopt nog": history(
+        pakketten="vier", laatste_gesprek=dt.date(2026, 6, 10), pakket_afgerond="nee", uren_opgenomen=1
+    ),
+}
+
+
+@pytest.mark.parametrize("person", sorted(TYPICAL_PERSONS))
+def test_a_typical_summary_is_short(bank: Bank, person: str) -> None:
+    result = evaluate(bank, TYPICAL_PERSONS[person], TODAY)
+    count = len(render(result, "tekst").split())
+    assert count <= MAX_WORDS, f"{person}: {count} woorden"
+    # The same parts in every format: the same sentences, only the markup differs.
+    plain = words(render(result, "tekst"), "tekst").casefold()
+    for fmt in ("markdown", "html"):
+        other = words(render(result, fmt), fmt).casefold()
+        for sentence in (result["wat_nu"], result["recht"]["kop"], *(s["tekst"] for s in result["volgende_stappen"])):
+            assert " ".join(sentence.casefold().split()) in other and " ".join(sentence.casefold().split()) in plain
+
+
+def test_the_comparison_table_in_text_has_no_empty_label(bank: Bank) -> None:
+    """D10: the first column of the outplacement table has no heading: "- Wie start?", not "- : Wie start?"."""
+    result = evaluate(bank, TYPICAL_PERSONS["ontslagen, 52, in opzeg"], TODAY)
+    text = render(result, "tekst")
+    assert "\n- Wie start?\n  Loopbaanbegeleiding: Jij, terwijl je werkt\n" in text
+    assert "- :" not in text
 
 
 def test_a_promised_new_period_under_the_2013_rules_on_their_own_date(bank: Bank) -> None:
@@ -253,7 +324,8 @@ def test_the_loopbaankrediet_computes_no_right(bank: Bank) -> None:
     text = words(render(evaluate(bank, answers(), dt.date(2027, 3, 1)), "tekst"), "tekst")
     assert "Dat weten we nog niet: de regels van het loopbaankrediet zijn nog niet bekend." in text
     assert "Vanaf 1 januari 2027 komt er een loopbaankrediet in de plaats van de loopbaancheque." in text
-    assert "Regels: het loopbaankrediet (gepland vanaf 1 januari 2027) (loopbaankrediet-2027)." in text
+    assert "Regels: het loopbaankrediet (gepland vanaf 1 januari 2027)." in text
+    assert "Wat nu? Kijk op vdab.be of bel gratis 0800 30 700." in text
     assert "Waarschijnlijk wel" not in text and "Waarschijnlijk niet" not in text
 
 
@@ -320,7 +392,8 @@ def test_markdown_and_text_look_like_their_format(bank: Bank) -> None:
     md = render(result, "markdown")
     assert md.startswith("# Is loopbaanbegeleiding iets voor mij?")
     assert "\n## Heb je recht op loopbaancheques?" in md
-    assert "\n- " in md and "\n| " in md
+    assert "\n- " in md
+    assert "\n| " in render(result, "markdown", with_trace=True)  # the answers are a table
     text = render(result, "tekst")
     assert "<" not in text and "**" not in text and "\n#" not in text
     assert all(len(line) <= 100 for line in text.splitlines()), "plain text should wrap"
@@ -333,6 +406,8 @@ def test_trace_section_when_asked(bank: Bank) -> None:
         with_trace = words(render(result, fmt, with_trace=True), fmt)
         assert "Waarom: het spoor van elke conclusie" in with_trace
         assert "recht.eerste_keer" in with_trace and "uren_per_periode" in with_trace
+        missing = [s for s in FOR_THE_COUNSELLOR if s not in with_trace]
+        assert not missing, (fmt, missing)
 
 
 def test_unknown_format_is_refused(bank: Bank) -> None:
