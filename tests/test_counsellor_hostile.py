@@ -238,7 +238,8 @@ PLAIN_LATE = ["2 7", "1", "nee", "1", "1", "1", "1", "nee", "1", "20", "1", "ja"
 def plain(day: str, lines: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "zelftest", "--eenvoudig", "--datum", day, *RULES_2013_FLAG],
-        input="\n".join(lines) + "\n",
+        # "alles": after the verdict plain mode reads the details (the dates) only when asked.
+        input="\n".join([*lines, "alles"]) + "\n",
         capture_output=True,
         text=True,
         timeout=60,
