@@ -133,7 +133,7 @@ def test_an_edit_that_opens_new_questions_asks_them() -> None:
         assert set(HISTORY) <= set(rows(app))
         assert "Door je wijziging zijn er nieuwe vragen voor jou." in screen_text(app)
         assert app.screen.query_one("#to-summary", Button).disabled
-        assert str(app.screen.query_one("#edit-pakketten", Button).label) == "Beantwoord"
+        assert str(app.screen.query_one("#edit-pakketten", Button).label) == "Nu beantwoorden"
         await edit(app, pilot, "pakketten")
         await pilot.press("2")
         await pilot.pause()

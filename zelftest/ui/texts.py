@@ -44,8 +44,8 @@ PROGRESS = "vraag {n} van ongeveer {m}"
 PROGRESS_DONE = "klaar"
 BACK_NOTE = "Je gaat terug naar de vorige vraag."
 FIRST_QUESTION = "Dit is de eerste vraag. Verder terug gaat niet."
-PREVIOUS_ANSWER = "Je vorige antwoord: {answer}. Kies opnieuw, of druk op Enter om het te houden."
-PREVIOUS_ANSWER_TYPED = "Je vorige antwoord: {answer}. Pas het aan, of druk op Enter om het te houden."
+PREVIOUS_ANSWER = "Kies opnieuw. Of druk op Enter om je vorige antwoord te houden: {answer}"
+PREVIOUS_ANSWER_TYPED = "Pas je antwoord aan. Of druk op Enter om je vorige antwoord te houden: {answer}"
 DROPPED_INTRO = "Deze antwoorden tellen niet meer mee. Ze passen niet meer bij wat je nu zei:"
 CHANGED_NOTE = "Je paste je antwoord aan: {question} → {answer}"
 NEW_QUESTIONS = "Door je wijziging zijn er nieuwe vragen voor jou."
@@ -60,7 +60,7 @@ NOT_UNDERSTOOD = (
 REVIEW_TITLE = "Je antwoorden"
 REVIEW_INTRO = "Hier zie je al je antwoorden. Iets veranderen? Kies Wijzig met de pijltjes en Enter, of klik."
 REVIEW_EDIT = "Wijzig"
-REVIEW_ANSWER = "Beantwoord"
+REVIEW_ANSWER = "Nu beantwoorden"
 REVIEW_MISSING = "Nog niet beantwoord"
 REVIEW_TO_SUMMARY = "Naar mijn resultaat"
 REVIEW_TO_CHAT = "Terug naar het gesprek"
@@ -90,16 +90,16 @@ FIT_LINE = "{text} Score: {score} van 100."
 
 # Saving
 SAVE_TITLE = "Samenvatting bewaren"
-SAVE_FORMAT = "Kies een formaat met een cijfer, of klik erop:"
-SAVE_PATH = "Waar bewaar je het bestand? Typ een pad en druk op Enter."
+SAVE_FORMAT = "Hoe wil je je samenvatting bewaren? Druk op een cijfer of klik."
+SAVE_PATH = "Waar bewaar je het bestand? De plaats staat al ingevuld. Druk op Enter. Of typ een andere map en naam."
 SAVE_FORMATS = (
-    ("markdown", "Markdown (.md)", ".md"),
-    ("html", "Webpagina (.html)", ".html"),
+    ("markdown", "Markdown (.md), voor wie dat kent", ".md"),
+    ("html", "Webpagina (.html), om te openen of te printen", ".html"),
     ("tekst", "Gewone tekst (.txt)", ".txt"),
 )
 SAVE_DEFAULT_NAME = "zelftest-samenvatting"
 SAVED = "Bewaard in {path}. Alleen jij kan dit bestand lezen."
-SAVE_EMPTY = "Typ eerst waar je het bestand wil bewaren."
+SAVE_EMPTY = "Typ eerst een map en een naam voor het bestand."
 SAVE_EXISTS = "Dit bestand bestaat al. Druk nog eens op Bewaar om het te vervangen."
 
 # Start over
@@ -117,27 +117,27 @@ GLOSSARY_HINT = "Kies een woord met de pijltjes of de muis. Esc = sluiten."
 GLOSSARY_TRANSLATIONS = "In het Frans: {fr}. In het Engels: {en}."
 INFO_CLOSE = "Sluit (Esc)"
 ABOUT_INDICATION = (
-    "Deze test geeft een **indicatie**. Het is geen beslissing van VDAB en geen juridisch advies. "
+    "Deze test geeft een **eerste inschatting**. Het is geen beslissing van VDAB en geen juridisch advies. "
     "Kijk altijd op [vdab.be](https://www.vdab.be) wat vandaag geldt."
 )
 ABOUT_STORED = "De test bewaart niets van wat je invult. Alleen als jij je samenvatting bewaart, komt er een bestand."
-ABOUT_RULES_NAMED = "**Regels:** {name} ({rid})."
-ABOUT_RULES = "**Regels:** {name} ({rid}). Geldig van {start} tot {end}."
-ABOUT_RULES_OPEN = "**Regels:** {name} ({rid}). Geldig vanaf {start}."
+ABOUT_RULES_NAMED = "**Regels:** {name}."
+ABOUT_RULES = "**Regels:** {name}, geldig van {start} tot {end}."
+ABOUT_RULES_OPEN = "**Regels:** {name}, geldig vanaf {start}."
 ABOUT_RULES_SHORT = "**Wat je krijgt:** {text}."
-ABOUT_RULES_OLD = "**Let op:** op de peildatum {today} gelden deze regels niet. Dan gelden {now}."
+ABOUT_RULES_OLD = "**Let op:** op {today} gelden deze regels niet. Dan gelden {now}."
 ABOUT_RULES_NONE_THEN = "geen regels die de test kent"
 ABOUT_NO_RULES = (
     "**Regels:** voor {today} kent de test geen regels voor loopbaancheques. "
     "Of je recht hebt, zie je dus niet. Kijk op [vdab.be](https://www.vdab.be) of bel gratis 0800 30 700."
 )
 ABOUT_UNCONFIRMED = (
-    "**Niet bevestigd:** voor sommige getallen van deze regels vonden we geen bron, of geen bron die zegt "
-    "dat ze nog gelden. De test zegt dat er telkens bij. "
+    "**Niet bevestigd:** voor sommige getallen vonden we geen bron. Of geen bron zegt dat ze nog gelden. "
+    "De test zegt dat er telkens bij. "
     "Kijk op [vdab.be](https://www.vdab.be) of bel gratis 0800 30 700."
 )
-ABOUT_TODAY = "**Peildatum:** {today}."
-ABOUT_BANK = "**Vragenlijst:** {id}, versie {version}, code {hash}."
+ABOUT_TODAY = "**Berekend op:** {today}."
+ABOUT_BANK = "**Technische gegevens:** vragenlijst {id}, versie {version}, code {hash}."
 ABOUT_SOURCES = "**Bronnen:**"
 
 # Quitting
