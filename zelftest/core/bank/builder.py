@@ -276,5 +276,5 @@ class ItemBuilder(FitAndRulesBuilder):
             text = reader.text(c["tekst"], (*ip, "tekst"), "de tekst", ("vast", str(cid)))
             show_if = self.condition(reader, c, "als", ip, ("voorbehoud", str(cid)))
             if cid and level and text and show_if:
-                out.append(FitCap(show_if, level, text, reader.place(ip)))
+                out.append(FitCap(cid, show_if, level, text, reader.place(ip)))
         return out

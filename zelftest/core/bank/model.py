@@ -130,6 +130,7 @@ class FitCap:
     """A situation in which loopbaanbegeleiding has to wait (`voorbehoud:`): while `show_if`
     holds, the fit is at most the band `level`, and `text` says why."""
 
+    id: str
     show_if: str
     level: str
     text: Text

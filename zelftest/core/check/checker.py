@@ -123,7 +123,7 @@ class _Checker:
             if e.show_if:
                 self.condition(e.show_if, places.get(("uitleg", e.id), e.place), "toon_als", self.scopes.point(e.at))
         for cap in bank.fit_caps:  # the fit is computed from the answers alone, before the result
-            self.condition(cap.show_if, cap.place, "als", len(self.ids))
+            self.condition(cap.show_if, places.get(("voorbehoud", cap.id), cap.place), "als", len(self.ids))
         for what, items in (("stap", bank.next_steps), ("doorverwijzing", bank.referrals)):
             for a in items:
                 if a.show_if:
