@@ -348,6 +348,7 @@ def test_no_urgency_more_than_30_days_before_the_lapse_and_no_warning_without_op
     far = TODAY - dt.timedelta(days=SOON_DAYS + 1 - 14)  # 31 days before 10-12-2026
     found = counsellor_warnings(result_of(RUNNING, today=far))
     assert [w["soort"] for w in found] == ["wisselen"]
+    assert "tot 10 december 2026 (niet bevestigd), nog 31 dagen." in found[0]["tekst"]
     edge = TODAY - dt.timedelta(days=SOON_DAYS - 14)  # exactly 30 days before
     assert counsellor_warnings(result_of(RUNNING, today=edge))[0]["soort"] == "vervallen"
     assert counsellor_warnings(result_of(answers())) == []

@@ -55,12 +55,14 @@ def counsellor_warnings(result: Mapping[str, Any]) -> list[dict[str, str]]:
                 "Plan de gesprekken voor die datum.",
             }
         )
+    # The countdown once: in the urgent warning when there is one, else here.
+    countdown = f", nog {days} dagen" if days > SOON_DAYS else ""
     hours = right.get("uren")
     amount = f"nog {dutch_number(hours)} uur" if hours is not None else "nog uren"
     out.append(
         {
             "soort": "wisselen",
-            "tekst": f"Open uren: de cliënt heeft {amount} tot {format_date(until)}{mark}. "
+            "tekst": f"Open uren: de cliënt heeft {amount} tot {format_date(until)}{mark}{countdown}. "
             f"Volgt de cliënt die bij een ander loopbaancentrum? {switching(result)}",
         }
     )
