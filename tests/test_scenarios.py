@@ -99,6 +99,8 @@ def check(name: str, scenario: dict[str, Any], code: int, out: str, err: str) ->
         assert err == "", f"{name}: onverwacht op stderr: {err!r}"
     result = json.loads(out)
     assert result["datum"] == plain(scenario["datum"])
+    # Every outcome has one next step for "Wat nu?" (the bank's steps cover every situation).
+    assert result["wat_nu"], f"{name}: geen 'Wat nu?'"
     problems = []
     for path, expected in scenario["verwacht"].items():
         actual = pick(result, path)
