@@ -361,3 +361,15 @@ def test_the_handout_says_why_for_a_no_and_names_the_next_step() -> None:
     text = " ".join(render_handout(result, "tekst").split())
     assert result["recht"]["redenen"][0]["tekst"] in text  # the first reason, once
     assert result["wat_nu"] and "Wat nu?" in text and result["wat_nu"] in text
+
+
+def test_outplacement_says_whether_the_dismissed_client_probably_has_a_right() -> None:
+    dismissed = answers(aanleiding="ontslag", ontslag_dringende_reden="nee", opzeg_30_weken="ja")
+    item = next(i for i in why(result_of(dismissed)) if i["conclusie"] == "outplacement")
+    assert item["titel"] == "Outplacement: waarschijnlijk wel"
+    assert "opzeggingstermijn van minstens 30 weken" in item["getallen"][0]
+    serious = answers(aanleiding="ontslag", ontslag_dringende_reden="ja")
+    item = next(i for i in why(result_of(serious)) if i["conclusie"] == "outplacement")
+    assert item["titel"] == "Outplacement: waarschijnlijk niet"
+    item = next(i for i in why(result_of(answers())) if i["conclusie"] == "outplacement")
+    assert item["titel"] == "Outplacement: niet van toepassing"

@@ -182,7 +182,12 @@ def _outcome(entry: Mapping[str, Any], result: Mapping[str, Any]) -> str:
     if kind == "nazorg":
         return "ja"
     if kind == "outplacement":
-        return "geldt misschien" if result["outplacement"].get("relevant") else "niet van toepassing"
+        plan = result["outplacement"]
+        if not plan.get("relevant"):
+            return "niet van toepassing"
+        return {True: "waarschijnlijk wel", False: "waarschijnlijk niet"}.get(
+            plan.get("recht_mogelijk"), "vraag het na"
+        )
     if kind == "opleidingscheques":
         return "ja" if result["opleidingscheques"].get("mogelijk") else "nee"
     return ""
