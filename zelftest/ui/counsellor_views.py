@@ -53,6 +53,11 @@ def _value(value: Any) -> str:
     return ct.UNKNOWN if value is None else str(value)
 
 
+def _plain(value: str) -> str:
+    """A fact's value as words: a status such as nog_niet reads "nog niet"."""
+    return value.replace("_", " ")
+
+
 # The parameters a fact is computed from: the fact is marked when no source confirms one of them.
 FACT_PARAMS = {
     "recht.vanaf": ("periode_jaren",),
@@ -103,11 +108,11 @@ class FactLines:
 
     def fact(self, key: str, extra: str = "", label: str | None = None, bold: bool = False) -> None:
         label = label or ct.FACT_LABELS.get(key, key)
-        value = self.now.get(key, NONE)
+        value = _plain(self.now.get(key, NONE))
         extra += self.mark(key)
         if self.changed(key):
             assert self.old is not None
-            was = ct.WAS.format(old=self.old.get(key, NONE))
+            was = ct.WAS.format(old=_plain(self.old.get(key, NONE)))
             self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, CHANGED), extra, (was, WARNING)))
         else:
             self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, "bold" if bold else ""), extra))
@@ -169,9 +174,7 @@ def hours_lines(hours: Mapping[str, Any], unconfirmed_: set[str]) -> list[Conten
     one) and aftercare minutes."""
     mark = ct.UNCONFIRMED if "pakket_uren" in unconfirmed_ else ""
     size = _value(hours["grootte"]) + mark
-    first = ct.HOURS_LINE.format(
-        package=hours["pakket"], size=size, used=_value(hours["gebruikt"]), left=_value(hours["over"])
-    )
+    first = ct.HOURS_LINE.format(size=size, used=_value(hours["gebruikt"]), left=_value(hours["over"]))
     parts = []
     if hours.get("groep_max") is not None:
         group = ct.GROUP_PART.format(hours=_value(hours["groep_max"]).replace(".", ","))
@@ -210,7 +213,8 @@ def result_content(
     out.fact("recht", bold=True)
     if right.get("tekst"):
         out.text(right["tekst"], MUTED)
-    for key in ("recht.uren", "recht.vanaf", "recht.vervalt_op", "recht.regel", "recht.redenen"):
+    # The rule and the reasons by id stay in the Waarom tab's details lines.
+    for key in ("recht.uren", "recht.vanaf", "recht.vervalt_op"):
         out.fact(key)
 
     out.heading(ct.SECTION_DATES)
