@@ -380,7 +380,8 @@ def test_an_edit_in_the_answers_tab_changes_the_client_and_the_chat_says_so() ->
         assert app.session.current is not None and app.session.current.id == "uren_opgenomen"
         assert USED in text_of(app, "#result-view")
         notes = [str(n.render()) for n in app.chat.query(NoteLine)]
-        assert any("Je paste je antwoord aan" in n for n in notes)
+        assert any("De begeleider paste een antwoord aan" in n for n in notes)
+        assert not any("Je paste je antwoord aan" in n for n in notes)
 
     drive(scenario, answers=TYPICAL)  # a finished package
 

@@ -143,7 +143,7 @@ class CounsellorChatScreen(ChatScreen):
             if real:
                 self.remember(
                     NoteLine(
-                        texts.CHANGED_NOTE.format(
+                        ct.CHANGED_NOTE.format(
                             question=session.text(question.text), answer=session.display(event.qid)
                         ),
                         classes="note",

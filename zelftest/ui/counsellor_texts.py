@@ -118,6 +118,8 @@ APPLY_TEXT = "De antwoorden, de peildatum en de regels van de cliënt worden ver
 APPLY_YES = "Ja, toepassen"
 APPLY_NO = "Nee, ga terug"
 APPLIED = "De wat-als is toegepast op de cliënt."
+# In the chat the client reads: the counsellor changed it, not the client ("Je paste ... aan").
+CHANGED_NOTE = "De begeleider paste een antwoord aan: {question} → {answer}"
 APPLIED_NOTE = "De begeleider paste aan: {changes}"
 APPLY_NOTHING = "Er is niets om toe te passen."
 
