@@ -173,7 +173,7 @@ def test_saving_problems_are_one_dutch_sentence(tmp_path: Path) -> None:
         message = await save_as(app, pilot, str(tmp_path))
         assert "is een map. Typ ook een bestandsnaam" in message
         message = await save_as(app, pilot, "   ")
-        assert message == "⚠ Typ eerst waar je het bestand wil bewaren."
+        assert message == "⚠ Typ eerst een map en een naam voor het bestand."
         message = await save_as(app, pilot, str(existing))
         assert message == "⚠ Dit bestand bestaat al. Druk nog eens op Bewaar om het te vervangen."
         assert existing.read_text(encoding="utf-8") == "oud"
