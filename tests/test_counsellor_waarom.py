@@ -342,6 +342,20 @@ def test_the_switch_warning_quotes_the_rule_set_that_says_it() -> None:
     switch = next(w for w in found if w["soort"] == "wisselen")
     assert "Dan kan je niet meer van loopbaancentrum wisselen, tot je cheque op is." in switch["tekst"]
     assert "de loopbaancheques van 1 januari 2020" in switch["tekst"]
+    # After a first 4-hour cheque these rules give a second one of 3 hours within the 6 years.
+    second = next(w for w in found if w["soort"] == "tweede_pakket")
+    assert second["tekst"].startswith("Na deze uren geven deze regels nog een tweede pakket van 3 uur,")
+    assert "binnen de periode van 6 jaar, tot 1 september 2031" in second["tekst"]
+
+
+def test_no_second_package_where_the_rules_give_none() -> None:
+    # Today's rules: one cheque, never a second one.
+    assert "tweede_pakket" not in [w["soort"] for w in counsellor_warnings(result_of(RUNNING))]
+    # The 2020 rules give no second package after the two cheques (4 + 3 hours).
+    rules = BANK.rule_set("loopbaancheques-2020")
+    both = dict(RUNNING, pakketten="vier_en_drie")
+    found = counsellor_warnings(result_of(both, rules=rules, forced=True))
+    assert found and "tweede_pakket" not in [w["soort"] for w in found]
 
 
 def test_no_urgency_more_than_30_days_before_the_lapse_and_no_warning_without_open_hours() -> None:

@@ -4,6 +4,8 @@
   before those hours are used is a rule: the warning quotes what the rule set in use says
   about it (its own sentence, from `verwachten`), or says that these rules do not say.
 - Hours that lapse soon: the open hours lapse within `SOON_DAYS` of the reference date.
+- A second package after these hours, when the rule set in use gives one after the client's
+  package (its `pakketten_met_tweede`, `tweede_pakket` and `pakket_uren`).
 
 Each warning is marked "(niet bevestigd)" when the date rests on a number no source confirms.
 """
@@ -37,6 +39,29 @@ def switching(result: Mapping[str, Any]) -> str:
     return "Deze regels zeggen niet of de cliënt intussen van centrum mag wisselen. Vraag het na bij VDAB."
 
 
+def second_package(result: Mapping[str, Any]) -> str:
+    """What the rule set gives after the running package: a second one, or '' when it gives none."""
+    values = result.get("regels") or {}
+    after, second, sizes = values.get("pakketten_met_tweede"), values.get("tweede_pakket"), values.get("pakket_uren")
+    right = result["recht"]
+    # The package the client took, as the rule that decided the right read it.
+    package = next(
+        (e["antwoorden"].get("pakketten") for e in result.get("spoor", []) if e["regel"] == right.get("regel")),
+        None,
+    )
+    if not after or package not in after or not isinstance(sizes, Mapping) or sizes.get(second) is None:
+        return ""
+    unconfirmed = set(result["regelset"].get("niet_bevestigd") or [])
+    mark = UNCONFIRMED if unconfirmed & {"pakketten_met_tweede", "tweede_pakket", "pakket_uren"} else ""
+    end = (right.get("datums") or {}).get("nieuw_recht")
+    until = f", tot {format_date(end)}" if isinstance(end, dt.date) else ""
+    return (
+        f"Na deze uren geven deze regels nog een tweede pakket van {dutch_number(sizes[second])} uur{mark}, "
+        f"binnen de periode van {values.get('periode_jaren')} jaar{until}, "
+        "als de cliënt dan nog aan de voorwaarden voldoet."
+    )
+
+
 def counsellor_warnings(result: Mapping[str, Any]) -> list[dict[str, str]]:
     """The warnings for this result, most urgent first; [] when there is nothing to warn about."""
     right = result["recht"]
@@ -66,4 +91,7 @@ def counsellor_warnings(result: Mapping[str, Any]) -> list[dict[str, str]]:
             f"Volgt de cliënt die bij een ander loopbaancentrum? {switching(result)}",
         }
     )
+    second = second_package(result)
+    if second:
+        out.append({"soort": "tweede_pakket", "tekst": second})
     return out
