@@ -89,6 +89,8 @@ def _sections(result: Mapping[str, Any], answers: Mapping[str, Any]) -> dict[str
     return {
         "verwachten": guidance and bool(result["regelset"]["verwachten"]),
         "privacy": guidance or right == "lopend",
+        # The sentence about the employer only for someone who has one.
+        "werkgever": answers.get("statuut") == "werknemer",
         "outplacement": bool(result["outplacement"]["relevant"]),
         # The comparison table only when outplacement may be theirs (not after a serious cause).
         "outplacement_tabel": bool(result["outplacement"]["relevant"])
