@@ -143,9 +143,7 @@ class CounsellorChatScreen(ChatScreen):
             if real:
                 self.remember(
                     NoteLine(
-                        ct.CHANGED_NOTE.format(
-                            question=session.text(question.text), answer=session.display(event.qid)
-                        ),
+                        ct.CHANGED_NOTE.format(question=session.text(question.text), answer=session.display(event.qid)),
                         classes="note",
                     )
                 )
