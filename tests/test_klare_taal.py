@@ -8,10 +8,13 @@ tests/test_klare_taal.py` for the figures in the README ("Klare taal").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
-from klare_taal import LONG_SYLLABLES, Group, all_groups, branches, figures, longest_part, syllables, words
+from klare_taal import LONG_SYLLABLES, ROOT, Group, all_groups, branches, figures, longest_part, syllables, words
+
+from zelftest.core.bank.loader import load_bank
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,17 @@ ALLOWED_LONG = {
     "ouderschapsverlof": "the name of the leave itself; no shorter word",
     "organisatie": "an everyday word; 'school of organisatie' replaces 'opleidingsverstrekker'",
 }
+
+# Words a visitor may not know (chat.md L23, inhoud-en-taal.md 4.3 and the services named in the
+# advice): each one that a visitor text uses must be in the glossary (F2, "woord?", hulp).
+JARGON = (
+    "coaching", "dringende reden", "opzeggingstermijn", "opzeggingsvergoeding", "traject", "zelfstandige",
+    "werkzoekende", "werknemer", "peildatum", "pakket", "VDAB", "Mijn Loopbaan", "indicatie", "attest",
+    "preventieadviseur", "arbeidsarts", "vrijblijvend", "vertrouwelijk", "EER", "outplacement", "nazorg",
+    "uitzendkracht", "loopbaancheque", "erkend loopbaancentrum", "opleidingscheques", "persoonlijk ontwikkelplan",
+    "Bewijs van deelname", "loopbaankrediet", "Actiris", "VDAB Brussel", "Le Forem", "Cité des métiers",
+    "privésector", "opleidingsverstrekker", "herstructurering", "ontslagvergoeding", "opzegtermijn",
+)  # fmt: skip
 
 
 def is_long(word: str) -> bool:
@@ -91,6 +105,15 @@ def test_every_allowed_long_word_is_still_used(groups: dict[str, Group]) -> None
     used = {w.lower() for g in groups.values() for s in g.sentences for w in words(s)}
     unused = [term for term in ALLOWED_LONG if not any(w.startswith(term) for w in used)]
     assert not unused, f"remove from ALLOWED_LONG: {unused}"
+
+
+def test_every_jargon_word_a_visitor_reads_is_in_the_glossary(groups: dict[str, Group]) -> None:
+    text = "\n".join(s for g in groups.values() for s in g.sentences)
+    glossary = [t.term.casefold() for t in load_bank(ROOT / "vragen").glossary]
+    used = [w for w in JARGON if re.search(rf"\b{re.escape(w)}", text, 0 if w[0].isupper() else re.IGNORECASE)]
+    assert "loopbaancheque" in used and "opzeggingstermijn" in used  # the search finds words
+    missing = [w for w in used if not any(w.casefold().startswith(term) for term in glossary)]
+    assert not missing, f"add to the woordenlijst (uitleg.yaml), or write it simpler: {missing}"
 
 
 def test_a_long_bureaucratic_sentence_fails() -> None:
