@@ -93,9 +93,9 @@ SAVE_TITLE = "Samenvatting bewaren"
 SAVE_FORMAT = "Hoe wil je je samenvatting bewaren? Druk op een cijfer of klik."
 SAVE_PATH = "Waar bewaar je het bestand? De plaats staat al ingevuld. Druk op Enter. Of typ een andere map en naam."
 SAVE_FORMATS = (
-    ("markdown", "Markdown (.md), voor wie dat kent", ".md"),
-    ("html", "Webpagina (.html), om te openen of te printen", ".html"),
-    ("tekst", "Gewone tekst (.txt)", ".txt"),
+    ("markdown", "Als Markdown (.md): voor wie dat kent", ".md"),
+    ("html", "Als webpagina (.html): om te openen of te printen", ".html"),
+    ("tekst", "Als gewone tekst (.txt)", ".txt"),
 )
 SAVE_DEFAULT_NAME = "zelftest-samenvatting"
 SAVED = "Bewaard in {path}. Alleen jij kan dit bestand lezen."
