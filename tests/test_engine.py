@@ -75,7 +75,7 @@ def test_starts_at_the_first_question(session: Session) -> None:
         (None, "jaren_gewerkt", "-1", "Typ een getal van minstens 0."),
         (None, "jaren_gewerkt", "tien", "Typ een getal, bijvoorbeeld 12."),
         (None, "jaren_gewerkt", "7,5", "Typ een heel aantal jaren, zonder komma. Rond naar beneden af."),
-        (None, "ooit_cheque", "3", "Kies een nummer van 1 tot 2."),
+        (None, "ooit_cheque", "3", "Typ ja of nee. Of kies 1 of 2."),
         (
             None,
             "eerste_gesprek",

@@ -44,6 +44,8 @@ def _choice(q: Question, raw: str) -> str:
             return "ja"
         if text in _NO:
             return "nee"
+    if q.type == "ja_nee":
+        raise Invalid("Typ ja of nee. Of kies 1 of 2.")
     raise Invalid(f"Kies een nummer van 1 tot {len(choices)}.")
 
 
