@@ -104,7 +104,11 @@ def applicable(
                 "parameters": [],
             }
         )
-        out.append({"id": item.id, "tekst": text, "contact": contact, "voorrang": item.priority, "wat_nu": now})
+        # `zin`: the whole line as the person reads it, the contact as its own sentence.
+        line = f"{text} Contact: {contact.rstrip('.')}." if contact else text
+        out.append(
+            {"id": item.id, "tekst": text, "contact": contact, "zin": line, "voorrang": item.priority, "wat_nu": now}
+        )
     return out
 
 
