@@ -197,6 +197,25 @@ def test_themes_include_high_contrast() -> None:
     drive(scenario)
 
 
+def test_the_theme_list_speaks_dutch() -> None:
+    """The theme picker's prompt is Dutch and the plain themes have Dutch names (L22)."""
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        from textual.command import CommandPalette
+        from textual.widgets import Input
+
+        assert {"donker", "licht", HIGH_CONTRAST.name} <= set(app.available_themes)
+        app.action_change_theme()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "Zoek een thema…"
+        await pilot.press(*"licht", "enter")
+        await pilot.pause()
+        assert app.theme == "licht"
+
+    drive(scenario)
+
+
 def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert make_app(BANK, today=TODAY).no_color

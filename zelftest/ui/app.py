@@ -26,7 +26,7 @@ from zelftest.core.engine import Session
 
 from . import pasteguard, texts
 from .conversation import ChatScreen
-from .themes import HIGH_CONTRAST, THEMES
+from .themes import HIGH_CONTRAST, THEME_SEARCH, THEMES
 from .typed import INPUT_LIMIT
 
 if TYPE_CHECKING:
@@ -120,6 +120,12 @@ class ZelftestApp(App[int]):
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=THEME_SEARCH))
 
     def action_help_quit(self) -> None:
         self.notify(texts.QUIT_HINT, markup=False)

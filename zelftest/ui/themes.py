@@ -1,10 +1,14 @@
 """Extra colour themes: a high-contrast one (white and yellow on black) for people who
-see less well. Textual's own themes stay available; NO_COLOR is handled by Textual.
+see less well, and Textual's plain dark and light themes under Dutch names ("donker",
+"licht"), so the theme list a visitor reads starts in Dutch. Textual's other themes stay
+available under their own names; NO_COLOR is handled by Textual.
 """
 
 from __future__ import annotations
 
-from textual.theme import Theme
+from dataclasses import replace
+
+from textual.theme import BUILTIN_THEMES, Theme
 
 HIGH_CONTRAST = Theme(
     name="hoog-contrast",
@@ -32,4 +36,7 @@ HIGH_CONTRAST = Theme(
     },
 )
 
-THEMES = (HIGH_CONTRAST,)
+DARK = replace(BUILTIN_THEMES["textual-dark"], name="donker")
+LIGHT = replace(BUILTIN_THEMES["textual-light"], name="licht")
+THEMES = (HIGH_CONTRAST, DARK, LIGHT)
+THEME_SEARCH = "Zoek een thema…"
