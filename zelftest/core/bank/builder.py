@@ -15,6 +15,7 @@ from .model import (
     Advice,
     Check,
     Explanation,
+    FaqItem,
     FitCap,
     GlossaryTerm,
     Option,
@@ -37,6 +38,7 @@ QUESTION_KEYS = (
     "controles",
     "optioneel",
 )
+FAQ_KEYS = ("id", "antwoord", "voorbeelden", "trefwoorden", "bron")
 
 
 class ItemBuilder(FitAndRulesBuilder):
@@ -221,6 +223,34 @@ class ItemBuilder(FitAndRulesBuilder):
         if not text or not reader.typed(g["term"], (*path, "term"), (str,), "term"):
             return None
         return GlossaryTerm(g["term"], text, reader.place(path), {str(k): str(v) for k, v in translations.items()})
+
+    def faq_item(self, reader: Reader, value: Any, path: PathKey) -> FaqItem | None:
+        """One answer of the bot (`faq:`); whether its `bron` exists is checked by the checker,
+        which knows every rule set."""
+        f = reader.mapping(value, path, "een faq-antwoord", FAQ_KEYS, FAQ_KEYS)
+        if not f or not all(k in f for k in FAQ_KEYS):
+            return None
+        fid = reader.identifier(f["id"], (*path, "id"), "het faq-id")
+        answer = reader.text(f["antwoord"], (*path, "antwoord"), "het antwoord", ("faq", str(fid)))
+        lists = {key: self.words(reader, f[key], (*path, key), key) for key in ("voorbeelden", "trefwoorden")}
+        source = f["bron"] if reader.typed(f["bron"], (*path, "bron"), (str,), "bron") else None
+        if not fid or not answer or source is None or None in lists.values():
+            return None
+        examples, keywords = lists["voorbeelden"] or (), lists["trefwoorden"] or ()
+        return FaqItem(fid, answer, examples, keywords, source, reader.place(path), reader.place((*path, "bron")))
+
+    def words(self, reader: Reader, value: Any, path: PathKey, what: str) -> tuple[str, ...] | None:
+        """A non-empty list of non-empty texts (examples or keywords of a faq answer)."""
+        if not isinstance(value, list) or not value:
+            reader.report(path, f"{what} moet een lijst met minstens één tekst zijn (elk item begint met '- ')")
+            return None
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                reader.report((*path, i), f"elk item van {what} moet een tekst zijn, niet '{item}'")
+                return None
+            out.append(item)
+        return tuple(out)
 
     def advice(self, reader: Reader, value: Any, path: PathKey, what: str) -> Advice | None:
         keys = ("id", "tekst", "als", "contact", "voorrang", "wat_nu")

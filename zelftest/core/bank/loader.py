@@ -1,7 +1,7 @@
 """Loading a question bank (a YAML file or a folder of them) into a `Bank`.
 
 Each top-level section (vragenlijst, vragen, uitleg, woordenlijst, geschiktheid,
-regelsets, conclusies, doorverwijzingen, volgende_stappen) may live in any file of
+regelsets, conclusies, doorverwijzingen, volgende_stappen, faq) may live in any file of
 the folder; list sections are joined in file order. `read_bank` returns the bank
 (when one could be built) and every finding; `load_bank` raises on any finding.
 `extras(bank)` gives what the checker needs beyond the model: every text with its
@@ -35,8 +35,11 @@ SECTIONS = (
     "conclusies",
     "doorverwijzingen",
     "volgende_stappen",
+    "faq",
 )
-LIST_SECTIONS = frozenset({"vragen", "uitleg", "woordenlijst", "regelsets", "doorverwijzingen", "volgende_stappen"})
+LIST_SECTIONS = frozenset(
+    {"vragen", "uitleg", "woordenlijst", "regelsets", "doorverwijzingen", "volgende_stappen", "faq"}
+)
 META_KEYS = ("id", "versie", "titel", "talen", "standaardtaal")
 
 Sections = dict[str, list[tuple[Reader, Any, PathKey]]]
@@ -208,6 +211,7 @@ class _Builder(ItemBuilder):
             [self.advice(*i, "doorverwijzing") for i in self.items(sections, "doorverwijzingen")], "doorverwijzing"
         )
         steps = self.unique([self.advice(*i, "stap") for i in self.items(sections, "volgende_stappen")], "stap")
+        faq = self.unique([self.faq_item(*i) for i in self.items(sections, "faq")], "faq")
         dimensions: list[FitDimension] = []
         bands: list[Band] = []
         caps: list[FitCap] = []
@@ -256,6 +260,7 @@ class _Builder(ItemBuilder):
             files=files,
             place=meta_reader.place(meta_path),
             fit_caps=tuple(caps),
+            faq=tuple(faq),
             extras=extra,
         )
         return bank

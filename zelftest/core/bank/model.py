@@ -204,6 +204,22 @@ class Advice:
 
 
 @dataclass(frozen=True)
+class FaqItem:
+    """One answer of the bot to a free question (`faq:`): the answer text (it may read the rule
+    set in use, like other texts), example questions and keywords that find it, and its source
+    (`bron`: a source id of a rule set or the fixed rules, or `regelset` for the source of the
+    rule set in use)."""
+
+    id: str
+    answer: Text
+    examples: tuple[str, ...]
+    keywords: tuple[str, ...]
+    source: str
+    place: Place
+    source_place: Place | None = None  # where `bron:` is written, for the checker
+
+
+@dataclass(frozen=True)
 class Bank:
     id: str
     version: str
@@ -224,6 +240,7 @@ class Bank:
     files: tuple[str, ...]
     place: Place
     fit_caps: tuple[FitCap, ...] = ()
+    faq: tuple[FaqItem, ...] = ()
 
     # What the loader knows beyond the model (places of texts, for the checker); see loader.extras.
     extras: Any = field(default=None, compare=False, repr=False)

@@ -3,8 +3,8 @@
 On top of what the loader finds (syntax, unknown keys, types, duplicate ids, missing
 languages, broken `{{ }}`) this checks the conditions (names, values, order, `regels.x`,
 result keys), cycles and questions that are never shown (reach.py), the fit scoring
-(fitcheck.py), what the rules need (spec.py: questions, values, parameters,
-conclusions), every text's names (textcheck.py) and renders texts, conclusions and
+(fitcheck.py), the bot's answers (faqcheck.py), what the rules need (spec.py: questions,
+values, parameters, conclusions), every text's names (textcheck.py) and renders texts, conclusions and
 report templates over sample answer sets with StrictUndefined (rendercheck.py).
 Whatever the bank holds, checking gives findings, never a traceback.
 """
@@ -30,6 +30,7 @@ from ..rules.base import CONDITIONS
 from ..rules.params import needed
 from ..rules.params import problems as param_problems
 from . import reach
+from .faqcheck import check_faq
 from .fitcheck import check_fit
 from .names import GLOBALS, Shape
 from .rendercheck import RenderCheck
@@ -108,6 +109,8 @@ class _Checker:
         skip = {a for a, _ in self.cycle_edges} | self.broken
         self.out += reach.never_shown(bank, graph, render.shown, walker.all_values, self.today, skip)
         self.out += check_fit(bank, walker.all_values)
+        faq = check_faq(bank, self.extras, self.today, render=self.render and not basics)
+        self.out += [f for f in faq if f.place not in said]
         return self.out
 
     # -- conditions -----------------------------------------------------------------------

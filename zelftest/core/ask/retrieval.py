@@ -1,0 +1,184 @@
+"""Lexical retrieval for the bot: Dutch words to stems, typo tolerance and BM25.
+
+`Retriever(docs)` indexes short documents (a faq answer with its examples and keywords, a
+glossary word with its explanation) and `search(text)` ranks them for a free question. The
+text is folded (lower case, no accents, Flemish spoken forms to written ones), stop words
+go, each word is stemmed with Snowball's Dutch stemmer, and a word the index does not know
+is replaced by the closest word it does know (Levenshtein distance 1, or 2 from eight letters,
+with rapidfuzz). A hit's `coverage` is the share of the question's weight (idf) that the
+document matches: a question full of words the bank never uses ("hoeveel verdient een
+loodgieter") matches little of it, whatever its best BM25 score.
+
+Importing this module imports snowballstemmer and rapidfuzz (some 50 ms): only `ask`
+imports it, at the first question, so the chat's start never pays for it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from snowballstemmer import stemmer  # type: ignore[import-untyped]
+
+from . import wordset
+
+UNKNOWN_WEIGHT = 1.0
+K1, B = 1.2, 0.5  # BM25; b below the usual 0.75: a long faq entry is long because it has many examples
+
+# Spoken Flemish and chat spelling -> the written word (before stop words and stemming).
+SPOKEN = {
+    "da": "dat",
+    "wa": "wat",
+    "ni": "niet",
+    "nie": "niet",
+    "mijne": "mijn",
+    "mne": "mijn",
+    "kunde": "kan",
+    "kunt": "kan",
+    "ge": "je",
+    "gij": "je",
+    "zijde": "ben",
+    "hebde": "heb",
+    "moette": "moet",
+    "ma": "maar",
+    "nen": "een",
+    "ne": "een",
+    "euh": "",
+    "eh": "",
+    "he": "",
+    "hoeveele": "hoeveel",
+    "tis": "het",
+    "kmag": "mag",
+    "job": "werk",
+    "hoelang": "lang",
+    "jobs": "werk",
+}
+STOP = wordset(
+    """de het een en of ik je jij jou u uw mij me mijn wij we ons onze zij ze hij zijn haar hun dat die dit
+    deze er daar hier is ben bent was waren wordt worden word heb hebt heeft hebben had kan kun kunnen mag
+    mogen moet moeten wil wilt willen zal zou zouden in op aan van voor met bij om te tot naar uit over als
+    dan dus maar ook nog al wel niet toch eens ja nee nu hoe wat iets iemand zo zoiets eigenlijk juist
+    allemaal echt even graag aub svp dank bedankt hallo dag goeiedag beetje men doen gaan gaat komen komt
+    krijgen weten zeg zegt zeggen betekent betekenen snap snappen zien ziet eruit nemen houden helemaal veel
+    goed alles heel zeer laat laten welke welk zoals ander andere doe krijg krijgt wordt weer zit zitten
+    vind vinden"""
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> list[str]:
+    """The words of a text: lower case, without accents, spoken forms written out."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    words = (SPOKEN.get(w, w) for w in _WORD.findall(plain.replace("-", "")))
+    return [w for w in words if w]
+
+
+_STEMMER = stemmer("dutch")
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry meaning (no stop words, at least two letters)."""
+    return [w for w in fold(text) if w not in STOP and len(w) > 1]
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc: int
+    score: float
+    coverage: float
+
+
+class Retriever:
+    """BM25 over `docs` (each a list of texts; a text may be repeated to weigh it more)."""
+
+    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
+        self.tf: list[Counter[str]] = []
+        words: set[str] = set()
+        df: Counter[str] = Counter()
+        for texts in docs:
+            tokens = [w for text in texts for w in content_words(text)]
+            words.update(tokens)
+            counts = Counter(stem(w) for w in tokens)
+            self.tf.append(counts)
+            df.update(counts.keys())
+        self.n = len(self.tf)
+        self.lengths = [sum(c.values()) for c in self.tf]
+        self.avg = sum(self.lengths) / max(1, self.n)
+        self.idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        # A word the index does not know weighs a little less than the rarest word it knows: a typo
+        # that is too far from every known word should not sink a question on its own.
+        self.unknown = UNKNOWN_WEIGHT * max(self.idf.values(), default=1.0)
+        self.words = sorted(words)
+        self._known_words = frozenset(words)
+        self._known_stems = set(self.idf)
+        self._corrections: dict[str, str | None] = {}
+
+    def correct(self, word: str) -> str | None:
+        """The stem of `word`, or of the closest known word for a typo; None when none is close."""
+        found = self._corrections.get(word, "")
+        if found != "":
+            return found
+        stemmed = stem(word)
+        if stemmed in self._known_stems:
+            result: str | None = stemmed
+        elif len(word) < 4 or word.isdigit():
+            result = None
+        else:
+            limit = 1 if len(word) < 8 else 2
+            best = process.extractOne(word, self.words, scorer=Levenshtein.distance, score_cutoff=limit)
+            result = stem(best[0]) if best is not None else None
+        self._corrections[word] = result
+        return result
+
+    def terms(self, text: str) -> tuple[list[str], int]:
+        """(the known stems of a question, how many of its words the index does not know)."""
+        known: list[str] = []
+        unknown = 0
+        words = content_words(text)
+        # Two words the index knows as one ("burn out" -> burnout, "loopbaan cheque").
+        joined: list[str] = []
+        for word in words:
+            if joined and joined[-1] + word in self._known_words:
+                joined[-1] += word
+            else:
+                joined.append(word)
+        for word in joined:
+            term = self.correct(word)
+            if term is None:
+                unknown += 1
+            elif term not in known:
+                known.append(term)
+        return known, unknown
+
+    def search(self, text: str, limit: int = 3) -> list[Hit]:
+        """The best documents for `text`, best first (empty when no word is known)."""
+        terms, unknown = self.terms(text)
+        if not terms:
+            return []
+        total = sum(self.idf[t] for t in terms) + unknown * self.unknown
+        hits = []
+        for i, tf in enumerate(self.tf):
+            score = matched = 0.0
+            norm = K1 * (1 - B + B * self.lengths[i] / self.avg)
+            for t in terms:
+                f = tf.get(t)
+                if f:
+                    score += self.idf[t] * f * (K1 + 1) / (f + norm)
+                    matched += self.idf[t]
+            if score > 0:
+                hits.append(Hit(i, score, matched / total))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
