@@ -73,7 +73,7 @@ def test_starts_at_the_first_question(session: Session) -> None:
         (None, "statuut", "", "Geef eerst een antwoord."),
         (None, "jaren_gewerkt", "61", "Typ een getal van 0 tot en met 60."),
         (None, "jaren_gewerkt", "-1", "Typ een getal van minstens 0."),
-        (None, "jaren_gewerkt", "tien", "Typ een getal, bijvoorbeeld 12."),
+        (None, "jaren_gewerkt", "heel lang", "Typ een getal, bijvoorbeeld 12."),
         (None, "jaren_gewerkt", "7,5", "Typ een heel aantal jaren, zonder komma. Rond naar beneden af."),
         (None, "ooit_cheque", "3", "Typ ja of nee. Of kies 1 of 2."),
         (
@@ -97,7 +97,8 @@ def test_starts_at_the_first_question(session: Session) -> None:
         ),
         (None, "uren_opgenomen", "5", "Je pakket heeft 4 uur. Typ een getal van 0 tot en met 4."),
         (R2013, "maanden_gewerkt", "25", "Typ een getal van 0 tot en met 24."),
-        (R2013, "maanden_gewerkt", "twaalf", "Typ een getal, bijvoorbeeld 12."),
+        (R2013, "maanden_gewerkt", "een tijdje", "Typ een getal, bijvoorbeeld 12."),
+        (R2013, "maanden_gewerkt", "10 jaar", "10 jaar is 120 maanden. Typ een getal van 0 tot en met 24."),
         (R2013, "maanden_gewerkt", "7,5", "Typ een heel aantal maanden, zonder komma."),
         (R2013, "uren_opgenomen", "9", "Je pakket heeft 8 uur. Typ een getal van 0 tot en met 8."),
     ],

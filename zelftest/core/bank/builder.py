@@ -37,6 +37,7 @@ QUESTION_KEYS = (
     "max_lengte",
     "controles",
     "optioneel",
+    "maand_volstaat",
 )
 FAQ_KEYS = ("id", "antwoord", "voorbeelden", "trefwoorden", "bron")
 
@@ -124,6 +125,10 @@ class ItemBuilder(FitAndRulesBuilder):
         if not isinstance(optional, bool):
             reader.report((*path, "optioneel"), f"optioneel moet true of false zijn, niet '{optional}'")
             optional = False
+        month_enough = q.get("maand_volstaat", False)
+        if month_enough is not False and (qtype != "datum" or not isinstance(month_enough, bool)):
+            reader.report((*path, "maand_volstaat"), "maand_volstaat past alleen bij het type datum: true of false")
+            month_enough = False
         return Question(
             id=qid,
             type=qtype,
@@ -138,6 +143,7 @@ class ItemBuilder(FitAndRulesBuilder):
             max_length=max_length,
             checks=tuple(checks),
             optional=optional,
+            month_enough=month_enough,
         )
 
     def options(

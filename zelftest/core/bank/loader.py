@@ -1,7 +1,7 @@
 """Loading a question bank (a YAML file or a folder of them) into a `Bank`.
 
 Each top-level section (vragenlijst, vragen, uitleg, woordenlijst, geschiktheid,
-regelsets, conclusies, doorverwijzingen, volgende_stappen, faq) may live in any file of
+regelsets, conclusies, doorverwijzingen, volgende_stappen, faq, postcodes) may live in any file of
 the folder; list sections are joined in file order. `read_bank` returns the bank
 (when one could be built) and every finding; `load_bank` raises on any finding.
 `extras(bank)` gives what the checker needs beyond the model: every text with its
@@ -19,6 +19,7 @@ from ..errors import BankError, Finding, Place, suggest
 from .builder import QUESTION_KEYS, ItemBuilder
 from .builder_rules import short
 from .model import Band, Bank, FitCap, FitDimension, GlossaryTerm, Text
+from .places import build_postcodes
 from .schema import Reader, TextUse
 from .yamlsource import PathKey, load_yaml, paused_gc
 
@@ -36,6 +37,7 @@ SECTIONS = (
     "doorverwijzingen",
     "volgende_stappen",
     "faq",
+    "postcodes",
 )
 LIST_SECTIONS = frozenset(
     {"vragen", "uitleg", "woordenlijst", "regelsets", "doorverwijzingen", "volgende_stappen", "faq"}
@@ -200,6 +202,8 @@ class _Builder(ItemBuilder):
                 reader.languages, reader.default_language = tuple(languages), str(default)
         title = meta_reader.text(meta.get("titel", ""), (*meta_path, "titel"), "de titel", ("vast", "titel"))
         questions = self.unique([self.question(*item) for item in self.items(sections, "vragen")], "vraag")
+        for reader, value, path in sections.get("postcodes", []):
+            questions = build_postcodes(reader, value, path, questions)
         explanations = self.unique([self.explanation(*i) for i in self.items(sections, "uitleg")], "uitleg")
         glossary = self.terms([self.term(*i) for i in self.items(sections, "woordenlijst")])
         rule_sets = self.unique([self.rule_set(*i) for i in self.items(sections, "regelsets")], "regelset")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Place
+from ..forgiving import PostcodeTable
 
 QUESTION_TYPES = ("keuze", "meerkeuze", "ja_nee", "datum", "getal", "tekst")
 JA_NEE_VALUES = ("ja", "nee")
@@ -62,6 +63,10 @@ class Question:
     max_length: int | None = None
     checks: tuple[Check, ...] = ()
     optional: bool = False
+    # A date question that takes "maart 2023" as the first of the month (`maand_volstaat`).
+    month_enough: bool = False
+    # Postcodes and municipalities that pick an option (the `postcodes:` section names the question).
+    places: PostcodeTable | None = field(default=None, compare=False, repr=False)
 
     def option(self, value: str) -> Option | None:
         for opt in self.choices:
