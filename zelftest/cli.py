@@ -1,9 +1,9 @@
 """The `zelftest` command line (Dutch): chat, kiosk, counsellor, plain mode, checking,
-evaluating an answers file and serving the chat in a browser.
+evaluating an answers file, asking the bot one question and serving the chat in a browser.
 
 Bad input of any kind gives one Dutch line on stderr and exit code 2, never a
 traceback. `beoordeel --formaat ics` with no date to keep writes nothing and exits 1.
-`controleer` and `beoordeel` never import Textual.
+`controleer`, `beoordeel` and `vraag` never import Textual.
 """
 
 from __future__ import annotations
@@ -126,6 +126,16 @@ def build_parser() -> DutchParser:
         help="ics: de datums om te onthouden, als agenda; zonder datums geen bestand en exit 1",
     )
     judge.add_argument("--uit", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)")
+    ask = sub.add_parser(
+        "vraag",
+        help="stel de bot één vraag",
+        parents=[common],
+        description="Stel de bot één vraag over loopbaanbegeleiding. Weet hij het niet, dan zegt hij dat (exit 0).",
+    )
+    ask.add_argument("tekst", nargs="+", metavar="TEKST", help='je vraag, zoals "wat kost dat"')
+    ask.add_argument(
+        "--formaat", choices=("tekst", "json"), default="tekst", help="json: {id, vraag, antwoord, zekerheid, bron}"
+    )
     web = sub.add_parser("web", help="toon de chat in een browser", parents=[common])
     web.add_argument("--host", default="127.0.0.1")
     web.add_argument("--poort", type=_port, default=8000)
@@ -135,7 +145,7 @@ def build_parser() -> DutchParser:
     web.add_argument("--origin", type=parse_origin, action="append", default=[], help="nog een toegelaten herkomst")
     web.add_argument("--max-sessies", type=parse_sessions, default=Guard.max_sessions, metavar="AANTAL")
     web.add_argument("--max-scherm", type=parse_screen, default=Guard.max_size, metavar="BxH", help="bv. 200x60")
-    for p in (parser, check, judge, web):
+    for p in (parser, check, judge, ask, web):
         p._optionals.title = "opties"
     return parser
 
@@ -231,6 +241,23 @@ def cmd_judge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .core.ask import answer, build_index, scope_for
+    from .core.bank.loader import load_bank
+
+    text = " ".join(args.tekst).strip()
+    if not text:
+        return _fail('vraag: typ een vraag, zoals zelftest vraag "wat kost dat"')
+    bank = load_bank(_bank_path(args))
+    scope = scope_for(bank, args.datum or dt.date.today(), _forced_rules(bank, args))
+    reply = answer(build_index(bank), text, scope)
+    if args.formaat == "json":
+        sys.stdout.write(json.dumps(reply.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(reply.antwoord + (f"\nBron: {reply.bron}" if reply.bron else "") + "\n")
+    return 0
+
+
 def cmd_interactive(args: argparse.Namespace) -> int:
     from .core.bank.loader import load_bank
 
@@ -277,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_judge(args)
         if args.opdracht == "web":
             return cmd_web(args)
+        if args.opdracht == "vraag":
+            return cmd_ask(args)
         return cmd_interactive(args)
     except BankError as exc:
         for finding in exc.findings[1:]:

@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("controleer", "beoordeel", "web")  # the subcommands; none of them is a terminal kiosk
+COMMANDS = ("controleer", "beoordeel", "vraag", "web")  # the subcommands; none of them is a terminal kiosk
 
 
 def is_terminal_kiosk(argv: Sequence[str]) -> bool:
