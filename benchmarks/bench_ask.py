@@ -48,6 +48,19 @@ print(int(any(m in sys.modules for m in ('snowballstemmer', 'rapidfuzz', 'zelfte
 """
 
 
+def own_import_ms() -> float:
+    """What importing zelftest.core.ask itself costs the chat's start (its own modules' self
+    time in `python -X importtime`, after the bank and the rules the chat loads anyway)."""
+    code = "import zelftest.core.engine, zelftest.core.check.checker; import zelftest.core.ask"
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, cwd=ROOT)
+    total = 0
+    for line in done.stderr.splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) == 3 and parts[2].startswith("zelftest.core.ask") and parts[0].split()[-1].isdigit():
+            total += int(parts[0].split()[-1])
+    return total / 1000
+
+
 def fresh(code: str) -> list[str]:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     return done.stdout.split()
@@ -67,6 +80,7 @@ def main() -> int:
     starts = [fresh(START) for _ in range(args.runs)]
     start_ms = statistics.median(float(s[0]) for s in starts) * 1000
     loads_index = any(s[1] == "1" for s in starts)
+    own = statistics.median(own_import_ms() for _ in range(args.runs))
 
     import yaml
 
@@ -100,6 +114,7 @@ def main() -> int:
         ("latency per question, median", f"{median:.2f} ms", "<= 20 ms", median <= 20, median, "ms"),
         ("latency per question, p95", f"{p95:.2f} ms", "", None, p95, "ms"),
         ("start-up imports (cli, app, core.ask), median", f"{start_ms:.0f} ms", "", None, start_ms, "ms"),
+        ("import of zelftest.core.ask itself (self time)", f"{own:.2f} ms", "", None, own, "ms"),
         (
             "start-up imports the retrieval libraries",
             "yes" if loads_index else "no",

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 import yaml
 from conftest import TODAY, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zelftest.core import ask
 from zelftest.core.bank.model import Bank
@@ -115,6 +117,21 @@ def test_below_the_threshold_the_bot_says_it_does_not_know(bank: Bank, text: str
     assert reply.id is None and reply.bron is None
     assert reply.zekerheid < ask.THRESHOLD
     assert "vdab.be" in reply.antwoord and "0800 30 700" in reply.antwoord
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_text_gets_a_reply_never_an_error(bank: Bank, text: str) -> None:
+    reply = ask.answer(ask.build_index(bank), text, scope(bank))
+    assert 0.0 <= reply.zekerheid <= 1.0 and reply.antwoord
+    assert (reply.id is None) == (reply.bron is None)
+
+
+def test_a_pasted_page_is_read_only_as_far_as_a_question_goes(bank: Bank) -> None:
+    index = ask.build_index(bank)
+    assert ask.answer(index, "wat kost dat", scope(bank)).id == "kosten"
+    # The same question after a page of filler is not read: the bot says it does not know.
+    assert ask.answer(index, "bla " * ask.MAX_CHARS + "wat kost dat", scope(bank)).id is None
 
 
 def test_typos_and_spoken_flemish_still_find_the_answer(bank: Bank) -> None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..bank.model import Bank, FaqItem, GlossaryTerm
 from ..expr import expressions
-from .faq import FIXED_IDS, render_answer, scope_for, source_text, with_unconfirmed
+from .faq import FIXED_IDS, plain, render_answer, scope_for, source_text, with_unconfirmed
 
 if TYPE_CHECKING:
     from .retrieval import Retriever
@@ -35,7 +35,8 @@ THRESHOLD = 0.5  # below this share of the question matched, the bot says it doe
 UNKNOWN = "Dat weet ik niet. Ik wil je niets verkeerds vertellen. Kijk op vdab.be of bel gratis naar 0800 30 700."
 GLOSSARY_SOURCE = "de woordenlijst van deze zelftest"
 GLOSSARY_PREFIX = "woord:"
-GLOSSARY_WEIGHT = 0.8  # the id of a glossary answer: woord:<term>
+GLOSSARY_WEIGHT = 0.8
+MAX_CHARS = 500  # the id of a glossary answer: woord:<term>
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,9 @@ def build_index(bank: Bank) -> Index:
     for entry in entries:
         if isinstance(entry, FaqItem):
             # Examples and keywords twice: they are how people ask; the answer's words help.
-            texts = [*entry.examples, *entry.keywords, *entry.examples, *entry.keywords, _plain(entry.answer.get())]
+            texts = [*entry.examples, *entry.keywords, *entry.examples, *entry.keywords, plain(entry.answer.get())]
         else:
-            texts = [entry.term] * 3 + [_plain(entry.explanation.get())]
+            texts = [entry.term] * 3 + [plain(entry.explanation.get())]
         docs.append(texts)
     index = Index(bank, tuple(entries), Retriever(docs))
     object.__setattr__(bank, "_ask_index", index)  # a derived lookup of a frozen bank, as Bank does
@@ -88,7 +89,8 @@ def answer(index: Index, text: str, scope: Mapping[str, Any] | None = None, lang
     bank = index.bank
     if scope is None or "regels" not in scope:
         scope = scope_for(bank, dt.date.today())
-    hits = index.retriever.search(text, limit=3)
+    # A question is a line or two: a pasted page is read as far as a question goes.
+    hits = index.retriever.search(text[:MAX_CHARS], limit=3)
     # The best BM25 score; a glossary word only when it clearly beats a faq answer (an answer
     # says more, and in the light of the rules in use).
     hit = max(
@@ -110,14 +112,6 @@ def answer(index: Index, text: str, scope: Mapping[str, Any] | None = None, lang
 
 def _weight(entry: FaqItem | GlossaryTerm) -> float:
     return 1.0 if isinstance(entry, FaqItem) else GLOSSARY_WEIGHT
-
-
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
-
-
-def _plain(text: str) -> str:
-    """A bank text without its `{% %}` and `{{ }}` parts (their words are names, not Dutch)."""
-    return _TEMPLATE.sub(" ", text)
 
 
 def wordset(text: str) -> frozenset[str]:

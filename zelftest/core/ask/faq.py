@@ -52,6 +52,13 @@ DOMAIN_SECTIONS = {
     8: "toon: een inschatting, geen beslissing",
 }
 _DOMAIN = re.compile(r"^domein §(\d+)$")
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
+
+
+def plain(text: str) -> str:
+    """A bank text without its `{% %}` and `{{ }}` parts: the words a person reads in any case
+    (for the index), and the literal text a number must not be written in (for the checker)."""
+    return _TEMPLATE.sub(" ", text)
 
 
 def scope_for(bank: Bank, day: dt.date, rule_set: RuleSet | None = None) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from snowballstemmer import stemmer  # type: ignore[import-untyped]
 from . import wordset
 
 UNKNOWN_WEIGHT = 1.0
+MAX_CORRECTIONS = 20_000
 K1, B = 1.2, 0.5  # BM25; b below the usual 0.75: a long faq entry is long because it has many examples
 
 # Spoken Flemish and chat spelling -> the written word (before stop words and stemming).
@@ -118,8 +119,8 @@ class Retriever:
         self.lengths = [sum(c.values()) for c in self.tf]
         self.avg = sum(self.lengths) / max(1, self.n)
         self.idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        # A word the index does not know weighs a little less than the rarest word it knows: a typo
-        # that is too far from every known word should not sink a question on its own.
+        # A word the index does not know weighs as much as the rarest word it knows: a question
+        # about something else ("loodgieter") matches little of its weight.
         self.unknown = UNKNOWN_WEIGHT * max(self.idf.values(), default=1.0)
         self.words = sorted(words)
         self._known_words = frozenset(words)
@@ -140,7 +141,8 @@ class Retriever:
             limit = 1 if len(word) < 8 else 2
             best = process.extractOne(word, self.words, scorer=Levenshtein.distance, score_cutoff=limit)
             result = stem(best[0]) if best is not None else None
-        self._corrections[word] = result
+        if len(self._corrections) < MAX_CORRECTIONS:  # a flood of nonsense words must not grow it forever
+            self._corrections[word] = result
         return result
 
     def terms(self, text: str) -> tuple[list[str], int]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..ask.faq import FIXED_IDS, known_sources, render_answer, scope_for, source_known
+from ..ask.faq import FIXED_IDS, known_sources, plain, render_answer, scope_for, source_known
 from ..bank.loader import Extras
 from ..bank.model import Bank, FaqItem, RuleSet
 from ..errors import Finding, Place, suggest
 
 # The one number an answer may write itself: VDAB's free phone number (every text names it).
 PHONE = "0800 30 700"
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -61,7 +60,7 @@ def check_faq(bank: Bank, extras: Extras, today: dt.date, render: bool = True) -
 def _numbers(item: FaqItem, at: Place) -> list[Finding]:
     """A number written in the answer itself: it would not follow the rule set in use."""
     for string in item.answer.by_language.values():
-        literal = _TEMPLATE.sub(" ", string).replace(PHONE, " ")
+        literal = plain(string).replace(PHONE, " ")
         found = _NUMBER.search(literal)
         if found:
             return [
