@@ -209,7 +209,7 @@ def test_an_invalid_number_shows_a_dutch_message_and_loses_nothing() -> None:
         fill(app.session, TYPICAL, stop="jaren_gewerkt")
         await start(pilot)
         before = dict(app.session.answers)
-        await pilot.press(*"twaalf", "enter")  # typed key by key
+        await pilot.press(*"lang", "enter")  # typed key by key ("twaalf" is a number now)
         await pilot.pause()
         assert error_text(app) == "⚠ Typ een getal, bijvoorbeeld 12."
         await pilot.press("ctrl+u", "7", "5", "enter")

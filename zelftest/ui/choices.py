@@ -3,8 +3,10 @@
 Every option works with its digit key (0 is option 10), the arrow keys plus Enter, a
 mouse click or a touch. The list is one focus stop; the option rows are not focusable,
 so Enter always means the same thing. A letter typed on the list moves the typing to the
-chat input (`type_ahead`), so a person can simply start typing an answer; keys that were
-already on their way to the list (fast typing, a paste) follow it there.
+chat input (`type_ahead`), so a person can simply start typing an answer, and so does a
+digit with no option (a postcode, "9000"); keys that were already on their way to the
+list (fast typing, a paste) follow it there. `pick_digit` is the digit key's pick, also
+for a digit pressed in the chat input (conversation.py).
 
 `configure` reuses the list for the next question (rows are updated in place), which
 keeps each step of the conversation to one short layout pass.
@@ -210,9 +212,21 @@ class ChoiceList(Vertical, can_focus=True):
             self._highlight((self.highlighted + step) % len(self.options))
 
     def action_digit(self, digit: int) -> None:
-        if self._forward(str(digit)):
-            return
+        if not self._forward(str(digit)):
+            self.pick_digit(digit)
+
+    def pick_digit(self, digit: int) -> None:
+        """What the digit key does on the list (0 is option 10), also when the key was pressed
+        in the chat input (an empty one, or one that shows a refused answer: chat.md D4)."""
+        self._redirecting = False
         index = (10 if digit == 0 else digit) - 1
+        target = self.type_ahead
+        if index >= len(self.options) and target is not None and target.display:
+            # No such option: a number is being typed (a postcode "9000"), so typing moves on.
+            self._redirecting = True
+            target.focus()
+            target.insert_text_at_cursor(str(digit))
+            return
         if index < len(self.options):
             self._after_digit = True
             self.activate(index)

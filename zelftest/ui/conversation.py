@@ -18,8 +18,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from zelftest.core.bank.model import Explanation
+from zelftest.core.bank.model import Explanation, Question
 from zelftest.core.engine import Session
+from zelftest.core.forgiving import fold
+from zelftest.core.values import understood
 
 from . import texts
 from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
@@ -29,9 +31,12 @@ from .glossary import explain_terms, find_terms, is_term_question
 from .messages import Answered
 from .panel import CHOICE_TYPES, AnswerPanel, answer_spec, answer_text
 from .safe import bank_markdown, literal
+from .typed import BoundedInput
 
 if TYPE_CHECKING:
     from .app import ZelftestApp
+
+READ_BACK = "Je koos: {answer}"  # as in plain mode; what a typed answer was read as
 
 
 def explanation_markdown(session: Session, e: Explanation) -> str:
@@ -72,6 +77,7 @@ class ChatScreen(Screen[None]):
         self.started = False
         self.asked: str | None = None
         self.pending: list[Widget] = []
+        self.refused = ""  # the typed answer the error line is about
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.session.text(self.session.bank.title))
@@ -88,6 +94,9 @@ class ChatScreen(Screen[None]):
         return self.query_one(AnswerPanel)
 
     async def on_mount(self) -> None:
+        field = self.panel.chat_input
+        if isinstance(field, BoundedInput):
+            field.digit_picks = self.digit_in_input
         await self.welcome()
 
     # -- the conversation ---------------------------------------------------------
@@ -146,14 +155,43 @@ class ChatScreen(Screen[None]):
             message = outcome.message
             if typed:
                 message = texts.NOT_UNDERSTOOD.format(message=message)
+                self.refused = raw
             self.panel.error.show(message)
             return False
-        widgets: list[Widget] = [PersonBubble(answer_text(session, q.id))]
+        widgets = self.read_back(q, raw, typed)
         widgets += self.dropped_notice(outcome.dropped)
         widgets += self.say(f"na:{q.id}")
         await self.ask_current(widgets)
         if session.current is None:
             self.app.action_show_summary()
+        return True
+
+    def read_back(self, q: Question, raw: str, typed: bool) -> list[Widget]:
+        """The person's bubble and, for a typed choice, what it was read as: "zelf" is shown as
+        typed, then "Je koos: Ik wil het zelf." (with what was assumed, like a postcode's province)."""
+        session = self.session
+        shown = answer_text(session, q.id)
+        note = understood(q, raw, session.context())
+        if typed and q.type in CHOICE_TYPES and fold(raw) != fold(shown):
+            chosen = session.display(q.id)
+            line = READ_BACK.format(answer=chosen if chosen.endswith((".", "?", "!")) else chosen + ".")
+            return [PersonBubble(raw.strip()), NoteLine(f"{line} {note}".strip(), classes="note")]
+        return [PersonBubble(shown), *([NoteLine(note, classes="note")] if note else [])]
+
+    def digit_in_input(self, digit: str) -> bool:
+        """A digit pressed in the chat input picks an option while the input is empty or still
+        shows the answer that was refused (chat.md D4); then the list has the focus again."""
+        body = self.panel.body
+        choices = body.children[0] if body.children else None
+        field = self.panel.chat_input
+        if not isinstance(choices, ChoiceList) or not field.display:
+            return False
+        if field.value.strip() and not (self.panel.error.display and field.value.strip() == self.refused.strip()):
+            return False
+        field.value = ""
+        self.panel.error.clear()
+        choices.focus()
+        choices.pick_digit(int(digit))
         return True
 
     def dropped_notice(self, dropped: list[str]) -> list[Widget]:

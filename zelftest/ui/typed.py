@@ -12,6 +12,7 @@ time in proportion to its size, never to the square of it, and the screen stays 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -44,6 +45,10 @@ class BoundedInput(Input):
     vanish) and rings the bell for every refused key; this one keeps what fits and tells so.
     """
 
+    # Set by the chat for its input under a list of options: a digit that picks an option
+    # (it returns True) is not typed (chat.md D4). None: every digit is typed.
+    digit_picks: Callable[[str], bool] | None = None
+
     def validate_max_length(self, value: int | None) -> int:
         # 0 or None means "no limit" in Textual; here it means the default limit.
         return min(value, INPUT_LIMIT) if value else INPUT_LIMIT
@@ -58,6 +63,11 @@ class BoundedInput(Input):
         super().replace(text, start, end)
 
     async def _on_key(self, event: events.Key) -> None:
+        char = event.character
+        if char and char.isdigit() and self.digit_picks is not None and self.digit_picks(char):
+            event.stop()
+            event.prevent_default()
+            return
         # A full field refuses a typed character at once (no new text built, no redraw):
         # in a flood of keys this is the only work each key costs here.
         if event.is_printable and self.selection.is_empty and len(self.value) >= (self.max_length or INPUT_LIMIT):
