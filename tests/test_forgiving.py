@@ -339,3 +339,20 @@ def _bank_with(tmp_path: Path, old: str, new: str) -> list[str]:
 def test_a_broken_postcode_section_is_reported(tmp_path: Path, old: str, new: str, finding: str) -> None:
     lines = _bank_with(tmp_path, old, new)
     assert any(finding in line and line.startswith("regio.yaml:") for line in lines), lines
+
+
+def test_plain_mode_reads_back_what_was_understood() -> None:
+    import io
+
+    from zelftest.plain import PlainChat
+    from zelftest.ui.scripted import TYPICAL, fill
+
+    session = Session(BANK, TODAY)
+    fill(session, TYPICAL, stop="woonplaats")
+    out = io.StringIO()
+    chat = PlainChat(session, io.StringIO("Gnt\n9000\n"), out)
+    assert chat.take(BANK.question("woonplaats"))
+    said = out.getvalue()
+    assert "Fout: Kies een nummer van 1 tot 5." in said
+    assert "Je koos: In Vlaanderen.\nPostcode 9000 ligt in Oost-Vlaanderen.\n" in said
+    assert session.answers["woonplaats"] == "vlaanderen"

@@ -2,7 +2,8 @@
 
 For screen readers and pipes: no full screen, no colour, no cursor control, nothing
 said that only makes sense to the eye. Options are numbered; every answer is read
-back ("Je koos: …"); after a wrong answer the error is said and the question asked
+back as understood ("Je koos: In Vlaanderen."; answers are read forgivingly, see
+core/forgiving.py); after a wrong answer the error is said and the question asked
 again. An empty Enter on a multi-choice question is never "none": the person is asked
 again and told how to choose none. Commands: `terug` (back), `hulp` (help with this
 question, then the question again), `woorden` (the glossary), `stop`. At the end the
@@ -21,6 +22,7 @@ from typing import TextIO
 from . import plain_text as txt
 from .core.bank.model import Bank, GlossaryTerm, Question, RuleSet
 from .core.engine import Session
+from .core.values import understood
 from .plain_result import parts, read_on
 from .plain_text import CANNOT_COMPUTE as CANNOT_COMPUTE  # the name tests and callers know
 
@@ -116,13 +118,18 @@ class PlainChat:
         self.say(txt.WORDS_TITLE)
         self.terms(self.session.bank.glossary)
 
-    def read_back(self, q: Question) -> None:
+    def read_back(self, q: Question, raw: str) -> None:
+        """The answer as it was understood (the label, not what was typed), and what was
+        assumed in reading it ("Postcode 9000 ligt in Oost-Vlaanderen.")."""
         if q.id not in self.session.answers:
             self.say(txt.READ_BACK_EMPTY)
         elif q.type == "meerkeuze" and not self.session.answers[q.id]:
             self.say(txt.READ_BACK_NONE)
         else:
             self.say(txt.READ_BACK.format(answer=txt.sentence(self.session.display(q.id))))
+        note = understood(q, raw, self.session.context())
+        if note:
+            self.say(note)
         if not self.read_back_taught:
             self.say(txt.READ_BACK_FIRST)
             self.read_back_taught = True
@@ -152,7 +159,7 @@ class PlainChat:
                     raw = ""
                 outcome = self.session.answer(raw)
                 if outcome.ok:
-                    self.read_back(q)
+                    self.read_back(q, raw)
                     for qid in outcome.dropped:
                         question = self.session.text(self.session.bank.question(qid).text)
                         self.say(txt.DROPPED.format(question=question))
