@@ -342,3 +342,35 @@ def test_terug_after_the_verdict_changes_the_last_answer_and_gives_a_new_verdict
     again = proc.stdout.split(MORE, 1)[1]
     assert "Je vorige antwoord: Nee." in again  # the last question, asked again
     assert again.rstrip().endswith("Tot ziens. We hebben niets bewaard.")
+
+
+def test_a_free_question_mid_walk_is_answered_and_every_answer_kept() -> None:
+    """Issue 12: a question typed instead of an answer gets the bot's answer and its source,
+    then the open question again; `vraag …` asks the bot directly; the walk ends as before."""
+    lines = [*COMPLETE[:2], "wat kost dat?", "vraag mag mijn baas dat weten", *COMPLETE[2:]]
+    proc = run(lines)
+    assert proc.returncode == 0, proc.stderr
+    said = until_more(proc.stdout)
+    assert said.count("Nu volgt de vraag opnieuw.") >= 2
+    assert "Bron: " in said
+    assert "Je werkgever hoeft niets te weten." in said
+    # The answers before and after the questions all count: the verdict is the usual one.
+    assert until_more(run(COMPLETE).stdout).rsplit("Klaar.", 1)[1] == said.rsplit("Klaar.", 1)[1]
+
+
+def test_the_bot_says_when_it_does_not_know_and_junk_is_still_a_wrong_answer() -> None:
+    proc = run([*COMPLETE[:2], "hoeveel verdient een loodgieter?", "blabla", *COMPLETE[2:]])
+    assert proc.returncode == 0, proc.stderr
+    assert "Dat weet ik niet." in proc.stdout and "0800 30 700" in proc.stdout
+    # "blabla" is no question and matches nothing: the question's own error, not the bot.
+    assert "Fout: Typ ja of nee." in proc.stdout
+
+
+def test_the_session_keeps_the_free_questions_for_the_counsellor_and_forgets_them_on_reset() -> None:
+    session = Session(load_bank(SHIPPED), TODAY)
+    reply = session.ask_bot("wat kost dat?")
+    assert reply is not None and reply.id == "kosten"
+    assert session.ask_bot("blabla") is None
+    assert [r.vraag for r in session.asked] == ["wat kost dat?"]
+    session.reset()
+    assert session.asked == []

@@ -6,7 +6,8 @@ back as understood ("Je koos: In Vlaanderen."; answers are read forgivingly, see
 core/forgiving.py); after a wrong answer the error is said and the question asked
 again. An empty Enter on a multi-choice question is never "none": the person is asked
 again and told how to choose none. Commands: `terug` (back), `hulp` (help with this
-question, then the question again), `woorden` (the glossary), `stop`. At the end the
+question, then the question again), `woorden` (the glossary), `stop`. A free question
+("wat kost dat?", or `vraag …`) gets the bot's answer and its source, then the question again. At the end the
 verdict comes first, the summary part by part on request (plain_result.py). The
 texts are in plain_text.py. End of input stops cleanly with exit code 1.
 """
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from . import plain_text as txt
+from .core.ask import is_question
 from .core.bank.model import Bank, GlossaryTerm, Question, RuleSet
 from .core.engine import Session
 from .core.values import understood
@@ -134,6 +136,17 @@ class PlainChat:
             self.say(txt.READ_BACK_FIRST)
             self.read_back_taught = True
 
+    def bot(self, text: str, direct: bool = False) -> bool:
+        """Say the bot's answer to a free question; False when `text` is no question for it."""
+        reply = self.session.ask_bot(text, direct=direct)
+        if reply is None:
+            return False
+        self.say_bank(reply.antwoord)
+        if reply.bron:
+            self.say(txt.BOT_SOURCE.format(bron=reply.bron))
+        self.say(txt.BOT_AGAIN)
+        return True
+
     def take(self, q: Question) -> bool:
         """Read lines until this question is answered (True) or left with `terug` (False).
         `stop` and the end of input raise; everything else asks the question again."""
@@ -154,6 +167,8 @@ class PlainChat:
                 self.say(txt.UNREADABLE)
             elif q.type == "meerkeuze" and not raw:
                 self.say(txt.EMPTY_MULTI)
+            elif command.startswith("vraag ") or (is_question(raw) and q.type != "tekst"):
+                self.bot(raw[len("vraag ") :] if command.startswith("vraag ") else raw, direct=True)
             else:
                 if q.type == "meerkeuze" and command in txt.NONE_WORDS:
                     raw = ""
@@ -165,7 +180,8 @@ class PlainChat:
                         self.say(txt.DROPPED.format(question=question))
                     self.explain(f"na:{q.id}")
                     return True
-                self.say(txt.ERROR.format(message=outcome.message))
+                if not self.bot(raw):
+                    self.say(txt.ERROR.format(message=outcome.message))
             self.say()
             self.ask(q)
 

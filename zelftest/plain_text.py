@@ -15,7 +15,12 @@ from .core.dates import format_date
 
 # A date at the calendar's edge (year 9999) can push a rule's date past the calendar.
 CANNOT_COMPUTE = "Met deze datums kan de test niet rekenen: ze liggen te dicht bij het jaar 9999. Er is geen resultaat."
-COMMANDS = "Typ terug voor de vorige vraag, hulp voor uitleg bij een vraag, stop om te stoppen."
+COMMANDS = (
+    "Typ terug voor de vorige vraag, hulp voor uitleg bij een vraag, stop om te stoppen. "
+    "Heb je zelf een vraag? Typ ze gewoon, bijvoorbeeld: wat kost dat?"
+)
+BOT_SOURCE = "Bron: {bron}."
+BOT_AGAIN = "Nu volgt de vraag opnieuw."
 # How long it takes to listen to, measured (tests/test_plain.py): the typical walk and the
 # longest (dismissed) one, at a screen reader's default speed, with a few seconds per answer.
 LISTEN_MINUTES = (6, 9)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import rules as rules_
 from .bank.model import Bank, Explanation, Question, RuleSet
@@ -18,6 +18,11 @@ from .errors import ZelftestError
 from .expr import expressions
 from .result import evaluate
 from .values import Invalid, Value, check_answer, display, validate
+
+if TYPE_CHECKING:
+    from .ask import Reply
+
+SENTENCE_WORDS = 3  # a wrong answer this long that the bot knows about is taken as a question
 
 
 class IncompleteSession(ZelftestError):
@@ -67,14 +72,30 @@ class Session:
 
     # -- state -------------------------------------------------------------
     def reset(self) -> None:
-        """Forget every answer and start at the first question."""
+        """Forget every answer (and every free question) and start at the first question."""
         self.answers = {}
+        self.asked: list[Reply] = []  # the free questions the bot answered, for the counsellor
         self.cursor = None
         self._filling = False  # True while the questions an edit made appear are asked
         self.cursor = self._next_visible(-1)
 
     def context(self, answers: dict[str, Any] | None = None) -> dict[str, Any]:
         return expressions.context(self.answers if answers is None else answers, self.params, self.today, self.extra)
+
+    def ask_bot(self, text: str, direct: bool = False) -> Reply | None:
+        """The bot's reply to a free question, under this person's rules so far; None when
+        `text` does not read as a question and is no sentence the bot knows an answer to
+        (one or two words, like "werkloos", were meant as an answer: the front end says why
+        it was refused). `direct`: the person asked for the bot (plain mode's `vraag …`), so
+        even "I do not know" is the reply. Kept in `asked`."""
+        from .ask import answer, build_index, is_question
+
+        reply = answer(build_index(self.bank), text, self.context(), language=self.language)
+        sentence = reply.id is not None and len(text.split()) >= SENTENCE_WORDS
+        if not (direct or is_question(text) or sentence):
+            return None
+        self.asked.append(reply)
+        return reply
 
     def is_visible(self, q: Question, answers: dict[str, Any] | None = None) -> bool:
         # A question of the rules is asked only under a regime that needs it.
