@@ -99,6 +99,21 @@ def test_a_postcode_typed_on_the_options_is_read_back_with_its_province() -> Non
     drive(scenario)
 
 
+def test_a_postcode_typed_in_the_input_is_not_taken_for_an_option() -> None:
+    """1000 starts with 1, an option of "Waar woon je?": in the chat input it is typed."""
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await start_at(app, pilot, "woonplaats")
+        app.screen.query_one("#chat-input").focus()
+        await pilot.pause()
+        await pilot.press("1", "0", "0", "0", "enter")
+        await pilot.pause()
+        assert app.session.answers["woonplaats"] == "brussel"
+        assert notes(app)[-1] == "Je koos: In Brussel. Postcode 1000 ligt in het Brussels Hoofdstedelijk Gewest."
+
+    drive(scenario)
+
+
 def test_a_label_typed_in_full_is_shown_once() -> None:
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         await start_at(app, pilot, "woonplaats")

@@ -180,13 +180,18 @@ class ChatScreen(Screen[None]):
 
     def digit_in_input(self, digit: str) -> bool:
         """A digit pressed in the chat input picks an option while the input is empty or still
-        shows the answer that was refused (chat.md D4); then the list has the focus again."""
+        shows the answer that was refused (chat.md D4); then the list has the focus again.
+        Where a postcode is an answer, an empty input takes the digit as typed."""
         body = self.panel.body
         choices = body.children[0] if body.children else None
         field = self.panel.chat_input
         if not isinstance(choices, ChoiceList) or not field.display:
             return False
-        if field.value.strip() and not (self.panel.error.display and field.value.strip() == self.refused.strip()):
+        text = field.value.strip()
+        q = self.session.current
+        if not text and q is not None and q.places is not None:
+            return False  # a postcode may start here ("1000"); Enter on one digit still picks
+        if text and not (self.panel.error.display and text == self.refused.strip()):
             return False
         field.value = ""
         self.panel.error.clear()
