@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 class NotUnderstood(ValueError):
@@ -35,6 +36,7 @@ def _phrases(text: str) -> frozenset[str]:
     return frozenset(text.split("|"))
 
 
+@lru_cache(maxsize=512)  # the labels are folded for every typed answer
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation as spaces, single spaces: 'Wallonië.' -> 'wallonie'."""
     text = unicodedata.normalize("NFKD", text)
@@ -80,6 +82,8 @@ def _candidates(labels: Sequence[str], found: list[int]) -> str:
 
 
 def _ratio(a: str, b: str) -> float:
+    if 2 * min(len(a), len(b)) < 0.8 * (len(a) + len(b)):
+        return 0.0  # the lengths alone rule out 0.8: no need to compare (a long paste)
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
@@ -157,10 +161,17 @@ def pick_many(raw: str, values: Sequence[str], labels: Sequence[str]) -> list[in
     parts = [p for p in re.split(r"[,;\s]+", text) if p]
     if all(p.isdigit() for p in parts):
         return _unique(pick(p, values, labels).index for p in parts)
-    return _unique(_piece(text, values, labels))
+    return _unique(_piece(text, values, labels, {}))
 
 
-def _piece(text: str, values: Sequence[str], labels: Sequence[str]) -> list[int]:
+def _piece(text: str, values: Sequence[str], labels: Sequence[str], seen: dict[str, list[int]]) -> list[int]:
+    # `seen`: a long paste repeats its pieces; each is matched once.
+    if text not in seen:
+        seen[text] = _match_piece(text, values, labels, seen)
+    return seen[text]
+
+
+def _match_piece(text: str, values: Sequence[str], labels: Sequence[str], seen: dict[str, list[int]]) -> list[int]:
     try:
         return [pick(text, values, labels).index]
     except NotUnderstood as whole:
@@ -174,7 +185,7 @@ def _piece(text: str, values: Sequence[str], labels: Sequence[str]) -> list[int]
             raise NotUnderstood(f"Ik vind geen keuze die past bij '{text}'. {whole}") from None
         found: list[int] = []
         for piece in pieces:
-            found += _piece(piece, values, labels)
+            found += _piece(piece, values, labels, seen)
         return found
 
 
