@@ -18,20 +18,22 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from zelftest.core.ask import Reply
 from zelftest.core.bank.model import Explanation, Question
 from zelftest.core.engine import Session
 from zelftest.core.forgiving import fold
 from zelftest.core.values import understood
 
 from . import texts
+from .bot import bot_first, reply_bubbles, warm_index, word_lookup
 from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
 from .choices import ChoiceList
 from .footer import KeyFooter
-from .glossary import explain_terms, find_terms, is_term_question
+from .glossary import explain_terms, find_terms
 from .messages import Answered
 from .panel import CHOICE_TYPES, AnswerPanel, answer_spec, answer_text
 from .safe import bank_markdown, literal
-from .typed import BoundedInput
+from .typed import BoundedInput, TypedAnswer
 
 if TYPE_CHECKING:
     from .app import ZelftestApp
@@ -118,6 +120,9 @@ class ChatScreen(Screen[None]):
     async def start(self) -> None:
         self.started = True
         await self.ask_current()
+        # While the person reads the first question, the bot's index is built (the libraries
+        # load, ~0.1 s): the first free question then gets its answer at once.
+        self.run_worker(lambda: warm_index(self.session.bank), thread=True, group="bot", exit_on_error=False)
 
     async def ask_current(self, before: list[Widget] | None = None) -> None:
         """Say what comes before the current question, ask it and show its answer widget."""
@@ -145,13 +150,32 @@ class ChatScreen(Screen[None]):
         self.query_one(TopBar).set_progress(texts.PROGRESS.format(n=n, m=m))
 
     async def submit(self, raw: str, typed: bool = False) -> bool:
-        """Answer the current question; on a refusal show the message and keep everything."""
+        """Answer the current question; on a refusal show the message and keep everything.
+        A free question goes to the bot (`bot.py`, plain mode's policy): its answer is shown
+        and the question stays open. True when the text was taken (answer or question)."""
         session = self.session
         q = session.current
         if q is None:
             return False
+        text = raw.strip()
+        first = bot_first(q, text)
+        lookup = word_lookup(session, text) if first is not None else None
+        if lookup is not None:
+            # A word looked up: its explanation right under the question, which stays in view.
+            self.clear_typed(q)
+            await self.chat.add(PersonBubble(text), BotBubble(lookup.antwoord, classes="explanation"))
+            return True
+        if first is not None:
+            reply = session.ask_bot(first[0], direct=first[1])
+            if reply is not None:
+                await self.show_reply(q, text, reply)
+                return True
         outcome = session.answer(raw)
         if not outcome.ok:
+            reply = session.ask_bot(text) if text else None
+            if reply is not None:
+                await self.show_reply(q, text, reply)
+                return True
             message = outcome.message
             if typed:
                 message = texts.NOT_UNDERSTOOD.format(message=message)
@@ -165,6 +189,23 @@ class ChatScreen(Screen[None]):
         if session.current is None:
             self.app.action_show_summary()
         return True
+
+    async def show_reply(self, q: Question, text: str, reply: Reply) -> None:
+        """The question and the bot's answer, then the open question again. The answer widget
+        stays as it was (options chosen so far are kept); typed inputs are emptied, so a digit
+        picks an option again."""
+        self.clear_typed(q)
+        question = QuestionBubble(bank_markdown(self.session.text(q.text)))
+        await self.chat.add(*reply_bubbles(text, reply), question)
+
+    def clear_typed(self, q: Question) -> None:
+        """After a question to the bot: no error, the inputs as they were before it was typed."""
+        self.panel.error.clear()
+        self.refused = ""
+        self.panel.chat_input.value = ""
+        widget = self.panel.body.children[0] if self.panel.body.children else None
+        if isinstance(widget, TypedAnswer):
+            widget.input.value = answer_spec(self.session, q).value
 
     def read_back(self, q: Question, raw: str, typed: bool) -> list[Widget]:
         """The person's bubble and, for a typed choice, what it was read as: "zelf" is shown as
@@ -247,12 +288,6 @@ class ChatScreen(Screen[None]):
         event.stop()
         text = event.value.strip()
         if not text:
-            return
-        if is_term_question(text):
-            terms = find_terms(self.session.bank.glossary, text)
-            answer = explain_terms(self.session, terms) if terms else texts.UNKNOWN_TERM
-            event.input.value = ""
-            await self.chat.add(PersonBubble(text), BotBubble(answer, classes="explanation"))
             return
         with self.app.batch_update():
             if await self.submit(text, typed=True):

@@ -11,6 +11,7 @@ HOW_TO = (
     "- Tik op je antwoord. Met een toetsenbord kan je ook het cijfer kiezen.\n"
     "- Een datum of een getal kies je met **−** en **+**, of tik op het getal.\n"
     "- Met **Terug** ga je naar de vorige vraag.\n"
+    "- Heb je een toetsenbord? Dan kan je ook zelf een vraag typen.\n"
     "- We bewaren niets. Ben je klaar? Tik dan op **Stop en wis alles**.\n"
     "- Doe je een tijd niets? Dan wissen we alles vanzelf."
 )

@@ -13,6 +13,7 @@ HOW_TO = (
     "- Typ een datum of een getal en druk op Enter.\n"
     "- Met **Esc** ga je terug naar de vorige vraag.\n"
     "- Met **F1** krijg je uitleg bij een vraag. Met **F2** zie je de woordenlijst.\n"
+    "- Heb je zelf een vraag? Typ ze gewoon.\n"
     "- Onderaan zie je alle toetsen. Je kan er ook op klikken."
 )
 START_LABEL = "Start de test"
@@ -29,7 +30,7 @@ HINT_TEXT_OPTIONAL = "Typ je antwoord, of laat het leeg. Druk dan op Enter."
 PLACEHOLDER_DATE = "dd-mm-jjjj"
 PLACEHOLDER_NUMBER = "getal"
 PLACEHOLDER_TEXT = "je antwoord"
-PLACEHOLDER_CHAT = "Of typ je antwoord hier en druk op Enter"
+PLACEHOLDER_CHAT = "Of typ je antwoord of je vraag hier"
 CONFIRM_MULTI = "Klaar, ga verder"
 CONFIRM_TYPED = "OK"
 NONE_CHOSEN = "Ik kies er geen."
@@ -51,10 +52,8 @@ CHANGED_NOTE = "Je paste je antwoord aan: {question} → {answer}"
 NEW_QUESTIONS = "Door je wijziging zijn er nieuwe vragen voor jou."
 
 NO_HELP = "Bij deze vraag is er geen extra uitleg. Met **F2** zie je de woordenlijst."
-UNKNOWN_TERM = "Dat woord staat niet in mijn woordenlijst. Met **F2** zie je alle woorden."
-NOT_UNDERSTOOD = (
-    "{message} Heb je een vraag over een woord? Typ het woord met een vraagteken, bijvoorbeeld: outplacement?"
-)
+NOT_UNDERSTOOD = "{message} Heb je zelf een vraag? Typ ze gewoon, bijvoorbeeld: wat kost dat?"
+BOT_SOURCE = "Bron: {bron}"  # under the bot's answer to a free question
 
 # Review
 REVIEW_TITLE = "Je antwoorden"
