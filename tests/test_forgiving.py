@@ -8,10 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zelftest.core.bank.loader import load_bank, read_bank
 from zelftest.core.engine import Session
-from zelftest.core.forgiving import PostcodeTable, fold, pick
+from zelftest.core.forgiving import NotUnderstood, PostcodeTable, fold, pick
+from zelftest.core.forgiving_dates import read_date
 from zelftest.core.resources import default_bank_path
 from zelftest.core.values import Invalid, parse_answer, understood, validate
 
@@ -356,3 +359,34 @@ def test_plain_mode_reads_back_what_was_understood() -> None:
     assert "Fout: Kies een nummer van 1 tot 5." in said
     assert "Je koos: In Vlaanderen.\nPostcode 9000 ligt in Oost-Vlaanderen.\n" in said
     assert session.answers["woonplaats"] == "vlaanderen"
+
+
+def _date_or_refusal(raw: str, month_enough: bool) -> None:
+    try:
+        day, note = read_date(raw, month_enough)
+    except NotUnderstood as exc:
+        assert str(exc)
+    else:
+        assert isinstance(day, dt.date) and isinstance(note, str)
+
+
+DATE_LIKE = st.lists(
+    st.sampled_from(["0", "00", "0000", "1", "15", "3", "13", "2023", "99", "maart", "mrt", "mars", "-", "/", " "]),
+    max_size=6,
+).map("".join)
+
+
+@given(st.one_of(st.text(max_size=60), DATE_LIKE), st.booleans())
+@settings(max_examples=500, deadline=None)
+def test_any_text_gives_a_date_or_a_dutch_refusal(raw: str, month_enough: bool) -> None:
+    _date_or_refusal(raw, month_enough)
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_an_answer_or_a_dutch_refusal_for_every_question(raw: str) -> None:
+    for q in BANK.questions:
+        try:
+            parse_answer(q, raw, ctx=CTX)
+        except Invalid as exc:
+            assert str(exc)

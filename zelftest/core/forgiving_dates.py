@@ -86,7 +86,7 @@ def read_date(raw: str, month_enough: bool = False) -> tuple[dt.date, str]:
             raise NotUnderstood(BAD_DATE)
     if year is None:
         raise NotUnderstood("Welk jaar? Typ de hele datum, bijvoorbeeld 15 maart 2023.")
-    if len(rest) > 1 or not 1 <= month <= 12:
+    if len(rest) > 1 or not 1 <= month <= 12 or year < dt.MINYEAR:
         raise NotUnderstood(BAD_DATE)
     if not rest:
         first = dt.date(year, month, 1)
