@@ -161,9 +161,7 @@ class ChatScreen(Screen[None]):
         first = bot_first(q, text)
         lookup = word_lookup(session, text) if first is not None else None
         if lookup is not None:
-            # A word looked up: its explanation right under the question, which stays in view.
-            self.clear_typed(q)
-            await self.chat.add(PersonBubble(text), BotBubble(lookup.antwoord, classes="explanation"))
+            await self.show_reply(q, text, lookup, word=True)
             return True
         if first is not None:
             reply = session.ask_bot(first[0], direct=first[1])
@@ -190,11 +188,15 @@ class ChatScreen(Screen[None]):
             self.app.action_show_summary()
         return True
 
-    async def show_reply(self, q: Question, text: str, reply: Reply) -> None:
-        """The question and the bot's answer, then the open question again. The answer widget
+    async def show_reply(self, q: Question, text: str, reply: Reply, word: bool = False) -> None:
+        """The question and the bot's answer, then the open question again; a `word` looked up
+        gets its explanation right under the question, which stays in view. The answer widget
         stays as it was (options chosen so far are kept); typed inputs are emptied, so a digit
         picks an option again."""
         self.clear_typed(q)
+        if word:
+            await self.chat.add(PersonBubble(text), BotBubble(reply.antwoord, classes="explanation"))
+            return
         question = QuestionBubble(bank_markdown(self.session.text(q.text)))
         await self.chat.add(*reply_bubbles(text, reply), question)
 

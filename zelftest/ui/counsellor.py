@@ -25,7 +25,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button
 
-from zelftest.core.bank.model import Bank, RuleSet
+from zelftest.core.ask import Reply
+from zelftest.core.bank.model import Bank, Question, RuleSet
 from zelftest.core.engine import Outcome
 from zelftest.core.whatif import answer_changes, apply_whatif, live_result
 
@@ -87,6 +88,10 @@ class CounsellorChatScreen(ChatScreen):
     async def welcome(self) -> None:
         await super().welcome()
         self.refresh_panel()
+
+    async def show_reply(self, q: Question, text: str, reply: Reply, word: bool = False) -> None:
+        await super().show_reply(q, text, reply, word)
+        self.refresh_panel()  # the client's questions are in the answers tab
 
     async def restart(self) -> None:
         self.app.state.reset_whatif()

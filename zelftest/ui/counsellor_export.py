@@ -1,9 +1,10 @@
-"""The counsellor's export (F8): summary, trace and notes in a private file, at any moment;
-and the client's handout (F9): one page to print, without notes, trace or ids.
+"""The counsellor's export (F8): summary, trace, notes and the client's free questions in a
+private file, at any moment; and the client's handout (F9): one page to print, without
+notes, trace, questions or ids.
 
 A finished intake is rendered by the core report. Before that there is no honest verdict
 (half a history proves nothing), so the export is a draft: it says which questions are
-still open, gives the answers so far and the notes, and invents no result. The draft uses
+still open, gives the answers so far, the notes and the client's questions, and invents no result. The draft uses
 the report's own format macros, so typed text is escaped exactly as in a full export.
 """
 
@@ -17,7 +18,7 @@ from textual.widgets import Static
 
 from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
-from zelftest.core.report import environment, render
+from zelftest.core.report import asked_rows, environment, render
 from zelftest.core.report.handout import render_handout
 from zelftest.core.report.why import counsellor_scope
 
@@ -48,6 +49,9 @@ def draft(session: Session, fmt: str, notes: str) -> str:
     ]
     if notes:
         parts += [f.kop(ct.DRAFT_NOTES), f.regels([f.t(line) for line in notes.splitlines()])]
+    asked = [[f.t(question), answer] for question, answer in asked_rows(session.asked)]
+    if asked:
+        parts += [f.kop(ct.ASKED_TITLE), f.tabel([ct.COL_QUESTION, ct.ASKED_COL_ANSWER], asked)]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(str(part) for part in parts)).strip() + "\n"
     if html:
         return env.get_template("pagina.html.j2").render(inhoud=Markup(body))
@@ -73,7 +77,8 @@ class ExportScreen(SaveScreen):
         if not self.complete:
             return draft(self.session, self.fmt, self.notes)
         # The trace in plain Dutch, with the warnings for the counsellor (core/report/why.py).
-        return render({**self.result, **counsellor_scope(self.result)}, self.fmt, notes=self.notes, with_trace=True)
+        scope = {**self.result, **counsellor_scope(self.result)}
+        return render(scope, self.fmt, notes=self.notes, with_trace=True, asked=asked_rows(self.session.asked))
 
 
 class HandoutScreen(SaveScreen):

@@ -11,8 +11,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Static, TabbedContent, TabPane, TextArea
 
+from zelftest.core.report import asked_rows
 from zelftest.core.report.timeline import package_timeline
 
 from . import counsellor_texts as ct
@@ -30,6 +32,15 @@ from .typed import BoundedTextArea
 from .whatif import WhatIfPane
 
 TABS = ("tab-result", "tab-why", "tab-whatif", "tab-answers", "tab-timeline", "tab-notes")
+
+
+def asked_content(rows: list[tuple[str, str]]) -> Content:
+    """The client's free questions, each as typed (never markup) with the bot's answer id."""
+    lines = [Content.assemble((ct.ASKED_TITLE, "bold $text-accent"))]
+    if not rows:
+        lines.append(Content(ct.ASKED_NONE))
+    lines += [Content.assemble("• ", question, (f"  → {answer}", "$text-muted")) for question, answer in rows]
+    return Content("\n").join(lines)
 
 
 class CounsellorPanel(Vertical):
@@ -55,6 +66,7 @@ class CounsellorPanel(Vertical):
             with TabPane(ct.TAB_ANSWERS, id="tab-answers"):
                 yield Static(ct.ANSWERS_INTRO, classes="hint", markup=False)
                 yield AnswersTable(id="answers-table")
+                yield Static("", id="asked-view", markup=False)
             with TabPane(ct.TAB_TIMELINE, id="tab-timeline"), VerticalScroll(classes="panel-scroll"):
                 yield Static("", id="timeline-view", markup=False)
                 yield TimelinePicture(id="timeline-picture")
@@ -96,6 +108,7 @@ class CounsellorPanel(Vertical):
             why.update(why_content(result))
         self.query_one(WhatIfPane).show(snap, active)
         self.query_one("#answers-table", AnswersTable).show_rows(answer_rows(session))
+        self.query_one("#asked-view", Static).update(asked_content(asked_rows(session.asked)))
         self.show_timeline(snap, active)
 
     def show_timeline(self, snap: Snapshot, active: bool) -> None:

@@ -128,6 +128,9 @@ ANSWERS_INTRO = "Alle antwoorden van de cliënt. Enter of klik = wijzig."
 COL_QUESTION = "Vraag"
 COL_ANSWER = "Antwoord"
 MISSING = "— nog niet beantwoord"
+ASKED_TITLE = "Vragen van de cliënt"
+ASKED_NONE = "De cliënt stelde nog geen eigen vragen aan de bot."
+ASKED_COL_ANSWER = "Antwoord van de bot"
 
 # Timeline
 TIMELINE_LEGEND = "P start · L laatste gesprek · V uren vervallen · Z einde nazorg · N nieuw recht · | peildatum"

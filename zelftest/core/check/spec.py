@@ -67,7 +67,7 @@ BANK_CONCLUSIONS = (
 ADVICE_NAMES = (*RESULT_NAMES, "versie", "datum", "vragenlijst", "regelset")
 
 # Names the report templates get besides the result (report.py).
-TEMPLATE_NAMES = ("f", "notities", "toon_spoor")
+TEMPLATE_NAMES = ("f", "notities", "toon_spoor", "vragen_client")
 
 # Questions the result reads besides RULE_QUESTIONS, when the bank has them: the
 # outplacement follow-up questions of advice.py.

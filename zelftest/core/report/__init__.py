@@ -10,7 +10,7 @@ person typed is escaped for Markdown, so it never turns into markup or links.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -32,6 +32,8 @@ TEMPLATES = (
     "pagina.html.j2",
     "handout.j2",
 )
+
+NOT_KNOWN = "wist het niet"  # in the counsellor's list of the client's questions
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -58,15 +60,28 @@ def environment(html: bool) -> Environment:
     return env
 
 
-def render(result: Mapping[str, Any], fmt: str = "markdown", notes: str | None = None, with_trace: bool = False) -> str:
-    """The summary of `result` in `fmt` (markdown, tekst, html, or oor: for the ear, in plain mode)."""
+def asked_rows(asked: Iterable[Any]) -> list[tuple[str, str]]:
+    """The client's free questions for the counsellor (`Session.asked`): each as typed, with
+    the id of the bot's answer, or "wist het niet" when the bot did not know."""
+    return [(reply.vraag, reply.id or NOT_KNOWN) for reply in asked]
+
+
+def render(
+    result: Mapping[str, Any],
+    fmt: str = "markdown",
+    notes: str | None = None,
+    with_trace: bool = False,
+    asked: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The summary of `result` in `fmt` (markdown, tekst, html, or oor: for the ear, in plain mode).
+    `asked`: the client's free questions (`asked_rows`), shown only with the trace (the export)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     html = fmt == "html"
     env = environment(html)
     macros = env.get_template(f"fmt_{fmt}.j2").module
     scope = dict(result)
-    scope.update(f=macros, notities=notes or "", toon_spoor=with_trace)
+    scope.update(f=macros, notities=notes or "", toon_spoor=with_trace, vragen_client=list(asked))
     body = env.get_template("inhoud.j2").render(scope)
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
     if html:
