@@ -37,6 +37,7 @@ LIMITS = {
     "geschiktheid": Limit(average=12, longest=20, douma=65),
     "scherm": Limit(average=10, longest=20, douma=80),
     "samenvatting": Limit(average=12, longest=20, douma=70),
+    "faq": Limit(average=12, longest=20, douma=70),
 }
 
 # Long words that may stay, matched at the start of a word (so plurals too): the product's own
