@@ -207,7 +207,7 @@ def test_the_chat_start_never_imports_the_retrieval_libraries() -> None:
 
 
 def test_vraag_is_never_taken_for_the_terminal_kiosk() -> None:
-    from zelftest.start import is_terminal_kiosk
+    from zelftest.kiosklock import is_terminal_kiosk
 
     assert is_terminal_kiosk(["--kiosk"])
     assert not is_terminal_kiosk(["vraag", "--kiosk", "wat kost dat"])

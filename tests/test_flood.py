@@ -24,7 +24,7 @@ from textual.widgets import Input
 from zelftest import cli
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.start import is_terminal_kiosk
+from zelftest.kiosklock import is_terminal_kiosk
 from zelftest.ui import texts
 from zelftest.ui.app import KEY_BURST, KEY_RATE, make_app
 from zelftest.ui.typed import INPUT_LIMIT, NOTES_LIMIT, TELL_EVERY, BoundedTextArea, TypedAnswer

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .core.errors import BankError, ZelftestError
-from .start import is_terminal_kiosk, lock_kiosk_signals
+from .kiosklock import is_terminal_kiosk, lock_kiosk_signals
 
 
 class _DutchFormatter(argparse.HelpFormatter):
