@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from . import plain_text as txt
-from .core.ask import is_question
+from .core.ask import route
 from .core.bank.model import Bank, GlossaryTerm, Question, RuleSet
 from .core.engine import Session
 from .core.values import understood
@@ -167,8 +167,8 @@ class PlainChat:
                 self.say(txt.UNREADABLE)
             elif q.type == "meerkeuze" and not raw:
                 self.say(txt.EMPTY_MULTI)
-            elif command.startswith("vraag ") or (is_question(raw) and q.type != "tekst"):
-                self.bot(raw[len("vraag ") :] if command.startswith("vraag ") else raw, direct=True)
+            elif (first := route(raw, q.type)) is not None:
+                self.bot(*first)
             else:
                 if q.type == "meerkeuze" and command in txt.NONE_WORDS:
                     raw = ""

@@ -1,6 +1,7 @@
 """Free questions in the chat ("vraag het de bot"): what the chat shows for the bot's reply.
 
-The policy is plain mode's (`plain.PlainChat.take`), so a text means the same everywhere:
+The policy is the core's (`zelftest.core.ask.route`, also used by plain mode), so a text
+means the same everywhere:
 
 - `vraag …`, or a text that reads as a question (`is_question`), goes to the bot first;
 - anything else is tried as the answer; only when it is refused does the bot get it, and
@@ -20,37 +21,23 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from zelftest.core.ask import GLOSSARY_PREFIX, GLOSSARY_SOURCE, Reply, build_index, is_question
-from zelftest.core.bank.model import Bank, GlossaryTerm, Question
+from zelftest.core.bank.model import Bank, GlossaryTerm
 from zelftest.core.engine import Session
 from zelftest.core.forgiving import fold
 
 from . import texts
 from .chat import BotBubble, NoteLine, PersonBubble
-from .glossary import explain_terms, find_terms, is_term_question
+from .glossary import explain_terms, find_terms
 from .safe import bank_markdown
 
-ASK_PREFIX = "vraag "  # as in plain mode: "vraag wat kost dat" always goes to the bot
 # What may stand around a term in a word lookup: "wat is een POP?", "uitleg nazorg".
 LOOKUP_WORDS = frozenset(["wat", "is", "zijn", "betekent", "wil", "zeggen", "uitleg", "een", "de", "het"])
-
-
-def bot_first(q: Question | None, text: str) -> tuple[str, bool] | None:
-    """(the question, True) when `text` goes to the bot before it is tried as an answer:
-    `vraag …`, or a text that reads as a question ("wat kost dat", "outplacement?"). A
-    question that takes free text keeps it as its answer. None: try it as the answer first."""
-    if text.casefold().startswith(ASK_PREFIX) and text[len(ASK_PREFIX) :].strip():
-        return text[len(ASK_PREFIX) :].strip(), True
-    if q is not None and q.type == "tekst":
-        return None
-    if is_question(text) or is_term_question(text):
-        return text, True
-    return None
 
 
 def word_lookup(session: Session, text: str) -> Reply | None:
     """The glossary's explanation when `text` asks for nothing but a word ("POP?", "wat is
     nazorg"), kept in the session's questions like every reply; None for any other text."""
-    if not is_term_question(text):
+    if not is_question(text):
         return None
     terms = find_terms(session.bank.glossary, text)
     rest = fold(text)

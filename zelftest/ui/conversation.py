@@ -18,14 +18,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from zelftest.core.ask import Reply
+from zelftest.core.ask import Reply, route
 from zelftest.core.bank.model import Explanation, Question
 from zelftest.core.engine import Session
 from zelftest.core.forgiving import fold
 from zelftest.core.values import understood
 
 from . import texts
-from .bot import bot_first, reply_bubbles, warm_index, word_lookup
+from .bot import reply_bubbles, warm_index, word_lookup
 from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
 from .choices import ChoiceList
 from .footer import KeyFooter
@@ -158,7 +158,7 @@ class ChatScreen(Screen[None]):
         if q is None:
             return False
         text = raw.strip()
-        first = bot_first(q, text)
+        first = route(text, q.type)
         lookup = word_lookup(session, text) if first is not None else None
         if lookup is not None:
             await self.show_reply(q, text, lookup, word=True)

@@ -13,8 +13,6 @@ from functools import cache
 from zelftest.core.bank.model import GlossaryTerm
 from zelftest.core.engine import Session
 
-_QUESTION_WORDS = ("wat is ", "wat zijn ", "wat betekent ", "wat wil zeggen ", "uitleg ")
-
 
 @cache
 def _pattern(term: str) -> re.Pattern[str]:
@@ -31,12 +29,6 @@ def find_terms(glossary: Iterable[GlossaryTerm], *texts: str) -> list[GlossaryTe
     found = [t for t in glossary if _pattern(t.term).search(joined)]
     # Drop a term that only occurs inside a longer found term.
     return [t for t in found if not any(o is not t and t.term.casefold() in o.term.casefold() for o in found)]
-
-
-def is_term_question(text: str) -> bool:
-    """Does the person ask what a word means ("outplacement?", "wat is nazorg")?"""
-    lowered = text.strip().casefold()
-    return lowered.endswith("?") or lowered.startswith(_QUESTION_WORDS)
 
 
 def term_markdown(session: Session, term: GlossaryTerm) -> str:

@@ -29,14 +29,15 @@ from .faq import FIXED_IDS, plain, render_answer, scope_for, source_text, with_u
 if TYPE_CHECKING:
     from .retrieval import Retriever
 
-__all__ = ["FIXED_IDS", "THRESHOLD", "Index", "Reply", "answer", "build_index", "is_question", "scope_for"]
+__all__ = ["FIXED_IDS", "THRESHOLD", "Index", "Reply", "answer", "build_index", "is_question", "route", "scope_for"]
 
 THRESHOLD = 0.5  # below this share of the question matched, the bot says it does not know
 UNKNOWN = "Dat weet ik niet. Ik wil je niets verkeerds vertellen. Kijk op vdab.be of bel gratis naar 0800 30 700."
 GLOSSARY_SOURCE = "de woordenlijst van deze zelftest"
-GLOSSARY_PREFIX = "woord:"
+GLOSSARY_PREFIX = "woord:"  # the id of a glossary answer: woord:<term>
 GLOSSARY_WEIGHT = 0.8
-MAX_CHARS = 500  # the id of a glossary answer: woord:<term>
+MAX_CHARS = 500  # a question is read up to here: a pasted page costs no more than a question
+ASK_PREFIX = "vraag "  # "vraag wat kost dat": the person asks the bot, whatever the text
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def answer(index: Index, text: str, scope: Mapping[str, Any] | None = None, lang
     # says more, and in the light of the rules in use).
     hit = max(
         hits,
-        key=lambda h: h.score * (1.0 if isinstance(index.entries[h.doc], FaqItem) else GLOSSARY_WEIGHT),
+        key=lambda h: h.score * _weight(index.entries[h.doc]),
         default=None,
     )
     if hit is None or hit.coverage < THRESHOLD:
@@ -122,8 +123,20 @@ def wordset(text: str) -> frozenset[str]:
 QUESTION_WORDS = wordset(
     """wat wa hoe mag mogen kan kun kunt kunnen kunde wie waar wanneer hoeveel moet moeten is zijn ben
     heb hebt heeft krijg krijgt welke welk waarom wordt word zit geldt bestaat klopt weet wil waarvoor
-    vanaf tot hoelang"""
+    vanaf tot hoelang uitleg"""
 )
+
+
+def route(text: str, question_type: str | None) -> tuple[str, bool] | None:
+    """Where a text typed at a question goes first, the same in every front end: (the question
+    for the bot, asked directly) for `vraag …` or a text that reads as a question; None: try
+    it as the answer first (a question that takes free text keeps any text as its answer)."""
+    stripped = text.strip()
+    if stripped.casefold().startswith(ASK_PREFIX) and stripped[len(ASK_PREFIX) :].strip():
+        return stripped[len(ASK_PREFIX) :].strip(), True
+    if question_type != "tekst" and is_question(stripped):
+        return stripped, True
+    return None
 
 
 def is_question(text: str) -> bool:
