@@ -211,3 +211,22 @@ def test_vraag_is_never_taken_for_the_terminal_kiosk() -> None:
 
     assert is_terminal_kiosk(["--kiosk"])
     assert not is_terminal_kiosk(["vraag", "--kiosk", "wat kost dat"])
+
+
+@pytest.mark.parametrize(
+    ("text", "question_type", "expected"),
+    [
+        ("vraag wat kost dat", "keuze", ("wat kost dat", True)),
+        ("wat kost dat", "getal", ("wat kost dat", True)),
+        ("uitleg nazorg", "ja_nee", ("uitleg nazorg", True)),
+        ("wat kost dat?", "tekst", None),  # a free-text question keeps any text as its answer
+        ("werkloos", "keuze", None),
+    ],
+)
+def test_one_route_for_typed_text_in_every_front_end(
+    bank: Bank, text: str, question_type: str, expected: tuple[str, bool] | None
+) -> None:
+    assert ask.route(text, question_type) == expected
+    if expected is not None and text.startswith("uitleg"):
+        # "uitleg" asks for an explanation; it is no word of the subject itself.
+        assert ask.answer(ask.build_index(bank), text, scope(bank)).id == "nazorg"

@@ -69,7 +69,7 @@ STOP = wordset(
     allemaal echt even graag aub svp dank bedankt hallo dag goeiedag beetje men doen gaan gaat komen komt
     krijgen weten zeg zegt zeggen betekent betekenen snap snappen zien ziet eruit nemen houden helemaal veel
     goed alles heel zeer laat laten welke welk zoals ander andere doe krijg krijgt wordt weer zit zitten
-    vind vinden vraag vraagt vragen weet waarvoor"""
+    vind vinden vraag vraagt vragen weet waarvoor uitleg"""
 )
 _WORD = re.compile(r"[a-z0-9]+")
 
