@@ -90,7 +90,7 @@ class Session:
         even "I do not know" is the reply. Kept in `asked`."""
         from .ask import answer, build_index, is_question
 
-        reply = answer(build_index(self.bank), text, self.context(), language=self.language)
+        reply = answer(build_index(self.bank, self.language), text, self.context(), language=self.language)
         sentence = reply.id is not None and len(text.split()) >= SENTENCE_WORDS
         if not (direct or is_question(text) or sentence):
             return None

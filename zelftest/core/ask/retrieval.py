@@ -1,9 +1,9 @@
-"""Lexical retrieval for the bot: Dutch words to stems, typo tolerance and BM25.
+"""Lexical retrieval for the bot: words to stems (Dutch, French or English), typo tolerance and BM25.
 
 `Retriever(docs)` indexes short documents (a faq answer with its examples and keywords, a
 glossary word with its explanation) and `search(text)` ranks them for a free question. The
 text is folded (lower case, no accents, Flemish spoken forms to written ones), stop words
-go, each word is stemmed with Snowball's Dutch stemmer, and a word the index does not know
+go, each word is stemmed with Snowball's stemmer of the index's language, and a word the index does not know
 is replaced by the closest word it does know (Levenshtein distance 1, or 2 from eight letters,
 with rapidfuzz). A hit's `coverage` is the share of the question's weight (idf) that the
 document matches: a question full of words the bank never uses ("hoeveel verdient een
@@ -33,7 +33,7 @@ UNKNOWN_WEIGHT = 1.0
 MAX_CORRECTIONS = 20_000
 K1, B = 1.2, 0.5  # BM25; b below the usual 0.75: a long faq entry is long because it has many examples
 
-# Spoken Flemish and chat spelling -> the written word (before stop words and stemming).
+# Spoken forms and chat spelling -> the written word (before stop words and stemming), per language.
 SPOKEN = {
     "da": "dat",
     "wa": "wat",
@@ -61,6 +61,32 @@ SPOKEN = {
     "hoelang": "lang",
     "jobs": "werk",
 }
+SPOKEN_FR = {
+    "boulot": "travail",
+    "taf": "travail",
+    "job": "travail",
+    "jobs": "travail",
+    "chomeur": "chomage",
+    "chomeuse": "chomage",
+    "patron": "employeur",
+    "boss": "employeur",
+    "pcq": "parce",
+    "pk": "pourquoi",
+    "koi": "quoi",
+    "euh": "",
+    "bah": "",
+}
+SPOKEN_EN = {
+    "boss": "employer",
+    "job": "work",
+    "jobs": "work",
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "um": "",
+    "uh": "",
+}
 STOP = wordset(
     """de het een en of ik je jij jou u uw mij me mijn wij we ons onze zij ze hij zijn haar hun dat die dit
     deze er daar hier is ben bent was waren wordt worden word heb hebt heeft hebben had kan kun kunnen mag
@@ -71,28 +97,74 @@ STOP = wordset(
     goed alles heel zeer laat laten welke welk zoals ander andere doe krijg krijgt wordt weer zit zitten
     vind vinden vraag vraagt vragen weet waarvoor uitleg"""
 )
+# French: "qu'est-ce que" folds to qu estce que; "l'accompagnement" to l accompagnement.
+STOP_FR = wordset(
+    """le la les un une des du de et ou je me moi mon ma mes vous votre vos tu te toi ton ta tes il elle
+    on nous notre nos ils elles se ce cet cette ces ca cela ceci que quoi quel quelle quels quelles est
+    sont suis es etre ai as avons avez ont avoir fait faire fais peux peut pouvez pouvons peuvent puis
+    pourrais pourriez dois doit devez devons dois faut veux veut voulez voudrais vais va allez dans en sur
+    pour par avec sans au aux ne pas plus non oui si alors donc mais aussi encore deja bien tres tout tous
+    toute toutes comment estce estceque qu quest questce vraiment exactement svp merci bonjour madame
+    monsieur explique expliquez expliquer dire dites savoir sais sait signifie veut quelque chose ici
+    chez leur leurs lui eux etc obtenir recois recevoir meme juste peu beaucoup
+    y atil yatil question"""
+)
+STOP_EN = wordset(
+    """a an the and or i me my mine you your yours we us our they them their he she him her it its this
+    that these those there here is are am was were be been being do does did doing have has had having
+    can could may might must shall should will would to of in on at for with by from about as if then so
+    but also still not no yes please thanks thank hello hi what how just really actually exactly any some
+    something anything get got go going come tell explain explained mean means meaning know want like
+    need very much lot bit again too there's it's whats hows im ive dont cant isnt exactly question
+    anyone someone one thing things way"""
+)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def fold(text: str) -> list[str]:
+@dataclass(frozen=True)
+class Language:
+    """How a language's words are read: its Snowball stemmer, stop words and spoken forms."""
+
+    code: str
+    stemmer: str
+    stop: frozenset[str]
+    spoken: dict[str, str]
+
+
+LANGUAGES = {
+    "nl": Language("nl", "dutch", STOP, SPOKEN),
+    "fr": Language("fr", "french", STOP_FR, SPOKEN_FR),
+    "en": Language("en", "english", STOP_EN, SPOKEN_EN),
+}
+DEFAULT = "nl"
+
+
+def language_of(code: str | None) -> Language:
+    """The reading of `code`; Dutch for a language without its own."""
+    return LANGUAGES.get(code or DEFAULT, LANGUAGES[DEFAULT])
+
+
+def fold(text: str, language: str | None = None) -> list[str]:
     """The words of a text: lower case, without accents, spoken forms written out."""
+    spoken = language_of(language).spoken
     plain = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    words = (SPOKEN.get(w, w) for w in _WORD.findall(plain.replace("-", "")))
+    words = (spoken.get(w, w) for w in _WORD.findall(plain.replace("-", "").replace("’", "'")))
     return [w for w in words if w]
 
 
-_STEMMER = stemmer("dutch")
+_STEMMERS = {code: stemmer(lang.stemmer) for code, lang in LANGUAGES.items()}
 
 
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+@lru_cache(maxsize=16384)
+def stem(word: str, language: str | None = None) -> str:
+    return str(_STEMMERS[language_of(language).code].stemWord(word))
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, language: str | None = None) -> list[str]:
     """The words that carry meaning (no stop words, at least two letters)."""
-    return [w for w in fold(text) if w not in STOP and len(w) > 1]
+    stop = language_of(language).stop
+    return [w for w in fold(text, language) if w not in stop and len(w) > 1]
 
 
 @dataclass(frozen=True)
@@ -105,14 +177,15 @@ class Hit:
 class Retriever:
     """BM25 over `docs` (each a list of texts; a text may be repeated to weigh it more)."""
 
-    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
+    def __init__(self, docs: Sequence[Sequence[str]], language: str | None = None) -> None:
+        self.language = language_of(language).code
         self.tf: list[Counter[str]] = []
         words: set[str] = set()
         df: Counter[str] = Counter()
         for texts in docs:
-            tokens = [w for text in texts for w in content_words(text)]
+            tokens = [w for text in texts for w in content_words(text, self.language)]
             words.update(tokens)
-            counts = Counter(stem(w) for w in tokens)
+            counts = Counter(stem(w, self.language) for w in tokens)
             self.tf.append(counts)
             df.update(counts.keys())
         self.n = len(self.tf)
@@ -132,7 +205,7 @@ class Retriever:
         found = self._corrections.get(word, "")
         if found != "":
             return found
-        stemmed = stem(word)
+        stemmed = stem(word, self.language)
         if stemmed in self._known_stems:
             result: str | None = stemmed
         elif len(word) < 4 or word.isdigit():
@@ -140,7 +213,7 @@ class Retriever:
         else:
             limit = 1 if len(word) < 8 else 2
             best = process.extractOne(word, self.words, scorer=Levenshtein.distance, score_cutoff=limit)
-            result = stem(best[0]) if best is not None else None
+            result = stem(best[0], self.language) if best is not None else None
         if len(self._corrections) < MAX_CORRECTIONS:  # a flood of nonsense words must not grow it forever
             self._corrections[word] = result
         return result
@@ -149,7 +222,7 @@ class Retriever:
         """(the known stems of a question, how many of its words the index does not know)."""
         known: list[str] = []
         unknown = 0
-        words = content_words(text)
+        words = content_words(text, self.language)
         # Two words the index knows as one ("burn out" -> burnout, "loopbaan cheque").
         joined: list[str] = []
         for word in words:

@@ -15,6 +15,9 @@ from ..forgiving import PostcodeTable
 
 QUESTION_TYPES = ("keuze", "meerkeuze", "ja_nee", "datum", "getal", "tekst")
 JA_NEE_VALUES = ("ja", "nee")
+# The bot's own texts in the faq section (an id and an `antwoord` per language, never found by a
+# question): what it says when it does not know, and the source of a glossary word's answer.
+REPLY_IDS = ("weet_niet", "bron_woordenlijst")
 
 
 @dataclass(frozen=True)
@@ -217,11 +220,21 @@ class FaqItem:
 
     id: str
     answer: Text
-    examples: tuple[str, ...]
+    examples: tuple[str, ...]  # in the default language
     keywords: tuple[str, ...]
     source: str
     place: Place
     source_place: Place | None = None  # where `bron:` is written, for the checker
+    # Per language: the examples and keywords in it (`voorbeelden: {nl: [...], fr: [...]}`; a
+    # plain list is the default language's). Empty: only `examples` and `keywords`.
+    examples_by_language: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    keywords_by_language: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def phrasings(self, language: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(examples, keywords) in `language`: the default language's when it has none."""
+        if language and language in self.examples_by_language:
+            return self.examples_by_language[language], self.keywords_by_language.get(language, ())
+        return self.examples, self.keywords
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Checks of the bot's answers (`faq:`): every fixed id present, a `bron` that exists, no
 number written in an answer (numbers come from the rule set), and every answer filled in
-under every rule set and under none (a date before the first), as the bot would show it.
+under every rule set and under none (a date before the first), in every language, as the
+bot would show it. The bot's own texts (`weet_niet`, `bron_woordenlijst`) have no `bron`.
 
-Unknown keys, missing keys and duplicate ids are the loader's findings (bank/builder.py).
+Unknown keys, missing keys, duplicate ids and examples or keywords missing in a language of
+the bank are the loader's findings (bank/builder.py).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from ..ask.faq import FIXED_IDS, known_sources, plain, render_answer, scope_for, source_known
 from ..bank.loader import Extras
-from ..bank.model import Bank, FaqItem, RuleSet
+from ..bank.model import REPLY_IDS, Bank, FaqItem, RuleSet
 from ..errors import Finding, Place, suggest
 
 # The one number an answer may write itself: VDAB's free phone number (every text names it).
@@ -42,7 +44,7 @@ def check_faq(bank: Bank, extras: Extras, today: dt.date, render: bool = True) -
             places.setdefault(use.owner, use.place)  # a duplicate id is dropped: the first one stays
     for item in bank.faq:
         at = places.get(item.id, item.place)
-        if not source_known(bank, item.source):
+        if item.id not in REPLY_IDS and not source_known(bank, item.source):
             choices = known_sources(bank)
             out.append(
                 Finding(
