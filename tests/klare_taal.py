@@ -2,8 +2,8 @@
 
 `all_groups()` collects the questions (vragenlijst.yaml), the explanations and the glossary
 (uitleg.yaml), the rule sets' conclusions and names (regels_*.yaml), the steps and
-referrals (advies.yaml), the fit texts (geschiktheid.yaml), the screen texts (ui/texts.py,
-ui/kiosk_texts.py) and the summary's fixed sentences (templates/inhoud.j2). A text with
+referrals (advies.yaml), the fit texts (geschiktheid.yaml), the screen texts (the catalogues'
+chat and kiosk sections) and the summary's fixed sentences (templates/inhoud.j2). A text with
 placeholders is measured once per branch of every `{% if %}`, with a typical value for each
 `{{ }}` or `{}`. `figures()` counts words per sentence, long words and the Flesch-Douma
 score, the Dutch Flesch formula: 206.84 - 0.77 x syllables per 100 words - 0.93 x words per
@@ -14,7 +14,6 @@ test_klare_taal.py.
 
 from __future__ import annotations
 
-import ast
 import re
 import statistics
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from pathlib import Path
 import pyphen
 from jinja2 import Environment, nodes
 
+from zelftest.core import i18n
 from zelftest.core.bank.loader import extras, load_bank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -187,17 +187,24 @@ def bank_groups() -> dict[str, Group]:
 
 
 def screen_texts() -> Iterator[tuple[str, str]]:
-    """(module:NAME, text) for every string constant of the screen text modules."""
-    for path in (ROOT / "zelftest/ui/texts.py", ROOT / "zelftest/ui/kiosk_texts.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in tree.body:
-            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-                name = node.targets[0].id
-                for const in ast.walk(node.value):
-                    text = const.value if isinstance(const, ast.Constant) else None
-                    # Skip ids and file endings ("markdown", ".md"): a visitor reads labels and sentences.
-                    if isinstance(text, str) and (" " in text or text[:1].isupper()):
-                        yield f"{path.name}:{name}", text
+    """(section:NAME, text) for every text of the chat's and the kiosk's Dutch catalogues."""
+
+    def strings(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+
+    for section in ("chat", "kiosk"):
+        for name, value in i18n.catalogue("nl", section).items():
+            for text in strings(value):
+                # Skip ids and file endings ("markdown", ".md"): a visitor reads labels and sentences.
+                if " " in text or text[:1].isupper():
+                    yield f"{section}:{name}", text
 
 
 def screen_group() -> Group:

@@ -21,7 +21,8 @@ from zelftest.core.dates import LAST_DAY
 from zelftest.core.engine import Session
 from zelftest.core.report.why import short_question
 from zelftest.core.whatif import years_later
-from zelftest.plain import CANNOT_COMPUTE, run_plain
+from zelftest.plain import run_plain
+from zelftest.plain_text import CANNOT_COMPUTE
 from zelftest.ui import counsellor_texts as ct
 from zelftest.ui.counsellor import CounsellorApp
 from zelftest.ui.counsellor_export import ExportScreen

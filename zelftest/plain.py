@@ -26,7 +26,6 @@ from .core.bank.model import Bank, GlossaryTerm, Question, RuleSet
 from .core.engine import Session
 from .core.values import understood
 from .plain_result import parts, read_on
-from .plain_text import CANNOT_COMPUTE as CANNOT_COMPUTE  # the name tests and callers know
 
 
 class _EndOfInput(Exception):

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import i18n
 from . import rules as rules_
 from .bank.model import Bank, Explanation, Question, RuleSet
 from .errors import ZelftestError
@@ -53,7 +54,10 @@ class Session:
         self.bank = bank
         if isinstance(today, dt.datetime):
             today = today.date()  # a datetime cannot be compared with the answers' dates
-        self.language = language
+        # The person's language: bank texts, the core's messages and the result's texts follow
+        # it; ids, values and the result's keys never do.
+        self.locale = i18n.locale(language or bank.default_language)
+        self.language = self.locale.code
         self.use(today or dt.date.today(), rules)
         self.answers: dict[str, Value] = {}
         self.cursor: str | None = None
