@@ -75,6 +75,7 @@ SPOKEN_FR = {
     "koi": "quoi",
     "euh": "",
     "bah": "",
+    "rdv": "rendez",
 }
 SPOKEN_EN = {
     "boss": "employer",
@@ -97,7 +98,7 @@ STOP = wordset(
     goed alles heel zeer laat laten welke welk zoals ander andere doe krijg krijgt wordt weer zit zitten
     vind vinden vraag vraagt vragen weet waarvoor uitleg"""
 )
-# French: "qu'est-ce que" folds to qu estce que; "l'accompagnement" to l accompagnement.
+# French: "qu'est-ce que" folds to qu est ce que; "l'accompagnement" to l accompagnement.
 STOP_FR = wordset(
     """le la les un une des du de et ou je me moi mon ma mes vous votre vos tu te toi ton ta tes il elle
     on nous notre nos ils elles se ce cet cette ces ca cela ceci que quoi quel quelle quels quelles est
@@ -107,7 +108,8 @@ STOP_FR = wordset(
     toute toutes comment estce estceque qu quest questce vraiment exactement svp merci bonjour madame
     monsieur explique expliquez expliquer dire dites savoir sais sait signifie veut quelque chose ici
     chez leur leurs lui eux etc obtenir recois recevoir meme juste peu beaucoup
-    y atil yatil question"""
+    y il ils elle question comprends comprendre comprend prendre prends permis ressemble ressembler
+    obtiens obtient obtenu saura saurait depuis"""
 )
 STOP_EN = wordset(
     """a an the and or i me my mine you your yours we us our they them their he she him her it its this
@@ -116,7 +118,8 @@ STOP_EN = wordset(
     but also still not no yes please thanks thank hello hi what how just really actually exactly any some
     something anything get got go going come tell explain explained mean means meaning know want like
     need very much lot bit again too there's it's whats hows im ive dont cant isnt exactly question
-    anyone someone one thing things way"""
+    someone one thing things way which myself yourself everything say says said take taking stand ask
+    asks asked asking understand allowed many much"""
 )
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -149,7 +152,10 @@ def fold(text: str, language: str | None = None) -> list[str]:
     spoken = language_of(language).spoken
     plain = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    words = (spoken.get(w, w) for w in _WORD.findall(plain.replace("-", "").replace("’", "'")))
+    # A hyphen joins a word ("burn-out"), except in French, where it mostly parts a verb from
+    # its subject ("puis-je", "est-ce", "y a-t-il") and "rendez-vous" is typed either way.
+    joiner = " " if language == "fr" else ""
+    words = (spoken.get(w, w) for w in _WORD.findall(plain.replace("-", joiner)))
     return [w for w in words if w]
 
 
