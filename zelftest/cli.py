@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .core.errors import BankError, ZelftestError
+from .core.i18n import LANGUAGES
 from .kiosklock import is_terminal_kiosk, lock_kiosk_signals
 
 
@@ -78,6 +79,12 @@ def build_parser() -> DutchParser:
         )
         common.add_argument(
             "--vragen", type=Path, metavar="PAD", default=default, help="een andere vragenlijst (bestand of map)"
+        )
+        common.add_argument(
+            "--taal",
+            choices=LANGUAGES,
+            default=default,
+            help="de taal van de test: nl (standaard), fr of en; de begeleiding zelf is in het Nederlands",
         )
         common.add_argument(
             "--regelset",
@@ -178,6 +185,16 @@ class UsageError(ZelftestError):
     """A wrong value on the command line (exit 2)."""
 
 
+def _language(bank: Any, args: argparse.Namespace) -> str:
+    """The language asked with --taal (default: the bank's); one the bank has no texts in is
+    a usage error, not a test that silently falls back to Dutch."""
+    language = getattr(args, "taal", None) or bank.default_language
+    if language not in bank.languages:
+        have = ", ".join(bank.languages)
+        raise UsageError(f"--taal {language}: deze vragenlijst heeft geen teksten in die taal (wel: {have})")
+    return str(language)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.check.checker import check_paths
 
@@ -211,7 +228,8 @@ def cmd_judge(args: argparse.Namespace) -> int:
     bank = load_bank(_bank_path(args))
     answers, file_date = read_answers_file(args.antwoorden)
     today = args.datum or file_date or dt.date.today()
-    session, warnings = session_from_answers(bank, answers, today, _forced_rules(bank, args))
+    language = _language(bank, args)
+    session, warnings = session_from_answers(bank, answers, today, _forced_rules(bank, args), language)
     for warning in warnings:
         print(f"zelftest: {warning}", file=sys.stderr)
     result = session.result()
@@ -224,9 +242,9 @@ def cmd_judge(args: argparse.Namespace) -> int:
             # Nothing went wrong, there is just nothing to keep: no (empty) file, exit 1.
             print(f"zelftest: {NO_DATES}", file=sys.stderr)
             return 1
-        text = to_ics(result).decode("utf-8")  # write_private keeps its CRLF line ends
+        text = to_ics(result, session.locale).decode("utf-8")  # write_private keeps its CRLF line ends
     else:
-        text = render(result, args.formaat)
+        text = render(result, args.formaat, locale=session.locale)
     if args.uit:
         from .files import SaveError, write_private
 
@@ -249,12 +267,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not text:
         return _fail('vraag: typ een vraag, zoals zelftest vraag "wat kost dat"')
     bank = load_bank(_bank_path(args))
+    language = _language(bank, args)
     scope = scope_for(bank, args.datum or dt.date.today(), _forced_rules(bank, args))
-    reply = answer(build_index(bank), text, scope)
+    reply = answer(build_index(bank, language), text, scope, language=language)
     if args.formaat == "json":
         sys.stdout.write(json.dumps(reply.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(reply.antwoord + (f"\nBron: {reply.bron}" if reply.bron else "") + "\n")
+        from .core.i18n import locale
+
+        source = locale(language).text("chat.BOT_SOURCE", bron=reply.bron) if reply.bron else ""
+        sys.stdout.write(reply.antwoord + (f"\n{source}" if source else "") + "\n")
     return 0
 
 
@@ -263,14 +285,15 @@ def cmd_interactive(args: argparse.Namespace) -> int:
 
     bank = load_bank(_bank_path(args))
     rules = _forced_rules(bank, args)
+    language = _language(bank, args)
     if args.eenvoudig:
         from .plain import run_plain
 
-        return run_plain(bank, args.datum, rules)
+        return run_plain(bank, args.datum, rules, language=language)
     from .ui.app import run_app
 
     mode = "kiosk" if args.kiosk else "begeleider" if args.begeleider else "chat"
-    return run_app(bank, mode=mode, today=args.datum, rules=rules)
+    return run_app(bank, mode=mode, today=args.datum, rules=rules, language=language)
 
 
 def cmd_web(args: argparse.Namespace) -> int:
@@ -278,11 +301,12 @@ def cmd_web(args: argparse.Namespace) -> int:
     from .web import Guard, serve
 
     rules = None
+    bank = load_bank(_bank_path(args))
     if args.regelset is not None:
         # Check the id once here (exit 2), not in every browser's session.
-        rules = _forced_rules(load_bank(_bank_path(args)), args).id
+        rules = _forced_rules(bank, args).id
     guard = Guard(tuple(args.origin), args.max_sessies, args.max_scherm)
-    return serve(args.host, args.poort, args.kiosk, args.datum, args.vragen, rules, guard)
+    return serve(args.host, args.poort, args.kiosk, args.datum, args.vragen, rules, guard, _language(bank, args))
 
 
 def _lock_kiosk_signals(args: argparse.Namespace) -> None:

@@ -24,6 +24,7 @@ from . import plain_text as txt
 from .core.ask import route
 from .core.bank.model import Bank, GlossaryTerm, Question, RuleSet
 from .core.engine import Session
+from .core.i18n import use
 from .core.values import understood
 from .plain_result import parts, read_on
 
@@ -84,7 +85,7 @@ class PlainChat:
 
     def ask(self, q: Question) -> None:
         n, m = self.session.progress()
-        self.say(f"Vraag {n} van ongeveer {m}.")
+        self.say(txt.PROGRESS.format(n=n, m=m))
         self.say_bank(self.session.text(q.text))
         if q.type in ("keuze", "ja_nee", "meerkeuze"):
             for i, opt in enumerate(q.choices, 1):
@@ -151,10 +152,10 @@ class PlainChat:
         `stop` and the end of input raise; everything else asks the question again."""
         while True:
             raw = self.read()
-            command = (raw or "").casefold()
+            command = txt.command(raw or "")
             if command == "stop":
                 raise _EndOfInput(txt.STOPPED)
-            if command in ("hulp", "?"):
+            if command == "hulp":
                 self.help(q)
             elif command == "woorden":
                 self.glossary()
@@ -169,7 +170,7 @@ class PlainChat:
             elif (first := route(raw, q.type)) is not None:
                 self.bot(*first)
             else:
-                if q.type == "meerkeuze" and command in txt.NONE_WORDS:
+                if q.type == "meerkeuze" and command == "geen":
                     raw = ""
                 outcome = self.session.answer(raw)
                 if outcome.ok:
@@ -232,6 +233,7 @@ def run_plain(
     rules: RuleSet | None = None,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the plain conversation; 0 after a complete run, 1 when stopped or input ended,
     2 when the dates given cannot be computed.
@@ -239,5 +241,6 @@ def run_plain(
     if stdin is None and hasattr(sys.stdin, "reconfigure"):
         # Bytes that are not UTF-8 must reach `read` as something it can refuse, not crash it.
         sys.stdin.reconfigure(errors="surrogateescape")
-    session = Session(bank, today, rules)
+    session = Session(bank, today, rules, language)
+    use(session.locale)
     return PlainChat(session, stdin or sys.stdin, stdout or sys.stdout).run()

@@ -62,20 +62,20 @@ def read_on(chat: Conversation, verdict: list[str], chunks: list[Part]) -> bool:
     chat.say(txt.MORE)
     index = 0
     while index < len(chunks):
-        command = (chat.read() or "").strip().casefold()
+        command = txt.command(chat.read() or "")
         if command in ("klaar", "stop", "nee"):
             chat.say(txt.GOODBYE)
             return False
         if command == "terug":
             return True
-        if command in ("hulp", "?"):
+        if command == "hulp":
             chat.say(txt.MORE_HELP)
             continue
         if command == "woorden":
             chat.glossary()
             chat.say(txt.MORE_AGAIN)
             continue
-        if command not in ("meer", "m", "ja", "alles"):
+        if command not in ("meer", "ja", "alles"):
             chat.say(txt.MORE_AGAIN)
             continue
         last = len(chunks) if command == "alles" else index + 1

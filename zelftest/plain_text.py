@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .core.i18n import current, module_texts
+from .core.i18n import DEFAULT, current, locale, module_texts
 
 __getattr__ = module_texts("eenvoudig")
 
@@ -21,6 +21,18 @@ LISTEN_MINUTES = (6, 9)
 
 _LIST_MARK = re.compile(r"^\s*[-*•]\s+")
 _EMPHASIS = re.compile(r"\*\*|__")
+
+
+def command(typed: str) -> str:
+    """The command a typed word means (`terug`, `hulp`, `stop`, `woorden`, `meer`, `alles`,
+    `klaar`, `ja`, `nee`, `geen`): the person's language or Dutch, which always works.
+    Anything else comes back as typed, folded to lower case."""
+    word = typed.strip().casefold()
+    for language in (current(), locale(DEFAULT)):
+        for name, words in language.lookup("eenvoudig", "COMMAND_WORDS").items():
+            if word in words:
+                return str(name)
+    return word
 
 
 def for_ear(text: str) -> list[str]:

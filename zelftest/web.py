@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .core.i18n import DEFAULT
+
 if TYPE_CHECKING:
     from .webserver import GuardedServer
 
@@ -56,7 +58,11 @@ def parse_screen(text: str) -> tuple[int, int]:
 
 
 def command(
-    kiosk: bool = False, today: dt.date | None = None, bank: Path | None = None, rules: str | None = None
+    kiosk: bool = False,
+    today: dt.date | None = None,
+    bank: Path | None = None,
+    rules: str | None = None,
+    language: str | None = None,
 ) -> list[str]:
     """The command each browser session runs, as an argv list (no shell in between)."""
     parts = [sys.executable, "-m", "zelftest"]
@@ -68,6 +74,8 @@ def command(
         parts += ["--vragen", str(bank.resolve())]
     if rules:
         parts += ["--regelset", rules]
+    if language:
+        parts += ["--taal", language]
     return parts
 
 
@@ -79,6 +87,7 @@ def make_server(
     bank: Path | None = None,
     rules: str | None = None,
     guard: Guard | None = None,
+    language: str | None = None,
 ) -> GuardedServer:
     import textual_serve
 
@@ -87,13 +96,14 @@ def make_server(
     guard = guard or Guard()
     statics = Path(textual_serve.__file__).resolve().parent / "static"
     return GuardedServer(
-        command(kiosk, today, bank, rules),
+        command(kiosk, today, bank, rules, language),
         host=host,
         port=port,
         origins=guard.origins,
         max_sessions=guard.max_sessions,
         max_size=guard.max_size,
         kiosk=kiosk,
+        language=language or DEFAULT,
         title=TITLE,
         statics_path=statics,
         templates_path=PAGE_DIR,
@@ -108,6 +118,7 @@ def serve(
     bank: Path | None = None,
     rules: str | None = None,
     guard: Guard | None = None,
+    language: str | None = None,
 ) -> int:
     """Serve until interrupted; returns the exit code."""
     if kiosk:
@@ -115,7 +126,7 @@ def serve(
 
         # Every browser's kiosk reads these settings; check them once, before serving.
         load_kiosk_config()
-    server = make_server(host, port, kiosk, today, bank, rules, guard)
+    server = make_server(host, port, kiosk, today, bank, rules, guard, language)
     print(f"De zelftest draait op http://{host}:{port} — stop met Ctrl+C.", file=sys.stderr)
     server.serve()
     return 0

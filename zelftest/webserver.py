@@ -25,6 +25,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from .core.errors import excerpt
+from .core.i18n import DEFAULT, LANGUAGES, locale
 
 log = logging.getLogger("zelftest.web")
 
@@ -36,7 +37,6 @@ MAX_STDIN = 16 * 1024
 MAX_MESSAGE = 64 * 1024
 # How long a session gets to end by itself after its client left, before SIGTERM, then SIGKILL.
 QUIT_GRACE, TERM_GRACE = 3.0, 3.0
-TOO_BUSY = "Het is nu te druk. Probeer het over een paar minuten opnieuw."
 # 1013 is the WebSocket code for "try again later".
 TRY_AGAIN_LATER = 1013
 
@@ -150,6 +150,7 @@ class GuardedServer(Server):
         max_sessions: int,
         max_size: tuple[int, int],
         kiosk: bool = False,
+        language: str = DEFAULT,
         **kwargs: Any,
     ) -> None:
         super().__init__(shlex.join(argv), host=host, port=port, **kwargs)
@@ -158,6 +159,7 @@ class GuardedServer(Server):
         self.max_sessions = max_sessions
         self.max_width, self.max_height = max_size
         self.kiosk = kiosk
+        self.language = language  # of a page asked without ?taal=
         self.sockets: set[web.WebSocketResponse] = set()
 
     def initialize_logging(self) -> None:
@@ -180,6 +182,8 @@ class GuardedServer(Server):
             [
                 web.get("/", self.handle_index, name="index"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
+                # textual.js appends "?width=…" to the socket's address, so the language goes in the path.
+                web.get("/ws/{taal}", self.handle_websocket, name="websocket_taal"),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", self.statics_path, show_index=False, name="static"),
             ]
@@ -190,6 +194,11 @@ class GuardedServer(Server):
     async def handle_index(self, request: web.Request) -> Any:
         context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
         context["kiosk"] = self.kiosk
+        language = request.query.get("taal", "")
+        context["taal"] = language if language in LANGUAGES else self.language
+        context["tekst"] = locale(context["taal"]).section("web")
+        context["app_websocket_url"] += f"/{context['taal']}"
+        context["application"] = {"name": context["tekst"].TITLE}
         import aiohttp_jinja2
 
         return aiohttp_jinja2.render_template("app_index.html", request, context)
@@ -216,6 +225,9 @@ class GuardedServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         if not websocket.can_prepare(request).ok:
             raise web.HTTPBadRequest(text="Dit adres is alleen voor de WebSocket van de zelftest.")
+        language = request.match_info.get("taal", self.language)
+        if language not in LANGUAGES:
+            raise web.HTTPNotFound(text="Niet gevonden.")
         why = self.refusal(request)
         if why == "origin":
             log.warning("WebSocket geweigerd: vreemde Origin %s", excerpt(request.headers.get("Origin", "")))
@@ -230,13 +242,14 @@ class GuardedServer(Server):
             raise
         if why == "druk":
             log.warning("WebSocket geweigerd: al %d sessies", len(self.sockets))
-            await websocket.send_bytes(f"\r\n  {TOO_BUSY}\r\n".encode())
-            await websocket.close(code=TRY_AGAIN_LATER, message=TOO_BUSY.encode())
+            busy = locale(language).text("web.TOO_BUSY")
+            await websocket.send_bytes(f"\r\n  {busy}\r\n".encode())
+            await websocket.close(code=TRY_AGAIN_LATER, message=busy.encode())
             return websocket
         width = clamp(request.query.get("width"), MIN_WIDTH, self.max_width, 80)
         height = clamp(request.query.get("height"), MIN_HEIGHT, self.max_height, 24)
         service = ExecAppService(
-            self.argv,
+            [*self.argv, "--taal", language],
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,
