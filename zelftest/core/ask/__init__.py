@@ -50,7 +50,7 @@ __all__ = [
 THRESHOLD = 0.5  # below this share of the question matched, the bot says it does not know
 # The bot's own texts are in the bank (faq ids `weet_niet`, `bron_woordenlijst`, in every
 # language); these stand in for a bank without them: no words, only where to go.
-UNKNOWN_ID, GLOSSARY_SOURCE_ID = REPLY_IDS
+UNKNOWN_ID, GLOSSARY_SOURCE_ID = REPLY_IDS[:2]
 UNKNOWN = "vdab.be · 0800 30 700"
 GLOSSARY_SOURCE = "de woordenlijst van deze zelftest"  # kept for front ends that show it themselves
 GLOSSARY_PREFIX = "woord:"  # the id of a glossary answer: woord:<term>
@@ -140,7 +140,7 @@ def answer(index: Index, text: str, scope: Mapping[str, Any] | None = None, lang
     sure = round(min(1.0, hit.coverage), 2)
     if isinstance(entry, FaqItem):
         body = render_answer(bank, entry, scope, lang)
-        return Reply(entry.id, text, body, sure, source_text(bank, entry.source, scope))
+        return Reply(entry.id, text, body, sure, source_text(bank, entry.source, scope, lang))
     explained = expressions.render_text(entry.explanation.get(lang), with_unconfirmed(bank, scope))
     body = f"{_term(entry, lang)}: {' '.join(explained.split())}"
     source = bot_text(bank, GLOSSARY_SOURCE_ID, scope, lang)

@@ -40,17 +40,10 @@ FIXED_IDS = (
     "regels_nu",
 )
 RULE_SET_SOURCE = "regelset"  # `bron: regelset`: the source of the rule set in use
-# `bron: domein §N`: a section of the domain facts (../shared/domein.md) this bank follows.
-DOMAIN_SECTIONS = {
-    1: "wat loopbaanbegeleiding is",
-    2: "de regels van de VDAB-pagina",
-    3: "de voorwaarden die de VDAB-pagina niet noemt",
-    4: "de regels na 2019",
-    5: "outplacement",
-    6: "waar je ook terecht kan",
-    7: "woorden",
-    8: "toon: een inschatting, geen beslissing",
-}
+# `bron: domein §N`: a section of the domain facts (../shared/domein.md) this bank follows. How
+# a reply names it is the bank's text `bron_domein` (in every language), filled in with `sectie`.
+DOMAIN_SECTIONS = range(1, 9)
+DOMAIN_SOURCE_ID = "bron_domein"
 _DOMAIN = re.compile(r"^domein §(\d+)$")
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 
@@ -99,13 +92,16 @@ def known_sources(bank: Bank) -> list[str]:
     return sorted(ids | {RULE_SET_SOURCE, "domein §1"})
 
 
-def source_text(bank: Bank, source: str, scope: Mapping[str, Any]) -> str:
+def source_text(bank: Bank, source: str, scope: Mapping[str, Any], language: str | None = None) -> str:
     """The source of an answer in words: a title (and address), the rule set's own source
-    for `regelset`, or the section of the domain facts."""
+    for `regelset`, or the section of the domain facts (the bank's `bron_domein` in `language`)."""
     match = _DOMAIN.match(source)
     if match:
         number = int(match.group(1))
-        return f"domein.md §{number}: {DOMAIN_SECTIONS.get(number, '')}".rstrip(": ")
+        named = next((item for item in bank.faq if item.id == DOMAIN_SOURCE_ID), None)
+        if named is None:
+            return f"domein.md §{number}"
+        return render_answer(bank, named, {**scope, "sectie": number}, language)
     in_use = next((rs for rs in bank.rule_sets if rs.id == (scope.get("regelset") or {}).get("id")), None)
     if source == RULE_SET_SOURCE:
         if in_use is None:

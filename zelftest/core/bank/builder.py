@@ -243,7 +243,10 @@ class ItemBuilder(FitAndRulesBuilder):
         if not f or not all(k in f for k in keys):
             return None
         fid = reader.identifier(f["id"], (*path, "id"), "het faq-id")
-        answer = reader.text(f["antwoord"], (*path, "antwoord"), "het antwoord", ("faq", str(fid)))
+        # `bron_domein` reads `sectie`, which the bot fills in: the faq checks render it for
+        # every section, not the name checks of the other texts.
+        use = None if fid == REPLY_IDS[2] else ("faq", str(fid))
+        answer = reader.text(f["antwoord"], (*path, "antwoord"), "het antwoord", use)
         if reply:
             return FaqItem(str(fid), answer, (), (), "", reader.place(path)) if answer else None
         lists = {key: self.phrasings(reader, f[key], (*path, key), key) for key in ("voorbeelden", "trefwoorden")}

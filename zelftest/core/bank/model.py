@@ -16,8 +16,9 @@ from ..forgiving import PostcodeTable
 QUESTION_TYPES = ("keuze", "meerkeuze", "ja_nee", "datum", "getal", "tekst")
 JA_NEE_VALUES = ("ja", "nee")
 # The bot's own texts in the faq section (an id and an `antwoord` per language, never found by a
-# question): what it says when it does not know, and the source of a glossary word's answer.
-REPLY_IDS = ("weet_niet", "bron_woordenlijst")
+# question): what it says when it does not know, the source of a glossary word's answer, and
+# how it names a section of the domain facts (`bron: domein §N`; the text has `sectie`).
+REPLY_IDS = ("weet_niet", "bron_woordenlijst", "bron_domein")
 
 
 @dataclass(frozen=True)

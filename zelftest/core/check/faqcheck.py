@@ -1,7 +1,8 @@
 """Checks of the bot's answers (`faq:`): every fixed id present, a `bron` that exists, no
 number written in an answer (numbers come from the rule set), and every answer filled in
 under every rule set and under none (a date before the first), in every language, as the
-bot would show it. The bot's own texts (`weet_niet`, `bron_woordenlijst`) have no `bron`.
+bot would show it. The bot's own texts (`weet_niet`, `bron_woordenlijst`, `bron_domein`) have
+no `bron`.
 
 Unknown keys, missing keys, duplicate ids and examples or keywords missing in a language of
 the bank are the loader's findings (bank/builder.py).
@@ -12,7 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..ask.faq import FIXED_IDS, known_sources, plain, render_answer, scope_for, source_known
+from ..ask.faq import (
+    DOMAIN_SECTIONS,
+    DOMAIN_SOURCE_ID,
+    FIXED_IDS,
+    known_sources,
+    plain,
+    render_answer,
+    scope_for,
+    source_known,
+)
 from ..bank.loader import Extras
 from ..bank.model import REPLY_IDS, Bank, FaqItem, RuleSet
 from ..errors import Finding, Place, suggest
@@ -53,7 +63,8 @@ def check_faq(bank: Bank, extras: Extras, today: dt.date, render: bool = True) -
                     f"of vaste_regels, 'regelset' of 'domein §<nummer>'){suggest(item.source, choices)}",
                 )
             )
-        out += _numbers(item, at)
+        if item.id != DOMAIN_SOURCE_ID:  # it names the sections of a document ("de regels na 2019")
+            out += _numbers(item, at)
         if render:
             out += _renders(bank, item, at, today)
     return out
@@ -80,11 +91,13 @@ def _renders(bank: Bank, item: FaqItem, at: Place, today: dt.date) -> list[Findi
     chosen: list[tuple[RuleSet | None, dt.date]] = [(rs, today) for rs in bank.rule_sets]
     if bank.rule_sets:
         chosen.append((None, bank.rule_sets[0].valid_from - dt.timedelta(days=1)))
+    # The name of a domain section is filled in for every section it may name.
+    sections = [{"sectie": n} for n in DOMAIN_SECTIONS] if item.id == DOMAIN_SOURCE_ID else [{}]
     for rules, day in chosen:
         scope = scope_for(bank, day, rules)
-        for language in item.answer.by_language:
+        for language, extra in ((lang, x) for lang in item.answer.by_language for x in sections):
             try:
-                render_answer(bank, item, scope, language)
+                render_answer(bank, item, {**scope, **extra}, language)
             except Exception as exc:  # noqa: BLE001 - a text that cannot be filled in is a finding
                 label = f"regelset '{rules.id}'" if rules is not None else "geen regelset (een datum voor de eerste)"
                 return [
