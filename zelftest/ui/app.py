@@ -21,9 +21,11 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from zelftest.core import i18n
 from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.core.engine import Session
 
+from . import key_texts as keys
 from . import pasteguard, texts
 from .conversation import ChatScreen
 from .themes import HIGH_CONTRAST, THEME_SEARCH, THEMES
@@ -45,25 +47,31 @@ class ZelftestApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (22, "-short"), (40, "-tall")]
     BINDINGS = [
-        Binding("f2", "glossary", "Woorden", tooltip="De woordenlijst"),
-        Binding("f3", "outplacement", "Outplacement", tooltip=texts.OUTPLACEMENT_TITLE),
-        Binding("f4", "about", "Over de test", tooltip=texts.ABOUT_TITLE),
-        Binding("f5", "review", "Antwoorden", tooltip="Bekijk en wijzig je antwoorden"),
-        Binding("ctrl+q", "quit", "Stop", tooltip="Stop de test"),
+        Binding("f2", "glossary", keys.WORDS, tooltip=keys.WORDS_TIP),
+        Binding("f3", "outplacement", keys.OUTPLACEMENT, tooltip=texts.OUTPLACEMENT_TITLE),
+        Binding("f4", "about", keys.ABOUT, tooltip=texts.ABOUT_TITLE),
+        Binding("f5", "review", keys.ANSWERS, tooltip=keys.ANSWERS_TIP),
+        Binding("ctrl+q", "quit", keys.QUIT, tooltip=keys.QUIT_TIP),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding(
-            "ctrl+p", "command_palette", "Menu", show=False, priority=True, key_display="^p", tooltip="Alle opdrachten"
+            "ctrl+p", "command_palette", keys.MENU, show=False, priority=True, key_display="^p", tooltip=keys.MENU_TIP
         ),
     ]
 
     def __init__(
-        self, bank: Bank, mode: str = "chat", today: dt.date | None = None, rules: RuleSet | None = None
+        self,
+        bank: Bank,
+        mode: str = "chat",
+        today: dt.date | None = None,
+        rules: RuleSet | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__()
         pasteguard.install()
         self.bank = bank
         self.mode = mode if mode in MODES else "chat"
-        self.session = Session(bank, today=today, rules=rules)
+        self.session = Session(bank, today=today, rules=rules, language=language)
+        i18n.use(self.session.locale)
         self.seen_result: dict[str, Any] | None = None
         self.compare: tuple[dict[str, Any], dict[str, Any]] | None = None
         for theme in THEMES:
@@ -103,23 +111,23 @@ class ZelftestApp(App[int]):
 
     # -- command palette ----------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield SystemCommand(texts.OUTPLACEMENT_TITLE, "Het verschil, kort uitgelegd", self.action_outplacement)
-        yield SystemCommand(texts.ABOUT_TITLE, "Bronnen, regels, versie. Dit is een indicatie.", self.action_about)
-        yield SystemCommand(texts.GLOSSARY_TITLE, "Moeilijke woorden uitgelegd", self.action_glossary)
-        yield SystemCommand("Mijn antwoorden", "Bekijk en wijzig je antwoorden", self.action_review)
+        yield SystemCommand(texts.OUTPLACEMENT_TITLE, keys.OUTPLACEMENT_HELP, self.action_outplacement)
+        yield SystemCommand(texts.ABOUT_TITLE, keys.ABOUT_HELP, self.action_about)
+        yield SystemCommand(texts.GLOSSARY_TITLE, keys.GLOSSARY_HELP, self.action_glossary)
+        yield SystemCommand(keys.MY_ANSWERS, keys.ANSWERS_TIP, self.action_review)
         if self.session.complete:
-            yield SystemCommand("Mijn resultaat", "Toon je samenvatting", self.action_show_summary)
-        yield SystemCommand("Opnieuw beginnen", "Wis alles en begin opnieuw", self.action_start_over)
-        yield SystemCommand("Hoog contrast", "Zet hoog contrast aan of uit", self.action_toggle_contrast)
-        yield SystemCommand("Thema", "Kies kleuren voor het scherm", self.action_change_theme)
-        yield SystemCommand("Toetsen", "Toon alle toetsen", self.action_show_help_panel)
-        yield SystemCommand("Stoppen", "Stop de test", self.action_quit)
+            yield SystemCommand(keys.MY_RESULT, keys.MY_RESULT_HELP, self.action_show_summary)
+        yield SystemCommand(keys.START_OVER, keys.START_OVER_HELP, self.action_start_over)
+        yield SystemCommand(keys.CONTRAST, keys.CONTRAST_HELP, self.action_toggle_contrast)
+        yield SystemCommand(keys.THEME, keys.THEME_HELP, self.action_change_theme)
+        yield SystemCommand(keys.KEYS, keys.KEYS_HELP, self.action_show_help_panel)
+        yield SystemCommand(keys.STOPPING, keys.QUIT_TIP, self.action_quit)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+            self.push_screen(CommandPalette(placeholder=keys.SEARCH, id="--command-palette"))
 
     def search_themes(self) -> None:
         from textual.command import CommandPalette
@@ -216,6 +224,7 @@ def make_app(
     today: dt.date | None = None,
     kiosk_config: KioskConfig | None = None,
     rules: RuleSet | None = None,
+    language: str | None = None,
 ) -> ZelftestApp:
     """The chat app for `bank` (default: the shipped bank), `mode` and reference date.
 
@@ -230,26 +239,30 @@ def make_app(
     if mode == "begeleider":
         from .counsellor import CounsellorApp
 
-        return CounsellorApp(bank, today=today, rules=rules)
+        return CounsellorApp(bank, today=today, rules=rules, language=language)
     if mode == "kiosk":
         from zelftest.kioskconfig import load_kiosk_config
 
         from .kiosk import KioskApp
 
-        return KioskApp(bank, kiosk_config or load_kiosk_config(), today=today, rules=rules)
-    return ZelftestApp(bank, mode=mode, today=today, rules=rules)
+        return KioskApp(bank, kiosk_config or load_kiosk_config(), today=today, rules=rules, language=language)
+    return ZelftestApp(bank, mode=mode, today=today, rules=rules, language=language)
 
 
 def run_app(
-    bank: Bank | None = None, mode: str = "chat", today: dt.date | None = None, rules: RuleSet | None = None
+    bank: Bank | None = None,
+    mode: str = "chat",
+    today: dt.date | None = None,
+    rules: RuleSet | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the chat in the terminal; returns the exit code."""
     if mode == "kiosk":
         from .kiosk import KioskApp, run_kiosk
 
-        kiosk = make_app(bank, mode=mode, today=today, rules=rules)
+        kiosk = make_app(bank, mode=mode, today=today, rules=rules, language=language)
         assert isinstance(kiosk, KioskApp)
-        return run_kiosk(kiosk.bank, kiosk.config, today, rules)
-    app = make_app(bank, mode=mode, today=today, rules=rules)
+        return run_kiosk(kiosk.bank, kiosk.config, today, rules, language)
+    app = make_app(bank, mode=mode, today=today, rules=rules, language=language)
     result = app.run()
     return int(result or 0) if app.return_code is None else app.return_code

@@ -235,9 +235,14 @@ class CounsellorApp(ZelftestApp):
     ]
 
     def __init__(
-        self, bank: Bank, mode: str = "begeleider", today: dt.date | None = None, rules: RuleSet | None = None
+        self,
+        bank: Bank,
+        mode: str = "begeleider",
+        today: dt.date | None = None,
+        rules: RuleSet | None = None,
+        language: str | None = None,
     ) -> None:
-        super().__init__(bank, mode="begeleider", today=today, rules=rules)
+        super().__init__(bank, mode="begeleider", today=today, rules=rules, language=language)
         self.state = CounsellorState(self.session)
         self.exported_notes = ""  # the notes as last exported
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+
+from zelftest.core.i18n import retranslate
 
 
 class KeyFooter(Footer):
@@ -26,6 +29,16 @@ class KeyFooter(Footer):
             for key, (_, binding, enabled, _) in screen.active_bindings.items()
             if binding.show
         )
+
+    def compose(self) -> ComposeResult:
+        # A binding's label was fixed when its class was made; show it in the person's language.
+        for widget in super().compose():
+            description = getattr(widget, "description", None)
+            if isinstance(description, str):
+                widget.description = retranslate(description)  # type: ignore[attr-defined]
+            if isinstance(widget.tooltip, str):
+                widget.tooltip = retranslate(widget.tooltip)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if self.is_attached and screen is self.screen:

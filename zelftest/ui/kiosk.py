@@ -35,6 +35,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 
+from zelftest.core import i18n
 from zelftest.core.bank.model import Bank, RuleSet
 from zelftest.kioskconfig import KioskConfig
 
@@ -87,9 +88,14 @@ class KioskApp(ZelftestApp):
     BINDINGS = [Binding("ctrl+o", "kiosk_pin", show=False, priority=True)]
 
     def __init__(
-        self, bank: Bank, config: KioskConfig, today: dt.date | None = None, rules: RuleSet | None = None
+        self,
+        bank: Bank,
+        config: KioskConfig,
+        today: dt.date | None = None,
+        rules: RuleSet | None = None,
+        language: str | None = None,
     ) -> None:
-        super().__init__(bank, mode="kiosk", today=today, rules=rules)
+        super().__init__(bank, mode="kiosk", today=today, rules=rules, language=language)
         self.config = config
         self.use_command_palette = False
         self.last_input = time.monotonic()
@@ -216,10 +222,31 @@ class KioskApp(ZelftestApp):
         finally:
             self.wiping = False
 
+    async def action_kiosk_language(self, code: str) -> None:
+        """A visitor chose a language at the welcome: the whole kiosk speaks it from now on."""
+        if code not in i18n.LANGUAGES or code not in self.bank.languages or code == self.session.language:
+            return
+        self.session.use_language(code)
+        i18n.use(self.session.locale)
+        self.in_use = True
+        await self.kiosk_chat.relabel()
+        await self.kiosk_chat.restart()
+
+    @property
+    def kiosk_chat(self) -> KioskChatScreen:
+        screen = self.chat
+        assert isinstance(screen, KioskChatScreen)
+        return screen
+
     async def start_over(self) -> None:
-        """The chat's start over, and what a kiosk also forgets."""
+        """The chat's start over, and what a kiosk also forgets: the next visitor starts in Dutch."""
         self.countdown = None
+        switched = self.session.language != i18n.DEFAULT
+        self.session.use_language(i18n.DEFAULT)
+        i18n.use(self.session.locale)
         await super().start_over()
+        if switched:
+            await self.kiosk_chat.relabel()
         self.copy_to_clipboard("")  # also the terminal's clipboard, in case anything got there
         self.theme = self.start_theme
         self.printed = False
@@ -305,7 +332,13 @@ def kiosk_screen(screen: Any) -> Any:
     return screen
 
 
-def run_kiosk(bank: Bank, config: KioskConfig, today: dt.date | None = None, rules: RuleSet | None = None) -> int:
+def run_kiosk(
+    bank: Bank,
+    config: KioskConfig,
+    today: dt.date | None = None,
+    rules: RuleSet | None = None,
+    language: str | None = None,
+) -> int:
     """Run the kiosk in a terminal until an operator gives the PIN.
 
     Should the app ever stop otherwise (an error), a fresh kiosk starts at once, so a
@@ -313,12 +346,12 @@ def run_kiosk(bank: Bank, config: KioskConfig, today: dt.date | None = None, rul
     """
     if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
         # In a browser the page ends the process when the visitor leaves; no restarts.
-        app = KioskApp(bank, config, today, rules)
+        app = KioskApp(bank, config, today, rules, language)
         app.run()
         return 0 if app.pin_exit else int(app.return_code or 0)
     stops: list[float] = []
     while True:
-        app = KioskApp(bank, config, today, rules)
+        app = KioskApp(bank, config, today, rules, language)
         app.lock_signals = True
         with contextlib.suppress(KeyboardInterrupt):
             app.run()

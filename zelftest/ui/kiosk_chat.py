@@ -25,6 +25,7 @@ from textual.widgets import Button
 
 from zelftest.core.bank.model import Question
 from zelftest.core.engine import Session
+from zelftest.core.i18n import LANGUAGES, NAMES, current
 
 from . import kiosk_texts as kt
 from . import texts
@@ -39,8 +40,32 @@ from .review import EditScreen, ReviewScreen
 if TYPE_CHECKING:
     from .kiosk import KioskApp
 
-WIPE = (kt.WIPE, "app.kiosk_wipe")
-CHAT_BAR = ((kt.WORDS, "app.glossary"), ("Outplacement?", "app.outplacement"), (kt.ANSWERS, "app.review"), WIPE)
+WIPE_ACTION = "app.kiosk_wipe"
+
+
+def wipe() -> tuple[str, str]:
+    """The red button on every kiosk screen, labelled in the language of the moment."""
+    return (kt.WIPE, WIPE_ACTION)
+
+
+def chat_bar() -> list[tuple[str, str]]:
+    return [(kt.WORDS, "app.glossary"), (kt.OUTPLACEMENT, "app.outplacement"), (kt.ANSWERS, "app.review"), wipe()]
+
+
+class LanguageBar(Horizontal):
+    """Three big buttons at the welcome: the test in Dutch, French or English."""
+
+    def compose(self) -> ComposeResult:
+        for code in LANGUAGES:
+            chosen = code == current().code
+            yield Button(
+                NAMES[code],
+                id=f"taal-{code}",
+                action=f"app.kiosk_language('{code}')",
+                variant="primary" if chosen else "default",
+            )
+
+
 TAPS_FOR_PIN = 5
 TAP_WINDOW = 3.0  # seconds for the five taps
 
@@ -56,7 +81,7 @@ class KioskBar(Horizontal):
         for label, action in self.buttons:
             name = action.rpartition(".")[2].replace("_", "-")
             # The button runs its action itself (no Pressed message for the screens below).
-            yield Button(label, id=name, action=action, variant="error" if action == WIPE[1] else "default")
+            yield Button(label, id=name, action=action, variant="error" if action == WIPE_ACTION else "default")
 
 
 def with_kiosk_bar(screen: Screen[Any], buttons: Sequence[tuple[str, str]]) -> Widget:
@@ -104,15 +129,22 @@ class KioskChatScreen(ChatScreen):
             if type(widget) is AnswerPanel:
                 yield KioskAnswerPanel(id=widget.id)
             elif isinstance(widget, KeyFooter):
-                yield KioskBar(CHAT_BAR)
+                yield KioskBar(chat_bar())
             else:
                 yield widget
 
     async def welcome(self) -> None:
-        await self.chat.add(*self.say("begin"), BotBubble(kt.HOW_TO, classes="explanation"))
+        how_to = BotBubble(kt.HOW_TO, classes="explanation")
+        await self.chat.add(LanguageBar(id="taalkeuze"), *self.say("begin"), how_to)
         start = ChoiceList([("start", texts.START_LABEL)], hint=kt.START_HINT, intent="start")
         await self.panel.show(start, chat_input=False, back=False, help=False)
         self.query_one(TopBar).set_progress("")
+
+    async def relabel(self) -> None:
+        """After a change of language: the bar's buttons in the new language."""
+        bar = self.query_one(KioskBar)
+        bar.buttons = chat_bar()
+        await bar.recompose()
 
     def on_click(self, event: Click) -> None:
         """Five quick taps on the title bar: the operator's way to the PIN dialog."""
@@ -131,7 +163,7 @@ class KioskReviewScreen(ReviewScreen):
     """The review with the kiosk bar."""
 
     async def on_mount(self) -> None:
-        await self.mount(with_kiosk_bar(self, [WIPE]))
+        await self.mount(with_kiosk_bar(self, [wipe()]))
 
 
 class KioskEditScreen(EditScreen):

@@ -23,7 +23,7 @@ from zelftest.core.report.takeaway import qr_payload
 from zelftest.qr import capacity, qr_lines
 
 from . import kiosk_texts as kt
-from .kiosk_chat import WIPE, with_kiosk_bar
+from .kiosk_chat import wipe, with_kiosk_bar
 from .safe import literal
 from .summary import SummaryScreen
 
@@ -202,7 +202,7 @@ class TakeHomeScreen(Screen[None]):
         buttons = [(kt.BACK_TO_RESULT, "screen.close")]
         if self.can_print:
             buttons.append((kt.PRINT, "app.kiosk_print"))
-        yield with_kiosk_bar(self, [*buttons, WIPE])
+        yield with_kiosk_bar(self, [*buttons, wipe()])
 
     def on_mount(self) -> None:
         self.fit()
@@ -229,7 +229,7 @@ class KioskSummaryScreen(SummaryScreen):
         buttons = [(kt.TAKE_HOME, "screen.take_home")]
         if self.app.config.print_command:
             buttons.append((kt.PRINT, "app.kiosk_print"))
-        await self.mount(with_kiosk_bar(self, [*buttons, WIPE]))
+        await self.mount(with_kiosk_bar(self, [*buttons, wipe()]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "copy"):
