@@ -200,6 +200,30 @@ def module_texts(section: str) -> Callable[[str], Any]:
     return lookup
 
 
+@functools.cache
+def _origins() -> dict[str, tuple[str, str]]:
+    """Every catalogue text of every language -> (section, key): where a fixed label came from."""
+    found: dict[str, tuple[str, str]] = {}
+    for code in LANGUAGES:
+        for section in sections(code):
+            for key, value in catalogue(code, section).items():
+                if isinstance(value, str):
+                    found.setdefault(value, (section, key))
+    return found
+
+
+def retranslate(text: str) -> str:
+    """A catalogue text (in any language) in the current language; other text as it is.
+
+    For the few labels fixed when a class is made (key bindings): the footer shows them in
+    the language the person chose later."""
+    origin = _origins().get(text)
+    if origin is None:
+        return text
+    value = current().lookup(*origin)
+    return value if isinstance(value, str) else text
+
+
 def placeholders(text: str) -> set[str]:
     """The `{name}` fields of a catalogue text (what every language must fill alike)."""
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
