@@ -15,15 +15,18 @@ import pytest
 from conftest import TODAY, answers, run_cli, write_answers
 from textual.widgets import Input
 
+from zelftest.core import i18n
 from zelftest.core.bank.model import Bank
 from zelftest.core.report.agenda import DISCLAIMER, NO_DATES, PRODID, calendar_dates, to_ics
 from zelftest.core.result import evaluate
 from zelftest.ui.app import make_app
 from zelftest.ui.choices import ChoiceList
-from zelftest.ui.saving import CALENDAR, SaveScreen
+from zelftest.ui.saving import SaveScreen
 from zelftest.ui.scripted import TYPICAL, fill
 
 RULES_2013 = "loopbaancheques-2013"
+
+CALENDAR = ("ics", i18n.locale("nl").text("scherm.SAVE_CALENDAR"), ".ics")
 
 
 def history(**extra: Any) -> dict[str, Any]:

@@ -17,18 +17,19 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.errors import os_reason
+from .core.i18n import current
 
-NO_FOLDER = "De map {folder} bestaat niet. Kies een andere map."
-NO_ACCESS = "Je mag niet schrijven in {folder}. Kies een andere map."
-IS_FOLDER = "{path} is een map. Typ ook een bestandsnaam, bijvoorbeeld {example}."
-LINK = "{path} is een snelkoppeling. Kies een andere naam."
-NOT_A_FILE = "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pipe). Kies een andere naam."
-IS_INPUT = "{path} is het bestand dat gelezen wordt; het zou verloren gaan. Kies een andere naam."
-HARD_LINK = (
-    "{path} heeft nog een andere naam (een harde koppeling); dat bestand zou mee veranderen. Kies een andere naam."
-)
-FAILED = "Bewaren lukt niet: {reason}."
+
+def _say(key: str, **values: object) -> str:
+    """A sentence of the `bewaren` catalogue section in the person's language."""
+    return current().text(f"bewaren.{key}", **values)
+
+
+def _reason(exc: OSError) -> str:
+    """What the system said, in the person's language (its own text is English)."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reasons = current().lookup("bewaren", "OS_REASONS")
+    return str(reasons[name]) if name in reasons else _say("OS_OTHER", code=exc.errno)
 
 
 class SaveError(Exception):
@@ -46,11 +47,11 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def _refuse(path: Path, st: os.stat_result, keep: Sequence[Path]) -> str | None:
     """Why the existing file `st` at `path` must not be overwritten, or None."""
     if not stat.S_ISREG(st.st_mode):
-        return NOT_A_FILE.format(path=path)
+        return _say("NOT_A_FILE", path=path)
     if (st.st_dev, st.st_ino) in {_identity(p) for p in keep}:
-        return IS_INPUT.format(path=path)
+        return _say("IS_INPUT", path=path)
     if st.st_nlink > 1:
-        return HARD_LINK.format(path=path)
+        return _say("HARD_LINK", path=path)
     return None
 
 
@@ -64,9 +65,9 @@ def write_private(
     (Dutch) for anything else that goes wrong.
     """
     if path.is_symlink():
-        raise SaveError(LINK.format(path=path))
+        raise SaveError(_say("LINK", path=path))
     if path.is_dir():
-        raise SaveError(IS_FOLDER.format(path=path, example=path / example_name))
+        raise SaveError(_say("IS_FOLDER", path=path, example=path / example_name))
     try:
         reason = _refuse(path, path.stat(), keep) if replace else None
     except OSError:
@@ -81,17 +82,17 @@ def write_private(
     except FileExistsError:
         raise
     except (FileNotFoundError, NotADirectoryError):
-        raise SaveError(NO_FOLDER.format(folder=path.parent)) from None
+        raise SaveError(_say("NO_FOLDER", folder=path.parent)) from None
     except IsADirectoryError:
-        raise SaveError(IS_FOLDER.format(path=path, example=path / example_name)) from None
+        raise SaveError(_say("IS_FOLDER", path=path, example=path / example_name)) from None
     except PermissionError:
-        raise SaveError(NO_ACCESS.format(folder=path.parent)) from None
+        raise SaveError(_say("NO_ACCESS", folder=path.parent)) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise SaveError(LINK.format(path=path)) from None
+            raise SaveError(_say("LINK", path=path)) from None
         if exc.errno == errno.ENXIO:  # a pipe without a reader
-            raise SaveError(NOT_A_FILE.format(path=path)) from None
-        raise SaveError(FAILED.format(reason=os_reason(exc))) from None
+            raise SaveError(_say("NOT_A_FILE", path=path)) from None
+        raise SaveError(_say("FAILED", reason=_reason(exc))) from None
     try:
         reason = _refuse(path, os.fstat(fd), keep)
         if reason:
@@ -103,4 +104,4 @@ def write_private(
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
     except OSError as exc:
-        raise SaveError(FAILED.format(reason=os_reason(exc))) from None
+        raise SaveError(_say("FAILED", reason=_reason(exc))) from None

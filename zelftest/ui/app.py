@@ -28,7 +28,7 @@ from zelftest.core.engine import Session
 from . import key_texts as keys
 from . import pasteguard, texts
 from .conversation import ChatScreen
-from .themes import HIGH_CONTRAST, THEME_SEARCH, THEMES
+from .themes import HIGH_CONTRAST, THEMES
 from .typed import INPUT_LIMIT
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class ZelftestApp(App[int]):
         from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=THEME_SEARCH))
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=keys.SEARCH_THEME))
 
     def action_help_quit(self) -> None:
         self.notify(texts.QUIT_HINT, markup=False)

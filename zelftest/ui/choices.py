@@ -25,6 +25,7 @@ from textual.events import Click, Key
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
+from . import key_texts as keys
 from . import texts
 from .messages import Answered
 from .minimd import Hanging
@@ -83,10 +84,10 @@ class ChoiceList(Vertical, can_focus=True):
     BINDINGS = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
-        Binding("enter", "enter", "Kies", show=False),
+        Binding("enter", "enter", keys.CHOOSE, show=False),
         Binding("space", "space", show=False),
         *[
-            Binding(str(d), f"digit({d})", "Kies", key_display="1-9", show=False)
+            Binding(str(d), f"digit({d})", keys.CHOOSE, key_display="1-9", show=False)
             for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)
         ],
     ]

@@ -24,6 +24,8 @@ from zelftest.core.engine import Session
 from zelftest.core.forgiving import fold
 from zelftest.core.values import understood
 
+from . import key_texts as keys
+from . import screen_texts as screen
 from . import texts
 from .bot import reply_bubbles, warm_index, word_lookup
 from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
@@ -37,8 +39,6 @@ from .typed import BoundedInput, TypedAnswer
 
 if TYPE_CHECKING:
     from .app import ZelftestApp
-
-READ_BACK = "Je koos: {answer}"  # as in plain mode; what a typed answer was read as
 
 
 def explanation_markdown(session: Session, e: Explanation) -> str:
@@ -66,8 +66,8 @@ class ChatScreen(Screen[None]):
 
     app: ZelftestApp
     BINDINGS = [
-        Binding("escape", "back", texts.BACK, show=False, tooltip="Terug naar de vorige vraag"),
-        Binding("f1", "explain", texts.HELP, show=False, tooltip="Uitleg bij deze vraag"),
+        Binding("escape", "back", texts.BACK, show=False, tooltip=keys.BACK_TIP),
+        Binding("f1", "explain", texts.HELP, show=False, tooltip=keys.HELP_TIP),
         Binding("pageup", "scroll_chat(-1)", show=False),
         Binding("pagedown", "scroll_chat(1)", show=False),
     ]
@@ -217,7 +217,7 @@ class ChatScreen(Screen[None]):
         note = understood(q, raw, session.context())
         if typed and q.type in CHOICE_TYPES and fold(raw) != fold(shown):
             chosen = session.display(q.id)
-            line = READ_BACK.format(answer=chosen if chosen.endswith((".", "?", "!")) else chosen + ".")
+            line = screen.READ_BACK.format(answer=chosen if chosen.endswith((".", "?", "!")) else chosen + ".")
             return [PersonBubble(raw.strip()), NoteLine(f"{line} {note}".strip(), classes="note")]
         return [PersonBubble(shown), *([NoteLine(note, classes="note")] if note else [])]
 

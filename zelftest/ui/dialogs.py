@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from . import key_texts as keys
 from .choices import ChoiceList
 from .messages import Answered
 from .safe import literal
@@ -20,7 +21,7 @@ from .safe import literal
 class ConfirmScreen(ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True for yes."""
 
-    BINDINGS = [Binding("escape", "no", "Nee")]
+    BINDINGS = [Binding("escape", "no", keys.ANSWER_NO)]
 
     def __init__(self, title: str, text: str, yes: str, no: str) -> None:
         super().__init__(classes="dialog-screen")

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
 
+from . import key_texts as keys
 from . import texts
 from .glossary import term_markdown
 from .safe import bank_markdown, literal, md_escape
@@ -76,7 +77,7 @@ def about_markdown(session: Session) -> str:
 class InfoScreen(ModalScreen[None]):
     """A titled Markdown text over the current screen; Esc or the button closes it."""
 
-    BINDINGS = [Binding("escape", "close", "Sluit")]
+    BINDINGS = [Binding("escape", "close", keys.CLOSE)]
 
     def __init__(self, title: str, markdown: str) -> None:
         super().__init__(classes="dialog-screen")
@@ -102,7 +103,7 @@ class InfoScreen(ModalScreen[None]):
 class GlossaryScreen(ModalScreen[None]):
     """The glossary: pick a word to read what it means (and its French and English)."""
 
-    BINDINGS = [Binding("escape", "close", "Sluit")]
+    BINDINGS = [Binding("escape", "close", keys.CLOSE)]
 
     def __init__(self, session: Session) -> None:
         super().__init__(classes="dialog-screen")

@@ -21,7 +21,9 @@ from textual.widgets import Button, Input, Static
 
 from zelftest.core.bank.model import Question
 from zelftest.core.engine import Session
+from zelftest.core.i18n import current
 
+from . import screen_texts as screen
 from . import texts
 from .choices import ChoiceList
 from .safe import literal
@@ -31,8 +33,8 @@ CHOICE_TYPES = ("keuze", "ja_nee", "meerkeuze")
 
 
 def number_text(value: float) -> str:
-    """12 -> '12', 1.5 -> '1,5' (Dutch decimal comma)."""
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    """12 -> '12', 1.5 -> '1,5' (nl, fr) or '1.5' (en)."""
+    return current().number(value)
 
 
 def typed_text(value: Any) -> str:
@@ -60,11 +62,11 @@ def _number_hint(session: Session, q: Question) -> str:
     unit = f" {session.text(q.unit)}" if q.unit else ""
     low, high = q.minimum, q.maximum
     if low is not None and high is not None:
-        span = f" van {number_text(low)} tot en met {number_text(high)}{unit}"
+        span = screen.NUMBER_BETWEEN.format(low=number_text(low), high=number_text(high), unit=unit)
     elif low:  # "at least 0" tells nothing
-        span = f" van minstens {number_text(low)}{unit}"
+        span = screen.NUMBER_AT_LEAST.format(low=number_text(low), unit=unit)
     elif high is not None:
-        span = f" van hoogstens {number_text(high)}{unit}"
+        span = screen.NUMBER_AT_MOST.format(high=number_text(high), unit=unit)
     else:
         span = ""
     return texts.HINT_NUMBER.format(range=span)

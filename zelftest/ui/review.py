@@ -18,6 +18,7 @@ from textual.widgets import Button, Static
 
 from zelftest.core.engine import Outcome, Session
 
+from . import key_texts as keys
 from . import texts
 from .chat import NoteLine
 from .footer import KeyFooter
@@ -60,7 +61,7 @@ class ReviewScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "close", texts.REVIEW_TO_CHAT, show=False),
-        Binding("r", "summary", "Resultaat", show=False),
+        Binding("r", "summary", keys.RESULT, show=False),
         Binding("up", "app.focus_previous", show=False),
         Binding("down", "app.focus_next", show=False),
     ]

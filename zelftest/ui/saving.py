@@ -20,14 +20,14 @@ from textual.widgets import Button, Input, Static
 
 from zelftest.files import SaveError, write_private
 
+from . import screen_texts as screen
 from . import texts
 from .choices import ChoiceList
 from .messages import Answered
 from .panel import ErrorLine
 from .typed import BoundedInput
 
-CALENDAR = ("ics", "Als agenda (.ics): de datums om te onthouden", ".ics")
-EXTENSIONS = {fmt: ext for fmt, _, ext in (*texts.SAVE_FORMATS, CALENDAR)}
+EXTENSIONS = {fmt: ext for fmt, _, ext in texts.SAVE_FORMATS} | {"ics": ".ics"}
 
 
 def default_path(fmt: str) -> Path:
@@ -76,7 +76,8 @@ class SaveScreen(ModalScreen[Path | None]):
         from zelftest.core.report.agenda import calendar_dates
 
         # An unfinished intake (the counsellor's draft) has an empty result and no dates.
-        return [*texts.SAVE_FORMATS, CALENDAR] if self.result and calendar_dates(self.result) else [*texts.SAVE_FORMATS]
+        calendar = ("ics", screen.SAVE_CALENDAR, ".ics")
+        return [*texts.SAVE_FORMATS, calendar] if self.result and calendar_dates(self.result) else [*texts.SAVE_FORMATS]
 
     def on_mount(self) -> None:
         self.query_one("#save-format", ChoiceList).focus()
@@ -119,7 +120,7 @@ class SaveScreen(ModalScreen[Path | None]):
 
     def content(self) -> str:
         """The calendar, or the summary in the chosen format (`rendered`)."""
-        if self.fmt == CALENDAR[0]:
+        if self.fmt == "ics":
             from zelftest.core.report.agenda import to_ics
 
             return to_ics(self.result).decode("utf-8")

@@ -39,4 +39,3 @@ HIGH_CONTRAST = Theme(
 DARK = replace(BUILTIN_THEMES["textual-dark"], name="donker")
 LIGHT = replace(BUILTIN_THEMES["textual-light"], name="licht")
 THEMES = (HIGH_CONTRAST, DARK, LIGHT)
-THEME_SEARCH = "Zoek een thema…"
