@@ -17,6 +17,7 @@ from textual.content import Content
 
 from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
+from zelftest.core.i18n import current
 from zelftest.core.report.compare import NONE, facts
 from zelftest.core.report.timeline import package_timeline
 from zelftest.core.report.warnings import counsellor_warnings
@@ -177,7 +178,7 @@ def hours_lines(hours: Mapping[str, Any], unconfirmed_: set[str]) -> list[Conten
     first = ct.HOURS_LINE.format(size=size, used=_value(hours["gebruikt"]), left=_value(hours["over"]))
     parts = []
     if hours.get("groep_max") is not None:
-        group = ct.GROUP_PART.format(hours=_value(hours["groep_max"]).replace(".", ","))
+        group = ct.GROUP_PART.format(hours=current().number(hours["groep_max"]))
         parts.append(group + (ct.UNCONFIRMED if "groep_max_uren_per_4u" in unconfirmed_ else ""))
     care = ct.CARE_PART.format(minutes=hours["nazorg_minuten"])
     parts.append(care + (ct.UNCONFIRMED if "nazorg_minuten" in unconfirmed_ else ""))
