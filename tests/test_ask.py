@@ -137,6 +137,20 @@ def test_i_do_not_know_is_said_in_the_language_and_comes_from_the_bank(bank: Ban
     assert all(reply.antwoord != ask.bot_text(bank, "weet_niet", scope(bank), lang) for lang in others)
 
 
+def test_the_rule_set_and_the_source_are_named_in_the_language(bank: Bank) -> None:
+    rules = bank.rule_set("loopbaancheques-2013")
+    here = scope(bank, rules.id)
+    fr = ask.answer(ask.build_index(bank, "fr"), "quelles règles sont valables maintenant", here, "fr")
+    assert fr.id == "regels_nu" and rules.name.get("fr") in fr.antwoord and rules.name.get("nl") not in fr.antwoord
+    burn_out = {
+        lang: ask.answer(ask.build_index(bank, lang), text, here, lang)
+        for lang, text in (("nl", "ik heb een burn-out"), ("fr", "je suis en burn-out"), ("en", "i have a burnout"))
+    }
+    assert {r.id for r in burn_out.values()} == {"burn_out"}
+    assert all(r.bron is not None and r.bron.startswith("domein.md §6") for r in burn_out.values())
+    assert len({r.bron for r in burn_out.values()}) == 3
+
+
 def test_the_bots_own_texts_are_never_found_as_an_answer(bank: Bank) -> None:
     for language in LANGUAGES:
         index = ask.build_index(bank, language)

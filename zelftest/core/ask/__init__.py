@@ -141,7 +141,7 @@ def answer(index: Index, text: str, scope: Mapping[str, Any] | None = None, lang
     if isinstance(entry, FaqItem):
         body = render_answer(bank, entry, scope, lang)
         return Reply(entry.id, text, body, sure, source_text(bank, entry.source, scope, lang))
-    explained = expressions.render_text(entry.explanation.get(lang), with_unconfirmed(bank, scope))
+    explained = expressions.render_text(entry.explanation.get(lang), with_unconfirmed(bank, scope, lang))
     body = f"{_term(entry, lang)}: {' '.join(explained.split())}"
     source = bot_text(bank, GLOSSARY_SOURCE_ID, scope, lang)
     return Reply(f"{GLOSSARY_PREFIX}{entry.term}", text, body, sure, source)

@@ -62,20 +62,28 @@ def scope_for(bank: Bank, day: dt.date, rule_set: RuleSet | None = None) -> dict
     return expressions.context({}, rules.parameters(bank, chosen), day, extra)
 
 
-def with_unconfirmed(bank: Bank, scope: Mapping[str, Any]) -> dict[str, Any]:
+def with_unconfirmed(bank: Bank, scope: Mapping[str, Any], language: str | None = None) -> dict[str, Any]:
     """`scope` with `regelset.niet_bevestigd` (the parameters no source confirms), which the
-    result has and a session's scope does not: faq answers say "niet bevestigd" by it."""
+    result has and a session's scope does not: faq answers say "niet bevestigd" by it. In
+    another `language` than the bank's own, the rule set's name and summaries in that language."""
     info = dict(scope.get("regelset") or {})
+    rid = info.get("id")
+    found = next((rs for rs in bank.rule_sets if rs.id == rid), None)
     if "niet_bevestigd" not in info:
-        rid = info.get("id")
-        found = next((rs for rs in bank.rule_sets if rs.id == rid), None)
         info["niet_bevestigd"] = found.unconfirmed() if found is not None else []
+    if found is not None and language and language != bank.default_language and "vandaag" in scope:
+        info["naam"] = found.name.get(language)
+        ctx = expressions.context({}, rules.parameters(bank, found), scope["vandaag"])
+        for key in ("uren_kort", "uitleg"):
+            text = found.conclusions.get(key)
+            if text is not None and key in info:
+                info[key] = expressions.render_text(text.get(language), ctx).strip()
     return {**scope, "regelset": info}
 
 
 def render_answer(bank: Bank, item: FaqItem, scope: Mapping[str, Any], language: str | None = None) -> str:
     """The answer of `item` under the rules of `scope`, on one line (the YAML folds it)."""
-    text = expressions.render_text(item.answer.get(language), with_unconfirmed(bank, scope))
+    text = expressions.render_text(item.answer.get(language), with_unconfirmed(bank, scope, language))
     return " ".join(text.split())
 
 
