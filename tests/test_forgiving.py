@@ -332,7 +332,11 @@ def _bank_with(tmp_path: Path, old: str, new: str) -> list[str]:
     ("old", "new", "finding"),
     [
         ("vraag: woonplaats", "vraag: woonplaatz", "'woonplaatz' is geen keuzevraag; bedoel je 'woonplaats'?"),
-        ("waarde: brussel, gebied: het", "waarde: brusel, gebied: het", "'brusel' is geen waarde van de vraag"),
+        (
+            "waarde: brussel, gebied: {nl: het",
+            "waarde: brusel, gebied: {nl: het",
+            "'brusel' is geen waarde van de vraag",
+        ),
         ("{van: 1000, tot: 1299", "{van: 1000, tot: 1399", "de reeks 1300-1499 overlapt met 1000-1399"),
         ("{van: 9000, tot: 9999", "{van: 9000, tot: 99999", "van 9000 tot 99999 is geen reeks postcodes"),
         ("      - Oostende\n", "      - Oostende\n      - Luik\n", "'Luik' staat ook bij vlaanderen"),

@@ -1,4 +1,7 @@
-"""Calendar arithmetic and Dutch date parsing and formatting.
+"""Calendar arithmetic and parsing of typed dates.
+
+Dates are written in a language by `Locale.date` (i18n.py); `format_date` is the Dutch
+one for the callers that have no session at hand (the CLI, the counsellor's screens).
 
 Adding years or months keeps the day of the month where it exists and otherwise
 takes the last day of the month (29 February + 1 year = 28 February). Results
@@ -13,21 +16,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Any
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from . import i18n
 
 # The last reference date the test calculates with. The rules add at most a few years
 # (P + 6 years, the last conversation + 12 months); a thousand years leave room for any
@@ -108,14 +99,14 @@ def parse_iso_date(text: str) -> dt.date | None:
         return None
 
 
-def format_date(day: object) -> str:
-    """26 november 2026; anything that is not a date is returned as text."""
-    if isinstance(day, str):
-        try:
-            parsed = dt.date.fromisoformat(day)
-        except ValueError:
-            return day
-        return format_date(parsed)
-    if isinstance(day, dt.date):
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return "" if day is None else str(day)
+def format_date(day: object, locale: i18n.Locale | None = None) -> str:
+    """26 november 2026 (in `locale`'s language, Dutch without one); anything that is not a
+    date is returned as text."""
+    return (locale or i18n.locale()).date(day)
+
+
+def __getattr__(name: str) -> Any:
+    # MONTHS, the Dutch month names, for the kiosk's date picker until it reads Locale.months.
+    if name == "MONTHS":
+        return i18n.locale().months()
+    raise AttributeError(name)

@@ -32,7 +32,8 @@ class IncompleteSession(ZelftestError):
 
 @dataclass
 class Outcome:
-    """What happened to an answer: accepted or not, the Dutch message, what was dropped."""
+    """What happened to an answer: accepted or not, the message (in the session's language),
+    what was dropped."""
 
     ok: bool
     message: str = ""
@@ -64,6 +65,11 @@ class Session:
         self._filling = False
         self.reset()
 
+    def use_language(self, code: str) -> None:
+        """Speak another language from now on (the kiosk's language buttons); answers stay."""
+        self.locale = i18n.locale(code)
+        self.language = self.locale.code
+
     def use(self, today: dt.date, rules: RuleSet | None = None) -> None:
         """Take another reference date and rule set (None: the one valid on `today`).
         The answers stay; the caller replays them (a regime asks other questions)."""
@@ -84,7 +90,10 @@ class Session:
         self.cursor = self._next_visible(-1)
 
     def context(self, answers: dict[str, Any] | None = None) -> dict[str, Any]:
-        return expressions.context(self.answers if answers is None else answers, self.params, self.today, self.extra)
+        """The names the bank's expressions read, with this session's Locale: the `datum` and
+        `getal` filters and the answer checks write in the person's language."""
+        chosen = self.answers if answers is None else answers
+        return expressions.context(chosen, self.params, self.today, self.extra, locale=self.locale)
 
     def ask_bot(self, text: str, direct: bool = False) -> Reply | None:
         """The bot's reply to a free question, under this person's rules so far; None when
@@ -141,10 +150,10 @@ class Session:
         """
         q = self.current
         if q is None:
-            return Outcome(False, "Alle vragen zijn beantwoord.")
+            return Outcome(False, self.locale.text("kern.ALL_ANSWERED"))
         if not self.is_visible(q):
             # Only reachable through go_to: an answer here would be dropped at once.
-            return Outcome(False, "Deze vraag is nu niet van toepassing.")
+            return Outcome(False, self.locale.text("kern.NOT_APPLICABLE"))
         outcome = self._set(q, raw, strict)
         if outcome.ok:
             index = self._index(q.id)
@@ -168,10 +177,10 @@ class Session:
         change hides the current question, the cursor moves to the next shown one.
         """
         if not self.bank.has_question(qid):
-            return Outcome(False, f"Er is geen vraag '{qid}'.")
+            return Outcome(False, self.locale.text("kern.NO_SUCH_QUESTION", qid=qid))
         q = self.bank.question(qid)
         if not self.is_visible(q):
-            return Outcome(False, "Deze vraag is nu niet van toepassing.")
+            return Outcome(False, self.locale.text("kern.NOT_APPLICABLE"))
         outcome = self._set(q, raw, strict)
         if outcome.ok:
             missing = self.missing()
@@ -187,7 +196,7 @@ class Session:
     def _set(self, q: Question, raw: Any, strict: bool) -> Outcome:
         earlier = {k: v for k, v in self.answers.items() if self._index(k) < self._index(q.id)}
         try:
-            value = validate(q, raw, self.context(earlier), strict)
+            value = validate(q, raw, self.context(earlier), strict, self.locale)
         except Invalid as exc:
             return Outcome(False, str(exc))
         problem = self._problem(q, value, earlier)
@@ -208,7 +217,7 @@ class Session:
                 dropped.append(q.id)
                 continue
             try:
-                check_answer(q, value, self.context(kept))
+                check_answer(q, value, self.context(kept), self.language)
             except Invalid:
                 dropped.append(q.id)
                 continue
@@ -264,7 +273,7 @@ class Session:
         if missing:
             # Half a history gives no honest verdict: refuse clearly instead of guessing.
             raise IncompleteSession(f"nog niet beantwoord: '{missing[0].id}'")
-        return evaluate(self.bank, self.answers, self.today, self.rules, self.forced)
+        return evaluate(self.bank, self.answers, self.today, self.rules, self.forced, locale=self.locale)
 
     def export(self) -> dict[str, Any]:
         """The answers-file mapping (ontwerp.md), ready for YAML."""

@@ -8,20 +8,37 @@ several are refused with the candidates named (`NotUnderstood`). `pick_many` doe
 for a multi-choice answer ("2 3", "twijfel, stress", "stress en twijfel"). Dates and numbers:
 forgiving_dates.py. Pure functions over plain data: the caller renders the labels and passes
 the bank's postcode table.
+
+Typed words are read in the session's language and in Dutch alike: the word lists (ja/oui/yes,
+"geen"/"aucun"/"none", "ik woon in"/"j'habite à") are `kern` catalogue lists, and the messages
+come from the same section in the session's language (`locale`; Dutch without one).
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import i18n
+from .i18n import Locale
+
+if TYPE_CHECKING:
+    from .bank.model import Text
 
 
 class NotUnderstood(ValueError):
-    """The text fits no option, or several; `str(exc)` is the Dutch message."""
+    """The text fits no option, or several; `str(exc)` is the message in the session's language.
+    `unmatched`: no option fits at all (rather than several, or a word of the wrong kind)."""
+
+    def __init__(self, message: str, unmatched: bool = False) -> None:
+        super().__init__(message)
+        self.unmatched = unmatched
 
 
 @dataclass(frozen=True)
@@ -32,10 +49,6 @@ class Picked:
     note: str = ""
 
 
-def _phrases(text: str) -> frozenset[str]:
-    return frozenset(text.split("|"))
-
-
 @lru_cache(maxsize=512)  # the labels are folded for every typed answer
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation as spaces, single spaces: 'Wallonië.' -> 'wallonie'."""
@@ -44,41 +57,76 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+|_", " ", text).split())
 
 
-YES = _phrases(
-    "ja|j|jaa|yes|y|true|jawel|ja hoor|ja zeker|ja ja|jaja|zeker|zeker wel|wel|oui|si|yep|jep|klopt|dat klopt|"
-    "inderdaad|natuurlijk|uiteraard"
-)
-NO = _phrases(
-    "nee|n|neen|nee hoor|neen hoor|nee nee|neenee|no|false|nope|non|nein|zeker niet|helemaal niet|niet|nooit|"
-    "absoluut niet"
-)
-# "ja, ik werk daar" is ja; "ja maar niet altijd" is not: a yes with one of these after it is refused.
-_NOT_YES = frozenset({"nee", "neen", "niet", "geen", "maar", "no", "non", "misschien", "weet", "denk", "twijfel"})
-_NOT_NO = frozenset({"ja", "wel", "maar", "yes", "oui", "misschien", "weet", "denk", "twijfel"})
-# Words that say little about which option is meant; a text of only these matches no label by words.
-_STOP = _phrases("ik|je|het|de|een|en|van|in|op|mijn|met|dat|is|te|voor|of|er|ook|nog|dit|die|wat|aan|als|om")
+def word_list(locale: Locale, key: str) -> frozenset[str]:
+    """The folded words of a `kern` list in `locale`'s language together with the Dutch ones:
+    the Dutch words work in every session (a Brussels visitor mixes them)."""
+    return _word_list(locale.code, key)
 
 
-def yes_no(text: str) -> str | None:
-    """'ja', 'nee' or None for a folded text."""
-    if text in YES:
+@functools.cache
+def _word_list(code: str, key: str) -> frozenset[str]:
+    found: set[str] = set()
+    for language in dict.fromkeys((i18n.DEFAULT, code)):
+        found.update(fold(str(w)) for w in i18n.catalogue(language, "kern").get(key) or ())
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists one language reads typed answers with (see `kern.yaml`)."""
+
+    yes: frozenset[str]
+    no: frozenset[str]
+    yes_first: frozenset[str]
+    no_first: frozenset[str]
+    not_yes: frozenset[str]  # "ja, ik werk daar" is ja; "ja maar niet altijd" is not
+    not_no: frozenset[str]
+    stop: frozenset[str]  # words that say little about which option is meant
+    none: frozenset[str]  # "none of these" in a multi-choice answer
+    place_filler: frozenset[str]
+    separators: re.Pattern[str]
+
+
+@functools.cache
+def words(locale: Locale | None = None) -> Words:
+    """The word lists of `locale` (Dutch without one), with the Dutch ones."""
+    locale = locale or i18n.locale()
+    ands = sorted(word_list(locale, "AND_WORDS"), key=lambda w: (-len(w), w))
+    return Words(
+        yes=word_list(locale, "YES_WORDS"),
+        no=word_list(locale, "NO_WORDS"),
+        yes_first=word_list(locale, "YES_FIRST"),
+        no_first=word_list(locale, "NO_FIRST"),
+        not_yes=word_list(locale, "NOT_AFTER_YES"),
+        not_no=word_list(locale, "NOT_AFTER_NO"),
+        stop=word_list(locale, "STOP_WORDS"),
+        none=word_list(locale, "NONE_WORDS"),
+        place_filler=word_list(locale, "PLACE_FILLER"),
+        separators=re.compile(r"\s*(?:[,;/&+]|\s(?:" + "|".join(map(re.escape, ands)) + r")\s)\s*", re.IGNORECASE),
+    )
+
+
+def yes_no(text: str, locale: Locale | None = None) -> str | None:
+    """'ja', 'nee' or None for a folded text (in `locale`'s words or the Dutch ones)."""
+    w = words(locale)
+    if text in w.yes:
         return "ja"
-    if text in NO:
+    if text in w.no:
         return "nee"
     first, _, rest = text.partition(" ")
-    words = set(rest.split())
-    if first in ("ja", "jawel", "yes", "oui") and not words & _NOT_YES:
+    after = set(rest.split())
+    if first in w.yes_first and not after & w.not_yes:
         return "ja"
-    if first in ("nee", "neen", "no", "non") and not words & _NOT_NO:
+    if first in w.no_first and not after & w.not_no:
         return "nee"
     return None
 
 
-def _candidates(labels: Sequence[str], found: list[int]) -> str:
-    shown = [f"{i + 1} ({labels[i].rstrip('.')})" for i in found[:4]]
+def _candidates(labels: Sequence[str], found: list[int], locale: Locale) -> str:
+    shown = [locale.text("kern.CANDIDATE", number=i + 1, label=labels[i].rstrip(".")) for i in found[:4]]
     if len(found) > 4:
-        return ", ".join(shown) + " of een andere"
-    return ", ".join(shown[:-1]) + f" of {shown[-1]}"
+        return locale.text("kern.CANDIDATES_MORE", first=", ".join(shown))
+    return locale.text("kern.CANDIDATES", first=", ".join(shown[:-1]), last=shown[-1])
 
 
 def _ratio(a: str, b: str) -> float:
@@ -87,25 +135,25 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def _steps(text: str, folded: list[str]) -> list[list[int]]:
+def _steps(text: str, folded: Sequence[str], stop: frozenset[str]) -> list[list[int]]:
     """The options each step finds, from the strictest step to the loosest."""
-    words = [w for w in text.split() if w not in _STOP]
+    words_ = [w for w in text.split() if w not in stop]
     label_words = [set(label.split()) for label in folded]
     steps: list[list[int]] = [[i for i, label in enumerate(folded) if len(text) >= 2 and label.startswith(text)]]
-    if words:
-        steps.append([i for i, lw in enumerate(label_words) if all(w in lw for w in words)])
+    if words_:
+        steps.append([i for i, lw in enumerate(label_words) if all(w in lw for w in words_)])
         steps.append(
             [
                 i
                 for i, lw in enumerate(label_words)
-                if all(len(w) >= 3 and any(x.startswith(w) for x in lw) for w in words)
+                if all(len(w) >= 3 and any(x.startswith(w) for x in lw) for w in words_)
             ]
         )
         steps.append(
             [
                 i
                 for i, lw in enumerate(label_words)
-                if all(len(w) >= 5 and any(len(x) >= 4 and _ratio(w, x) >= 0.8 for x in lw) for w in words)
+                if all(len(w) >= 5 and any(len(x) >= 4 and _ratio(w, x) >= 0.8 for x in lw) for w in words_)
             ]
         )
     if len(text) >= 5:
@@ -118,80 +166,99 @@ def pick(
     values: Sequence[str],
     labels: Sequence[str],
     places: PostcodeTable | None = None,
+    locale: Locale | None = None,
+    aliases: Sequence[str] | None = None,
 ) -> Picked:
-    """The option `raw` means; raises NotUnderstood. `labels` are the rendered labels;
-    `places` maps a postcode or municipality to an option value."""
+    """The option `raw` means; raises NotUnderstood. `labels` are the rendered labels in the
+    person's language, `aliases` the same options' labels in the bank's default language (a
+    label typed in Dutch is understood in every session; the person's own language goes first
+    at every step); `places` maps a postcode or municipality to an option value."""
+    locale = locale or i18n.locale()
     text = fold(raw)
     n = len(values)
-    if text.isdigit() and 1 <= int(text) <= n:
+    if text.isdecimal() and len(text) < 10 and 1 <= int(text) <= n:
         return Picked(int(text) - 1)
     folded = [fold(label) for label in labels]
+    other = [fold(label) for label in aliases] if aliases is not None and aliases != labels else None
     for i, value in enumerate(values):
-        if text in (fold(value), folded[i]):
+        if text in (fold(value), folded[i]) or (other is not None and text == other[i]):
             return Picked(i)
-    answer = yes_no(text)
+    answer = yes_no(text, locale)
     if answer in values:
         return Picked(values.index(answer))
     if places is not None:
-        found = places.find(text)
+        found = places.find(text, locale)
         if found is not None and found[0] in values:
             return Picked(values.index(found[0]), found[1])
-    for step in _steps(text, folded):
+    stop = words(locale).stop
+    also = _steps(text, other, stop) if other is not None else None
+    for k, step in enumerate(_steps(text, folded, stop)):
+        if not step and also is not None:
+            step = also[k]
         if len(step) == 1:
             return Picked(step[0])
         if step:
-            raise NotUnderstood(
-                f"Dat past bij meer dan één keuze: {_candidates(labels, step)}. Kies een nummer. Of typ meer woorden."
-            )
+            raise NotUnderstood(locale.text("kern.AMBIGUOUS", candidates=_candidates(labels, step, locale)))
     if set(values) == {"ja", "nee"}:
-        raise NotUnderstood("Typ ja of nee. Of kies 1 of 2.")
-    raise NotUnderstood(f"Kies een nummer van 1 tot {n}.")
+        raise NotUnderstood(locale.text("kern.TYPE_YES_NO"))
+    raise NotUnderstood(locale.text("kern.CHOOSE_NUMBER", n=n), unmatched=True)
 
 
-NONE_WORDS = frozenset({"0", "geen", "geen enkele", "niets", "niks", "geen van allen", "geen van deze"})
-_SEPARATORS = re.compile(r"\s*(?:[,;/&+]|\s(?:en|and|et)\s)\s*", re.IGNORECASE)
-
-
-def pick_many(raw: str, values: Sequence[str], labels: Sequence[str]) -> list[int]:
+def pick_many(
+    raw: str,
+    values: Sequence[str],
+    labels: Sequence[str],
+    locale: Locale | None = None,
+    aliases: Sequence[str] | None = None,
+) -> list[int]:
     """The options of a multi-choice answer, in the order typed (each once); raises NotUnderstood.
     Numbers ("2 3"), words or labels separated by spaces, commas or "en"; "geen" is none."""
+    locale = locale or i18n.locale()
     text = raw.strip()
-    if fold(text) in NONE_WORDS or not text:
+    if fold(text) in words(locale).none or not text:
         return []
     parts = [p for p in re.split(r"[,;\s]+", text) if p]
-    if all(p.isdigit() for p in parts):
-        return _unique(pick(p, values, labels).index for p in parts)
-    return _unique(_piece(text, values, labels, {}))
+    if all(p.isdecimal() for p in parts):
+        return _unique(pick(p, values, labels, locale=locale).index for p in parts)
+    return _unique(_piece(text, _Options(values, labels, locale, aliases), {}))
 
 
-def _piece(text: str, values: Sequence[str], labels: Sequence[str], seen: dict[str, list[int]]) -> list[int]:
+@dataclass(frozen=True)
+class _Options:
+    values: Sequence[str]
+    labels: Sequence[str]
+    locale: Locale
+    aliases: Sequence[str] | None
+
+
+def _piece(text: str, options: _Options, seen: dict[str, list[int]]) -> list[int]:
     # `seen`: a long paste repeats its pieces; each is matched once.
     if text not in seen:
-        seen[text] = _match_piece(text, values, labels, seen)
+        seen[text] = _match_piece(text, options, seen)
     return seen[text]
 
 
-def _match_piece(text: str, values: Sequence[str], labels: Sequence[str], seen: dict[str, list[int]]) -> list[int]:
+def _match_piece(text: str, options: _Options, seen: dict[str, list[int]]) -> list[int]:
+    locale = options.locale
     try:
-        return [pick(text, values, labels).index]
+        return [pick(text, options.values, options.labels, locale=locale, aliases=options.aliases).index]
     except NotUnderstood as whole:
-        ambiguous = not str(whole).startswith("Kies een nummer")
-        pieces = [p for p in _SEPARATORS.split(text) if p.strip()]
+        pieces = [p for p in words(locale).separators.split(text) if p.strip()]
         if len(pieces) == 1:
             pieces = text.split()
         if len(pieces) == 1:
-            if ambiguous:
+            if not whole.unmatched:
                 raise
-            raise NotUnderstood(f"Ik vind geen keuze die past bij '{text}'. {whole}") from None
+            raise NotUnderstood(locale.text("kern.NO_MATCH", text=text, reason=whole)) from None
         found: list[int] = []
         for piece in pieces:
-            found += _piece(piece, values, labels, seen)
+            found += _piece(piece, options, seen)
         return found
 
 
-def _unique(indices: object) -> list[int]:
+def _unique(indices: Iterable[int]) -> list[int]:
     out: list[int] = []
-    for i in indices:  # type: ignore[attr-defined]
+    for i in indices:
         if i not in out:
             out.append(i)
     return out
@@ -203,28 +270,29 @@ def _unique(indices: object) -> list[int]:
 @dataclass(frozen=True)
 class PostcodeTable:
     """Postcode ranges (low, high, value, area) and municipality names (folded) -> value,
-    with the source of the ranges."""
+    with the source of the ranges. An area is a bank `Text` (a plain string in tests)."""
 
-    ranges: tuple[tuple[int, int, str, str], ...]
+    ranges: tuple[tuple[int, int, str, Text | str], ...]
     names: Mapping[str, str]
     source: str = ""
 
-    def find(self, text: str) -> tuple[str, str] | None:
-        """(value, note) for a folded text with a postcode or a known municipality; None if neither."""
+    def find(self, text: str, locale: Locale | None = None) -> tuple[str, str] | None:
+        """(value, note) for a folded text with a postcode or a known municipality; None if
+        neither. The note names the area in `locale`'s language."""
+        locale = locale or i18n.locale()
         code = re.search(r"(?<!\d)([1-9]\d{3})(?!\d)", text)
         if code:
             number = int(code.group(1))
             for low, high, value, area in self.ranges:
                 if low <= number <= high:
-                    return value, f"Postcode {number} ligt in {area}."
+                    name = area if isinstance(area, str) else area.get(locale.code)
+                    return value, locale.text("kern.POSTCODE", number=number, area=name)
             return None
-        words = text.split()
-        while words and words[0] in _PLACE_FILLER:
-            words = words[1:]
-        name = " ".join(words)
+        filler = words(locale).place_filler
+        found = text.split()
+        while found and found[0] in filler:
+            found = found[1:]
+        name = " ".join(found)
         if name in self.names:
             return self.names[name], ""
         return None
-
-
-_PLACE_FILLER = _phrases("ik|woon|wonen|in|te|de|het|gemeente|stad|bij|je|a|j|habite")

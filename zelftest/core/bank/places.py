@@ -4,8 +4,10 @@
 with the option value and the area's name, and municipality names per option value) and
 reports every mistake with its place: unknown keys, a question that does not exist or has
 no such option, ranges that are not four-digit postcodes, run backwards or overlap, a
-name given to two values. The table is attached to its question (`Question.places`), so
-the typed answer "9000" or "Gent" is read as "In Vlaanderen" (forgiving.py).
+name given to two values. The area's name (`gebied`) is a text per language, like
+`{nl: Oost-Vlaanderen, fr: Flandre orientale, en: East Flanders}`. The table is attached
+to its question (`Question.places`), so the typed answer "9000" or "Gent" is read as
+"In Vlaanderen" (forgiving.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from ..errors import suggest
 from ..forgiving import PostcodeTable, fold
-from .model import Question
+from .model import Question, Text
 from .schema import Reader
 from .yamlsource import PathKey
 
@@ -59,11 +61,11 @@ def _value(reader: Reader, value: Any, path: PathKey, allowed: list[str]) -> boo
 
 def _ranges(
     reader: Reader, value: Any, path: PathKey, allowed: list[str]
-) -> tuple[tuple[int, int, str, str], ...] | None:
+) -> tuple[tuple[int, int, str, Text], ...] | None:
     if not isinstance(value, list) or not value:
         reader.report(path, "reeksen moet een lijst zijn, zoals - {van: 1000, tot: 1299, waarde: ..., gebied: ...}")
         return None
-    out: list[tuple[int, int, str, str]] = []
+    out: list[tuple[int, int, str, Text]] = []
     ok = True
     for i, item in enumerate(value):
         rpath = (*path, i)
@@ -79,9 +81,13 @@ def _ranges(
             reader.report(rpath, f"van {low} tot {high} is geen reeks postcodes; schrijf 1000 <= van <= tot <= 9999")
             ok = False
             continue
-        if not _value(reader, r["waarde"], (*rpath, "waarde"), allowed) or not reader.typed(
-            r["gebied"], (*rpath, "gebied"), (str,), "gebied"
-        ):
+        if not _value(reader, r["waarde"], (*rpath, "waarde"), allowed):
+            ok = False
+            continue
+        # The area is named to the person ("Postcode 9000 ligt in Oost-Vlaanderen."): a text
+        # per language like every other text of the bank.
+        area = reader.text(r["gebied"], (*rpath, "gebied"), "gebied")
+        if area is None:
             ok = False
             continue
         for other in out:
@@ -90,7 +96,7 @@ def _ranges(
                     rpath, f"de reeks {low}-{high} overlapt met {other[0]}-{other[1]}; maak ze los van elkaar"
                 )
                 ok = False
-        out.append((low, high, r["waarde"], r["gebied"]))
+        out.append((low, high, r["waarde"], area))
     return tuple(out) if ok else None
 
 

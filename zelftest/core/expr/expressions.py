@@ -20,12 +20,13 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError, nodes, pass_context
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..dates import format_date
+from .. import i18n
 from ..errors import suggest
+from ..i18n import Locale
 from . import fastexpr
 from .treeinfo import summary
 
@@ -36,15 +37,40 @@ RESERVED_NAMES = frozenset(
 _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
-def dutch_number(value: object) -> str:
-    """1.5 -> '1,5'; whole numbers without decimals."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace(".", ",")
+# The render context's key for the session's Locale (`context(..., locale=...)`): the `datum`
+# and `getal` filters and the answer checks write in its language; Dutch without one.
+LOCALE_KEY = "_taal"
 
 
-_env.filters["datum"] = format_date
-_env.filters["getal"] = dutch_number
+def locale_of(ctx: Any) -> Locale:
+    """The Locale a render context (a mapping, or Jinja2's Context) carries."""
+    found = ctx.get(LOCALE_KEY) if ctx is not None else None
+    return found if isinstance(found, Locale) else i18n.locale()
+
+
+def format_number(value: object, locale: Locale | None = None) -> str:
+    """1.5 -> '1,5' (nl, fr) or '1.5' (en), whole numbers without decimals; a text keeps its
+    digits, only its decimal point follows the language (as the Dutch filter always did)."""
+    locale = locale or i18n.locale()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return locale.number(value)
+    return str(value).replace(".", locale.number(0.5)[1])
+
+
+@pass_context
+def date_filter(ctx: Any, value: object) -> str:
+    return locale_of(ctx).date(value)
+
+
+@pass_context
+def number_filter(ctx: Any, value: object) -> str:
+    return format_number(value, locale_of(ctx))
+
+
+# fastexpr calls these with the plain context mapping: they only `.get` from it.
+date_filter.reads_mapping = number_filter.reads_mapping = True  # type: ignore[attr-defined]
+_env.filters["datum"] = date_filter
+_env.filters["getal"] = number_filter
 
 # What a failing condition may raise at run time; such a condition is false.
 _RUNTIME_ERRORS = (
@@ -321,12 +347,16 @@ def context(
     params: Mapping[str, Any],
     today: dt.date,
     extra: Mapping[str, Any] | None = None,
+    locale: Locale | None = None,
 ) -> dict[str, Any]:
     """The names an expression can read: the answers, `regels`, `vandaag` and `extra`
-    (`regelset`, `regels_sinds`: see rules.scope)."""
+    (`regelset`, `regels_sinds`: see rules.scope); with `locale`, the language the filters
+    and the answer checks write in (`locale_of`)."""
     ctx: dict[str, Any] = dict(answers)
     if extra:
         ctx.update(extra)
     ctx["regels"] = params
     ctx["vandaag"] = today
+    if locale is not None:
+        ctx[LOCALE_KEY] = locale
     return ctx

@@ -183,7 +183,7 @@ def compile_tree(tree: nodes.Node, env: ImmutableSandboxedEnvironment) -> Progra
     """A Python closure that evaluates `tree` as the compiled Jinja2 expression would (same
     values, same errors: missing names give StrictUndefined, attributes and items go through
     the sandbox, filters through `Environment.call_filter`), or None when Jinja2 must do it
-    (tests, calls, `~`, `**`, filters that need a template context)."""
+    (tests, calls, `~`, `**`, filters that need a real template context)."""
     try:
         return _closure(tree, env)
     except NotFast:
@@ -264,11 +264,20 @@ def _chain(left: Any, ops: list[tuple[Callable[[Any, Any], Any], Program]], c: M
 def _filter_closure(node: nodes.Filter, env: ImmutableSandboxedEnvironment) -> Program:
     func = env.filters.get(node.name)
     pass_arg = getattr(getattr(func, "jinja_pass_arg", None), "name", None)
-    if func is None or pass_arg == "context" or node.dyn_args is not None or node.dyn_kwargs is not None:
+    if func is None or node.dyn_args is not None or node.dyn_kwargs is not None:
+        raise NotFast
+    # A filter that needs the template context gets the context mapping itself when it only
+    # reads names from it (`reads_mapping`: the language filters `datum` and `getal`); other
+    # context filters (Jinja2's `map`, `select`) need a real Context: Jinja2 does those.
+    mapping = pass_arg == "context" and getattr(func, "reads_mapping", False)
+    if pass_arg == "context" and not mapping:
         raise NotFast
     value = _closure(node.node, env)  # type: ignore[arg-type]
     args = [_closure(a, env) for a in node.args]
     kwargs = [(str(k.key), _closure(k.value, env)) for k in node.kwargs]
+    if mapping:
+        direct: Callable[..., Any] = func
+        return lambda c: direct(c, value(c), *[a(c) for a in args], **{k: v(c) for k, v in kwargs})
     name, call = node.name, env.call_filter
     return lambda c: call(name, value(c), [a(c) for a in args], {k: v(c) for k, v in kwargs})
 
