@@ -4,8 +4,10 @@ On top of what the loader finds (syntax, unknown keys, types, duplicate ids, mis
 languages, broken `{{ }}`) this checks the conditions (names, values, order, `regels.x`,
 result keys), cycles and questions that are never shown (reach.py), the fit scoring
 (fitcheck.py), the bot's answers (faqcheck.py), what the rules need (spec.py: questions,
-values, parameters, conclusions), every text's names (textcheck.py) and renders texts, conclusions and
-report templates over sample answer sets with StrictUndefined (rendercheck.py).
+values, parameters, conclusions), every text's names and the same `{{ }}` in every
+language (textcheck.py), and renders texts, conclusions and report templates over sample
+answer sets with StrictUndefined (rendercheck.py). The product's own catalogues
+(zelftest/taal/) are checked on every run: a bank is shown through them.
 Whatever the bank holds, checking gives findings, never a traceback.
 """
 
@@ -30,22 +32,32 @@ from ..rules.base import CONDITIONS
 from ..rules.params import needed
 from ..rules.params import problems as param_problems
 from . import reach
+from .catalogcheck import check_catalogues
 from .faqcheck import check_faq
 from .fitcheck import check_fit
 from .names import GLOBALS, Shape
 from .rendercheck import RenderCheck
 from .spec import ADVICE_NAMES, BANK_CONCLUSIONS, RULE_QUESTIONS
-from .textcheck import BASE_NAMES, Scopes, check_templates, check_texts, check_tree
+from .textcheck import BASE_NAMES, Scopes, check_templates, check_text_languages, check_texts, check_tree
 from .walk import Walker
 
 
 def check_paths(paths: list[Path]) -> list[Finding]:
-    """Every finding of every bank in `paths` (files or folders)."""
+    """Every finding of every bank in `paths` (files or folders), then of the catalogues."""
     findings: list[Finding] = []
     with paused_gc():  # checking makes many short-lived objects; see yamlsource.py
         for path in paths:
             findings.extend(check_bank_path(path))
+        findings.extend(catalogue_findings())
     return findings
+
+
+def catalogue_findings() -> list[Finding]:
+    """The findings of the shipped catalogues (a text missing in a language, differing `{name}`s)."""
+    try:
+        return check_catalogues()
+    except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the bank's findings
+        return [Finding(Place("zelftest/taal"), f"interne fout in de controle van de catalogi: {exc!r}")]
 
 
 def check_bank_path(path: Path) -> list[Finding]:
@@ -102,6 +114,7 @@ class _Checker:
         shape = render.shape if render.covered else None
         self.conditions(shape)
         static = check_texts(bank, self.extras.texts, shape, self.scopes) + check_templates(bank, shape)
+        static += check_text_languages(self.extras.texts)
         self.out += static
         # A text or template line with a static finding fails to render too: say it once.
         said = {f.place for f in static}

@@ -148,6 +148,47 @@ def check_texts(bank: Bank, texts: list[TextUse], result: Shape, scopes: Scopes 
     return out
 
 
+def check_text_languages(texts: list[TextUse]) -> list[Finding]:
+    """A text in several languages fills in the same values in each as in the default one
+    (names and `a.b` reads, in `{{ }}` and `{% %}`): a translation that reads another
+    parameter would show another number."""
+    out = []
+    for use in texts:
+        if len(use.text.by_language) < 2 or use.kind == "vast":  # a fixed text with {{ }} is reported as such
+            continue
+        fills = {lang: _fills(text) for lang, text in use.text.by_language.items()}
+        base = use.text.default if use.text.default in fills else next(iter(fills))
+        want = fills[base]
+        for lang, have in fills.items():
+            if want is None or have is None or have == want:
+                continue  # a syntax error is the loader's finding
+            message = f"{use.what}: de tekst in {lang} gebruikt andere invullingen dan {base}"
+            found = differences(want, have, base, "{{{{ {} }}}}")
+            out.append(Finding(use.source.place((*use.path, lang)), f"{message}: {found}; vul hetzelfde in als {base}"))
+    return out
+
+
+def _fills(text: str) -> set[str] | None:
+    """What a text fills in (`regels.x`, `naam`); None for a syntax error."""
+    try:
+        trees = expressions.text_trees(text)
+    except expressions.ExpressionError:
+        return None
+    found: set[str] = set()
+    for tree in trees:
+        names = tree_names(tree)
+        reads = {".".join((root, *path)) for root, path, _ in chains(tree) if root in names}
+        found |= reads | {n for n in names if not any(r.startswith(n + ".") for r in reads)}
+    return found
+
+
+def differences(want: set[str], have: set[str], base: str, shape: str) -> str:
+    """'mist a; heeft b dat nl niet heeft', each name written as `shape` ('{{{}}}': {a})."""
+    parts = [f"mist {', '.join(shape.format(n) for n in sorted(want - have))}"] if want - have else []
+    extra = ", ".join(shape.format(n) for n in sorted(have - want))
+    return "; ".join([*parts, f"heeft {extra} dat {base} niet heeft"] if extra else parts)
+
+
 def asked_under(bank: Bank, qid: str) -> tuple[RuleSet, ...]:
     """The rule sets under which question `qid` is asked: those whose regime asks it, or all."""
     if not bank.has_question(qid):
