@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Markdown, Static
 
 from zelftest.core.engine import Session
+from zelftest.core.i18n import current
 from zelftest.core.report import render
 
 from . import texts
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
 
 
 FIRST_PARTS = 3
-# The label of the one next step in "In het kort" (the step itself is the core's `wat_nu`).
-WHAT_NOW = "Wat nu?"
 
 
 def report_parts(markdown: str) -> list[str]:
@@ -62,7 +61,8 @@ def in_short(result: dict[str, Any]) -> list[tuple[str, str]]:
     """The lines of "In het kort": both verdicts, then the single most important next step."""
     lines = verdict_lines(result)
     if result.get("wat_nu"):
-        lines.append((WHAT_NOW, result["wat_nu"]))
+        # The label is the summary's own (the step itself is the core's `wat_nu`).
+        lines.append((current().text("rapport.WHAT_NOW"), result["wat_nu"]))
     return lines
 
 
