@@ -3,7 +3,7 @@
 The outplacement hint follows domein.md section 5 and is never a verdict; the
 referrals and next steps are data (`als:` conditions in the bank) evaluated over
 the answers and the conclusions already drawn. The most important of them (`voorrang`)
-gives the one-line "Wat nu?".
+gives the one-line "Wat nu?". Texts are in the trace's language.
 """
 
 from __future__ import annotations
@@ -91,9 +91,10 @@ def applicable(
     for item in items:
         if not expressions.holds(item.show_if, scope):
             continue
-        text = expressions.render_text(item.text.get(), scope).strip()
-        contact = expressions.render_text(item.contact.get(), scope).strip() if item.contact else None
-        now = expressions.render_text(item.what_now.get(), scope).strip() if item.what_now else None
+        language = trace.language
+        text = expressions.render_text(item.text.get(language), scope).strip()
+        contact = expressions.render_text(item.contact.get(language), scope).strip() if item.contact else None
+        now = expressions.render_text(item.what_now.get(language), scope).strip() if item.what_now else None
         used = sorted(expressions.names(item.show_if) & set(answers)) if item.show_if else []
         trace.entries.append(
             {
@@ -105,7 +106,7 @@ def applicable(
             }
         )
         # `zin`: the whole line as the person reads it, the contact as its own sentence.
-        line = f"{text} Contact: {contact.rstrip('.')}." if contact else text
+        line = trace.locale.text("rapport.CONTACT", text=text, contact=contact.rstrip(".")) if contact else text
         out.append(
             {"id": item.id, "tekst": text, "contact": contact, "zin": line, "voorrang": item.priority, "wat_nu": now}
         )

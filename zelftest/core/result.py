@@ -1,7 +1,8 @@
 """The result contract of ontwerp.md: one dict built from the answers, fed to every template.
 
 `evaluate` is pure: the same bank, answers, date and rule set give the same result.
-`to_json_ready` turns dates into ISO text for JSON output.
+Its texts are in the language of `locale` (Dutch without one); ids, values, dates and keys
+are the same in every language. `to_json_ready` turns dates into ISO text for JSON output.
 """
 
 from __future__ import annotations
@@ -13,39 +14,58 @@ from typing import Any
 from . import advice, scoring
 from .bank.model import Bank, RuleSet
 from .expr import expressions
+from .i18n import Locale
+from .i18n import locale as get_locale
 from .rules import Evaluation, Regime, asks, parameters, regime_of, scope
 from .rules.base import verdict
 from .rules.params import load
-from .trace import Trace, jsonable
+from .trace import Trace, jsonable, rule_set_name
 from .values import display
 
 RESULT_VERSION = 1
 
 
 def evaluate(
-    bank: Bank, answers: Mapping[str, Any], today: dt.date, rules: RuleSet | None = None, forced: bool = False
+    bank: Bank,
+    answers: Mapping[str, Any],
+    today: dt.date,
+    rules: RuleSet | None = None,
+    forced: bool = False,
+    locale: Locale | None = None,
 ) -> dict[str, Any]:
     """Everything the summary says, with the trace that explains it. Without `rules` (or
-    not `forced`) the rule set is the one valid on `today`; `forced` uses `rules` as they are."""
+    not `forced`) the rule set is the one valid on `today`; `forced` uses `rules` as they are.
+    The texts are in `locale`'s language (Dutch without one)."""
     if not forced:
         rules = bank.rule_set_on(today)
+    locale = locale or get_locale()
+    language = locale.code
     regime = regime_of(rules)
     p = load(regime.Params, rules)
     values = parameters(bank, rules)
     extra = scope(bank, rules, today, forced)
-    base = expressions.context(answers, values, today, extra)
-    trace = Trace(bank, rules, answers, base)
+    _translate_rule_set(extra["regelset"], rules, values, today, locale)
+    # The locale goes into the context: bank texts write dates and numbers in its language.
+    base = expressions.context(answers, values, today, extra, locale=locale)
+    trace = Trace(bank, rules, answers, base, locale)
     ev = Evaluation(bank, rules, answers, today, trace, forced)
     fit = scoring.fit(bank, answers, trace)
     fixed = load(advice.FixedParams, bank.fixed_rules)
     right = regime.decide(ev, p)
+    if right.get("nieuw_recht_regels"):
+        right["nieuw_recht_regels"] = rule_set_name(bank, right["nieuw_recht_regels"], language)
     right["kop"] = verdict(ev, right)
     right["datum_lijnen"] = regime.dates(ev, p, right)
     aftercare = regime.aftercare(ev, p, right["status"])
     result: dict[str, Any] = {
         "versie": RESULT_VERSION,
         "datum": today,
-        "vragenlijst": {"id": bank.id, "versie": bank.version, "hash": bank.content_hash, "titel": bank.title.get()},
+        "vragenlijst": {
+            "id": bank.id,
+            "versie": bank.version,
+            "hash": bank.content_hash,
+            "titel": bank.title.get(language),
+        },
         "regelset": _rule_set(ev, regime, extra["regelset"]),
         "geschiktheid": fit,
         "recht": right,
@@ -62,8 +82,8 @@ def evaluate(
     result["antwoorden"] = [
         {
             "id": q.id,
-            "vraag": expressions.render_text(q.text.get(), base),
-            "antwoord": display(q, answers[q.id], base),
+            "vraag": expressions.render_text(q.text.get(language), base),
+            "antwoord": display(q, answers[q.id], base, language),
         }
         for q in bank.questions
         if q.id in answers and asks(regime, q.id)
@@ -71,6 +91,20 @@ def evaluate(
     result["spoor"] = [jsonable(e) for e in trace.entries]
     result["regels"] = values
     return result
+
+
+def _translate_rule_set(
+    info: dict[str, Any], rules: RuleSet | None, values: Mapping[str, Any], today: dt.date, locale: Locale
+) -> None:
+    """The rule set's name and own summary texts in `locale`'s language (`rules.scope` writes
+    them in the bank's default language); the same values fill them in."""
+    if rules is None:
+        return
+    info["naam"] = rules.name.get(locale.code)
+    ctx = expressions.context({}, values, today, locale=locale)
+    for key in ("uren_kort", "uitleg"):
+        text = rules.conclusions.get(key)
+        info[key] = expressions.render_text(text.get(locale.code), ctx).strip() if text else ""
 
 
 def _sections(result: Mapping[str, Any], answers: Mapping[str, Any]) -> dict[str, bool]:

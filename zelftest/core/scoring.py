@@ -5,6 +5,7 @@ option for a multi-choice question, capped at 1); the score is the weighted mean
 as 0..100, and the band (hoog/midden/laag) comes from the bank. Dimensions whose
 questions were not shown do not count. A `voorbehoud` of the bank (someone who cannot
 work now) caps the fit at a lower band, with its own text saying why guidance waits.
+The texts are in the trace's language.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def fit(bank: Bank, answers: Mapping[str, Any], trace: Trace) -> dict[str, Any]:
         breakdown.append(
             {
                 "id": dim.id,
-                "naam": dim.name.get(),
+                "naam": dim.name.get(trace.language),
                 "gewicht": dim.weight,
                 "score": None if s is None else int(100 * s + 0.5),
                 "vragen": used,
@@ -75,7 +76,7 @@ def fit(bank: Bank, answers: Mapping[str, Any], trace: Trace) -> dict[str, Any]:
         used += sorted(expressions.names(cap.show_if) & set(answers))
     band = band_for(bank, score)
     level = band.level if band else "laag"
-    text = cap.text.get() if cap is not None else band.text.get() if band else ""
+    text = cap.text.get(trace.language) if cap is not None else band.text.get(trace.language) if band else ""
     trace.add("geschiktheid", f"geschiktheid.{level}", used, score=score, niveau=level)
     return {"score": score, "niveau": level, "tekst": text, "dimensies": breakdown, "wacht": cap is not None}
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from .bank.model import Bank, RuleSet
 from .expr import expressions
+from .i18n import Locale
+from .i18n import locale as get_locale
 
 
 def jsonable(value: Any) -> Any:
@@ -20,11 +22,29 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-class Trace:
-    """Collects trace entries and renders each conclusion's Dutch text from the bank."""
+def rule_set_name(bank: Bank, dutch: Any, language: str) -> Any:
+    """A rule set's name in `language`, found by its Dutch name; anything else stays."""
+    for rules in bank.rule_sets:
+        if rules.name.get() == dutch:
+            return rules.name.get(language)
+    return dutch
 
-    def __init__(self, bank: Bank, rules: RuleSet | None, answers: Mapping[str, Any], base: Mapping[str, Any]) -> None:
+
+class Trace:
+    """Collects trace entries and renders each conclusion's text from the bank, in the
+    language of `locale` (Dutch without one); scoring and advice read that language here."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        rules: RuleSet | None,
+        answers: Mapping[str, Any],
+        base: Mapping[str, Any],
+        locale: Locale | None = None,
+    ) -> None:
         self.bank = bank
+        self.locale = locale or get_locale()
+        self.language = self.locale.code
         self.rules = rules
         self.answers = answers
         self.base = base
@@ -45,7 +65,11 @@ class Trace:
             return rule
         scope = dict(self.base)
         scope.update(values)
-        return expressions.render_text(template.get(), scope).strip()
+        if values.get("nieuw_recht_regels"):
+            # The regimes name the rules of a later date by their Dutch name (a value that is
+            # also a yes/no): the text names them in its own language.
+            scope["nieuw_recht_regels"] = rule_set_name(self.bank, values["nieuw_recht_regels"], self.language)
+        return expressions.render_text(template.get(self.language), scope).strip()
 
     def add(
         self, conclusion: str, rule: str, answers: Iterable[str], params: Iterable[str] = (), **values: Any

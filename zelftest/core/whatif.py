@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import scoring
-from .dates import add_years, format_date
+from .dates import add_years
 from .engine import Session
 from .report.compare import NONE, Change
 from .trace import Trace
 
 
 def _replay(session: Session, answers: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """Give `answers` in the bank's order; (id, Dutch message) for each one refused."""
+    """Give `answers` in the bank's order; (id, the engine's message) for each one refused."""
     refused: list[tuple[str, str]] = []
     for q in session.bank.questions:
         if q.id not in answers or not session.is_visible(q):
@@ -56,7 +56,7 @@ def whatif_session(
     """A new session with the real answers, the reference date `today` and `edits` on top.
     `rule_set` is a rule set id to force, None for the one valid on the date, or KEEP.
 
-    Returns the copy and the answers it refused: (question id, Dutch reason).
+    Returns the copy and the answers it refused: (question id, the engine's reason).
     """
     if rule_set == KEEP:
         forced = real.rules if real.forced else None
@@ -106,7 +106,7 @@ def live_result(session: Session) -> dict[str, Any] | None:
 def partial_fit(session: Session) -> dict[str, Any]:
     """The fit (`geschiktheid`) over the answers given so far; unanswered dimensions score None."""
     base = session.context()
-    trace = Trace(session.bank, session.rules, session.answers, base)
+    trace = Trace(session.bank, session.rules, session.answers, base, session.locale)
     return scoring.fit(session.bank, session.answers, trace)
 
 
@@ -114,16 +114,16 @@ def _rules(session: Session) -> str:
     """The session's choice of rule set, as the counsellor reads it: a forced one by its id,
     else the one the reference date gives (which changes with the date, listed apart)."""
     if session.forced and session.rules is not None:
-        return f"{session.rules.id} (gekozen)"
-    return "volgens de peildatum"
+        return session.locale.text("rapport.WHATIF_CHOSEN", id=session.rules.id)
+    return session.locale.text("rapport.WHATIF_BY_DATE")
 
 
 def answer_changes(real: Session, copy: Session) -> list[Change]:
     """The reference date, the choice of rule set and every answer in which the what-if differs
-    from the client (as shown): all that `apply_whatif` would change."""
+    from the client (as shown, in the real session's language): all that `apply_whatif` would change."""
     found = []
     if real.today != copy.today:
-        found.append(Change("peildatum", format_date(real.today), format_date(copy.today)))
+        found.append(Change("peildatum", real.locale.date(real.today), real.locale.date(copy.today)))
     if _rules(real) != _rules(copy):
         found.append(Change("regelset", _rules(real), _rules(copy)))
     for q in real.bank.questions:

@@ -5,6 +5,11 @@ counsellor's timeline and the comparison of two results.
 One content template (`inhoud.j2`) holds the text; a small macro module per format
 (`fmt_*.j2`) says how headings, lists and tables look. HTML is autoescaped; text a
 person typed is escaped for Markdown, so it never turns into markup or links.
+
+Every view takes a `locale` (Dutch without one): the templates' own sentences come from
+the catalogue section `rapport` through Jinja2's i18n extension (`_("rapport.KEY")`, its
+`{name}` fields filled with `.format`), dates and numbers through the locale's filters. The
+result's own texts are already in the language it was evaluated in.
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..dates import format_date
-from ..expr.expressions import dutch_number
+from .. import i18n
+from ..i18n import Locale
 from ..resources import templates_path
 
 FORMATS = ("markdown", "tekst", "html", "oor")
@@ -33,7 +38,8 @@ TEMPLATES = (
     "handout.j2",
 )
 
-NOT_KNOWN = "wist het niet"  # in the counsellor's list of the client's questions
+# In the counsellor's list of the client's questions, when the bot did not know.
+NOT_KNOWN = i18n.locale().text("rapport.BOT_DID_NOT_KNOW")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -44,26 +50,48 @@ def md_escape(text: object) -> str:
     return escaped.replace("\n", " ")
 
 
+def as_locale(locale: Locale | str | None) -> Locale:
+    """A Locale from a Locale, a language code or None (Dutch)."""
+    if isinstance(locale, Locale):
+        return locale
+    return i18n.locale(locale or i18n.DEFAULT)
+
+
+def level(niveau: str, locale: Locale) -> str:
+    """The fit's band (`hoog`, `midden`, `laag`: values) as a word of the language."""
+    return str(locale.lookup("rapport", "LEVELS").get(niveau, niveau))
+
+
+def environment(html: bool, locale: Locale | str | None = None) -> Environment:
+    """The templates' environment for a format (HTML autoescapes) and a language."""
+    return _environment(html, as_locale(locale).code)
+
+
 @cache
-def environment(html: bool) -> Environment:
+def _environment(html: bool, code: str) -> Environment:
+    language = i18n.locale(code)
     env = Environment(
         loader=FileSystemLoader(str(templates_path())),
         autoescape=html,
         undefined=StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
-        extensions=["jinja2.ext.do"],
+        extensions=["jinja2.ext.do", "jinja2.ext.i18n"],
     )
-    env.filters["datum"] = format_date
-    env.filters["getal"] = dutch_number
+    env.install_gettext_callables(language.gettext, language.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["taal"] = code
+    env.filters["datum"] = language.date
+    env.filters["getal"] = language.number
+    env.filters["niveau"] = lambda niveau: level(niveau, language)
     env.filters["md"] = md_escape
     return env
 
 
-def asked_rows(asked: Iterable[Any]) -> list[tuple[str, str]]:
+def asked_rows(asked: Iterable[Any], locale: Locale | str | None = None) -> list[tuple[str, str]]:
     """The client's free questions for the counsellor (`Session.asked`): each as typed, with
     the id of the bot's answer, or "wist het niet" when the bot did not know."""
-    return [(reply.vraag, reply.id or NOT_KNOWN) for reply in asked]
+    unknown = as_locale(locale).text("rapport.BOT_DID_NOT_KNOW")
+    return [(reply.vraag, reply.id or unknown) for reply in asked]
 
 
 def render(
@@ -72,13 +100,15 @@ def render(
     notes: str | None = None,
     with_trace: bool = False,
     asked: Sequence[tuple[str, str]] = (),
+    locale: Locale | str | None = None,
 ) -> str:
-    """The summary of `result` in `fmt` (markdown, tekst, html, or oor: for the ear, in plain mode).
+    """The summary of `result` in `fmt` (markdown, tekst, html, or oor: for the ear, in plain mode),
+    in `locale`'s language (Dutch without one; evaluate the result in the same language).
     `asked`: the client's free questions (`asked_rows`), shown only with the trace (the export)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     html = fmt == "html"
-    env = environment(html)
+    env = environment(html, locale)
     macros = env.get_template(f"fmt_{fmt}.j2").module
     scope = dict(result)
     scope.update(f=macros, notities=notes or "", toon_spoor=with_trace, vragen_client=list(asked))

@@ -4,7 +4,8 @@
 (status nog_niet, and only when known rules give a new period then), the day unused hours
 lapse (status lopend) and the day aftercare ends (when there is aftercare). A date the
 rule set marks unconfirmed says so. `to_ics` writes them as all-day events with the
-`icalendar` library; it refuses an empty calendar (`NO_DATES` says why, in Dutch).
+`icalendar` library; it refuses an empty calendar (`NO_DATES` says why, in Dutch; the
+error's message is in the calendar's language). The texts are in `locale`'s language.
 
 The file holds nothing about the person but those dates: no answers, no names. UIDs and
 DTSTAMP come from the dates themselves, so the same result always gives the same bytes
@@ -19,40 +20,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import format_date
-from .timeline import UNCONFIRMED
+from ..i18n import Locale
+from ..i18n import locale as get_locale
+from . import as_locale
 
-NO_DATES = "Er zijn geen datums om te onthouden. Er is dus geen agenda gemaakt."
-PRODID = "-//zelftest//Is loopbaanbegeleiding iets voor mij?//NL"
-CALENDAR_NAME = "Zelftest loopbaanbegeleiding: datums om te onthouden"
-DISCLAIMER = "Dit is een indicatie, geen beslissing van VDAB. Kijk op vdab.be of bel gratis 0800 30 700."
-NOT_CONFIRMED = "Deze datum is niet bevestigd. Vraag hem na bij je loopbaancentrum."
-OTHER_RULES = "Let op: deze datum rekent met {rules}. Op {day} gelden andere regels."
+_NL = get_locale()
+NO_DATES = _NL.text("rapport.ICS_NO_DATES")  # the Dutch sentence (the command line's)
+PRODID = "-//zelftest//Is loopbaanbegeleiding iets voor mij?//NL"  # an id: the same in every language
+DISCLAIMER = _NL.text("rapport.ICS_DISCLAIMER")
 # A lapse or an end needs action before the day itself: the calendar reminds two weeks ahead.
 REMIND_DAYS = 14
 
-# Per kind: the summary, the description, the reminder (None: none), and the rule set
-# parameter whose confirmation the date depends on.
+# Per kind: the catalogue keys of the summary, the description and the reminder (None: none),
+# and the rule set parameter whose confirmation the date depends on.
 KINDS: dict[str, tuple[str, str, str | None, str]] = {
-    "nieuw_recht": (
-        "Opnieuw recht op loopbaanbegeleiding",
-        "Vanaf vandaag start een nieuwe periode. "
-        "Je hebt dan waarschijnlijk opnieuw recht op loopbaanbegeleiding met loopbaancheques.",
-        None,
-        "periode_jaren",
-    ),
-    "uren_vervallen": (
-        "Je open uren loopbaanbegeleiding vervallen",
-        "Vandaag ben je de uren kwijt die je nog niet gebruikte. Plan je gesprekken vóór deze dag.",
-        "Over {weeks} weken vervallen je open uren loopbaanbegeleiding.",
-        "verval_maanden",
-    ),
-    "nazorg_tot": (
-        "Je gratis nazorg stopt",
-        "Vandaag stopt je gratis nazorg bij je loopbaanbegeleider. Wil je nog nazorg? Vraag het vóór deze dag.",
-        "Over {weeks} weken stopt je gratis nazorg bij je loopbaanbegeleider.",
-        "nazorg_maanden",
-    ),
+    "nieuw_recht": ("ICS_NEW_RIGHT", "ICS_NEW_RIGHT_TEXT", None, "periode_jaren"),
+    "uren_vervallen": ("ICS_LAPSE", "ICS_LAPSE_TEXT", "ICS_LAPSE_REMINDER", "verval_maanden"),
+    "nazorg_tot": ("ICS_CARE_END", "ICS_CARE_END_TEXT", "ICS_CARE_END_REMINDER", "nazorg_maanden"),
 }
 
 
@@ -64,9 +48,10 @@ class KeyDate:
     day: dt.date
     confirmed: bool
 
-    @property
-    def summary(self) -> str:
-        return KINDS[self.kind][0] + ("" if self.confirmed else UNCONFIRMED)
+    def summary(self, locale: Locale | str | None = None) -> str:
+        loc = as_locale(locale)
+        mark = "" if self.confirmed else " " + loc.text("rapport.NOT_CONFIRMED")
+        return loc.text("rapport." + KINDS[self.kind][0]) + mark
 
     @property
     def uid(self) -> str:
@@ -94,24 +79,26 @@ def calendar_dates(result: Mapping[str, Any]) -> list[KeyDate]:
     return sorted(dates, key=lambda d: (d.day, d.kind))
 
 
-def _description(date: KeyDate, result: Mapping[str, Any]) -> str:
-    lines = [KINDS[date.kind][1]]
+def _description(date: KeyDate, result: Mapping[str, Any], locale: Locale) -> str:
+    t = locale.text
+    lines = [t("rapport." + KINDS[date.kind][1])]
     if not date.confirmed:
-        lines.append(NOT_CONFIRMED)
+        lines.append(t("rapport.ICS_NOT_CONFIRMED"))
     rules = result["regelset"]
     if rules.get("id") and not rules.get("geldig_op_datum"):
         # A forced rule set (--regelset): the date is a "what if", and the file must say so.
-        lines.append(OTHER_RULES.format(rules=rules["naam"], day=format_date(result["datum"])))
-    lines.append(DISCLAIMER)
+        lines.append(t("rapport.ICS_OTHER_RULES", rules=rules["naam"], day=locale.date(result["datum"])))
+    lines.append(t("rapport.ICS_DISCLAIMER"))
     return "\n\n".join(lines)
 
 
-def to_ics(result: Mapping[str, Any]) -> bytes:
-    """The dates to keep as one iCalendar file (UTF-8, CRLF lines); ValueError(NO_DATES)
-    when there are none, so no one gets an empty calendar."""
+def to_ics(result: Mapping[str, Any], locale: Locale | str | None = None) -> bytes:
+    """The dates to keep as one iCalendar file (UTF-8, CRLF lines) in `locale`'s language;
+    ValueError(NO_DATES, in that language) when there are none, so no one gets an empty calendar."""
+    loc = as_locale(locale)
     dates = calendar_dates(result)
     if not dates:
-        raise ValueError(NO_DATES)
+        raise ValueError(loc.text("rapport.ICS_NO_DATES"))
     import icalendar  # here, not at the top: only a calendar file pays for it
 
     cal = icalendar.Calendar()
@@ -119,7 +106,7 @@ def to_ics(result: Mapping[str, Any]) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", CALENDAR_NAME)
+    cal.add("x-wr-calname", loc.text("rapport.ICS_NAME"))
     # DTSTAMP is required; the reference date keeps the bytes the same for the same result.
     stamp = dt.datetime.combine(result["datum"], dt.time(), tzinfo=dt.UTC)
     for date in dates:
@@ -128,14 +115,14 @@ def to_ics(result: Mapping[str, Any]) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", date.day)
         event.add("dtend", date.day + dt.timedelta(days=1))
-        event.add("summary", date.summary)
-        event.add("description", _description(date, result))
+        event.add("summary", date.summary(loc))
+        event.add("description", _description(date, result, loc))
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy day
         reminder = KINDS[date.kind][2]
         if reminder is not None:
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", reminder.format(weeks=REMIND_DAYS // 7))
+            alarm.add("description", loc.text("rapport." + reminder, weeks=REMIND_DAYS // 7))
             alarm.add("trigger", dt.timedelta(days=-REMIND_DAYS))
             event.add_component(alarm)
         cal.add_component(event)

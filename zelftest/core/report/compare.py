@@ -3,7 +3,8 @@
 `facts` flattens a result (ontwerp.md's contract) into short, ordered key → text pairs:
 the verdict, hours, the dates P/N/V and the end of aftercare, fit per dimension, the rule
 set. `changes` lists every fact (and every answer) that differs between two results, so
-a what-if can say "recht: nog_niet → ja". Pure; no UI.
+a what-if can say "recht: nog_niet → ja". Keys and ids are the same in every language; dates,
+numbers and yes/no are written in `locale`'s language (Dutch without one). Pure; no UI.
 """
 
 from __future__ import annotations
@@ -12,29 +13,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import format_date
+from ..i18n import Locale
+from . import as_locale
 
 NONE = "—"
 
 
-def _day(value: Any) -> str:
-    return NONE if value is None else format_date(value)
+def facts(result: Mapping[str, Any], locale: Locale | str | None = None) -> dict[str, str]:
+    """The result as ordered key → short text (dates in the language, booleans as ja/nee)."""
+    loc = as_locale(locale)
 
+    def _day(value: Any) -> str:
+        return NONE if value is None else loc.date(value)
 
-def _number(value: Any) -> str:
-    if value is None:
-        return NONE  # a number the rules do not give (the hours of the 2025 cheque)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).replace(".", ",")
+    def _number(value: Any) -> str:
+        # None: a number the rules do not give (the hours of the 2025 cheque).
+        return NONE if value is None else loc.number(value)
 
+    def _yes(value: Any) -> str:
+        return loc.text("rapport.WORD_YES" if value else "rapport.WORD_NO")
 
-def _yes(value: Any) -> str:
-    return "ja" if value else "nee"
-
-
-def facts(result: Mapping[str, Any]) -> dict[str, str]:
-    """The result as ordered key → short text (dates in Dutch, booleans as ja/nee)."""
     right = result["recht"]
     dates = right.get("datums") or {}
     fit = result["geschiktheid"]
@@ -42,7 +40,7 @@ def facts(result: Mapping[str, Any]) -> dict[str, str]:
     rules = result["regelset"]
     out = {
         "peildatum": _day(result["datum"]),
-        "regelset": str(rules["id"] or "geen regelset"),
+        "regelset": str(rules["id"] or loc.text("rapport.NO_RULE_SET")),
         "regelset.geldig_op_datum": _yes(rules.get("geldig_op_datum")),
         "recht": str(right["status"]),
         "recht.uren": _number(right["uren"]),
@@ -83,9 +81,9 @@ def _answers(result: Mapping[str, Any]) -> dict[str, str]:
     return {a["id"]: str(a["antwoord"]) for a in result.get("antwoorden", [])}
 
 
-def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]:
+def changes(before: Mapping[str, Any], after: Mapping[str, Any], locale: Locale | str | None = None) -> list[Change]:
     """Every fact, then every answer, that differs between `before` and `after` (in order)."""
-    old, new = facts(before), facts(after)
+    old, new = facts(before, locale), facts(after, locale)
     found = [
         Change(k, old.get(k, NONE), new.get(k, NONE))
         for k in [*old, *(k for k in new if k not in old)]

@@ -13,17 +13,18 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..i18n import Locale
 from . import environment
 
 HANDOUT_FORMATS = ("markdown", "tekst", "html")
 
 
-def render_handout(result: Mapping[str, Any], fmt: str = "html") -> str:
-    """The handout of `result` in `fmt` (markdown, tekst or html)."""
+def render_handout(result: Mapping[str, Any], fmt: str = "html", locale: Locale | str | None = None) -> str:
+    """The handout of `result` in `fmt` (markdown, tekst or html), in `locale`'s language."""
     if fmt not in HANDOUT_FORMATS:
         raise ValueError(fmt)
     html = fmt == "html"
-    env = environment(html)
+    env = environment(html, locale)
     scope = dict(result)
     scope.update(f=env.get_template(f"fmt_{fmt}.j2").module, html=html)
     text = env.get_template("handout.j2").render(scope)

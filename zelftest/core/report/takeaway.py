@@ -3,9 +3,11 @@
 Nothing is stored: the text goes to the screen as a QR code (and, when an operator
 configured it, to a printer). The right is the regime's one-line verdict (`recht.kop`,
 made in the core), so the QR code says what the summary says; the first line names the
-date and the rule set. That line, the verdict and "Indicatie, geen beslissing." are always
-there; the other lines ("Wat nu?", fit, aftercare, where to look, the first next steps) are
-added in that order of importance as long as the text fits `max_bytes` (UTF-8).
+date and the rule set. That line, the verdict and "Indicatie, geen beslissing." (in French
+and English also: the guidance itself is in Dutch) are always there; the other lines
+("Wat nu?", fit, aftercare, where to look, the first next steps) are added in that order
+of importance as long as the text fits `max_bytes` (UTF-8). The lines are in `locale`'s
+language (catalogue section `rapport`).
 """
 
 from __future__ import annotations
@@ -13,42 +15,45 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..dates import format_date
+from ..i18n import Locale
+from . import as_locale, level
 
 ALWAYS = ("titel", "recht", "indicatie")
 # The other lines, most important first; the steps come last, first step first.
 IMPORTANCE = ("watnu", "past", "nazorg", "contact")
 
 
-def _lines(result: Mapping[str, Any]) -> dict[str, str]:
+def _lines(result: Mapping[str, Any], locale: Locale) -> dict[str, str]:
     """Every line the text can have, by key, in the order they are shown."""
     day = result["datum"]
     fit = result["geschiktheid"]
     care = result["nazorg"]
+    t = locale.text
+    rules = result["regelset"]["id"] or t("rapport.NO_RULE_SET")
     lines = {
-        "titel": f"Zelftest loopbaanbegeleiding {day:%d-%m-%Y}, {result['regelset']['id'] or 'geen regelset'}",
+        "titel": t("rapport.QR_TITLE", day=f"{day:%d-%m-%Y}", rules=rules),
         # The verdict right under the title that names the cheques: after "Past het?" it
         # would read as the answer to that question.
         "recht": result["recht"]["kop"],
         # The one next step, right under the verdict it follows from.
-        "watnu": f"Wat nu? {result['wat_nu']}" if result.get("wat_nu") else "",
-        "past": f"Past het? {fit['niveau']} ({fit['score']} van 100).",
+        "watnu": t("rapport.QR_WHAT_NOW", text=result["wat_nu"]) if result.get("wat_nu") else "",
+        "past": t("rapport.QR_FIT", level=level(fit["niveau"], locale), score=fit["score"]),
     }
     if care["beschikbaar"]:
-        until = format_date(care["tot"])
+        until = locale.date(care["tot"])
         confirmed = care.get("bevestigd", True)
-        lines["nazorg"] = f"Gratis nazorg tot {until}." if confirmed else f"Nazorg tot {until}? Niet bevestigd."
+        lines["nazorg"] = t("rapport.QR_CARE" if confirmed else "rapport.QR_CARE_UNCONFIRMED", day=until)
     steps = [s["tekst"] for s in result["volgende_stappen"]]
     steps += [d["tekst"] for d in result["doorverwijzingen"]]
     lines.update({f"stap{i}": f"- {step}" for i, step in enumerate(steps)})
-    lines["indicatie"] = "Indicatie, geen beslissing."
-    lines["contact"] = "Kijk op vdab.be of bel 0800 30 700."
+    lines["indicatie"] = t("rapport.QR_INDICATION")
+    lines["contact"] = t("rapport.QR_CONTACT")
     return lines
 
 
-def qr_payload(result: Mapping[str, Any], max_bytes: int) -> str:
-    """The take-home text, at most `max_bytes` long in UTF-8."""
-    lines = {key: line for key, line in _lines(result).items() if line}
+def qr_payload(result: Mapping[str, Any], max_bytes: int, locale: Locale | str | None = None) -> str:
+    """The take-home text, at most `max_bytes` long in UTF-8, in `locale`'s language."""
+    lines = {key: line for key, line in _lines(result, as_locale(locale)).items() if line}
     chosen = set(ALWAYS)
 
     def text(keys: set[str]) -> str:

@@ -8,6 +8,7 @@
   package (its `pakketten_met_tweede`, `tweede_pakket` and `pakket_uren`).
 
 Each warning is marked "(niet bevestigd)" when the date rests on a number no source confirms.
+The warnings are in `locale`'s language (Dutch without one).
 """
 
 from __future__ import annotations
@@ -16,31 +17,37 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from ..dates import format_date
-from ..expr.expressions import dutch_number
+from ..i18n import Locale
+from . import as_locale
 
 # How close a lapse date must be to count as urgent for the intake: about one month, the time
 # to plan the last conversations. A choice of this tool, not a rule.
 SOON_DAYS = 30
-UNCONFIRMED = " (niet bevestigd)"
-SWITCH_WORD = "wisselen"
 
 
-def _mark(result: Mapping[str, Any]) -> str:
-    return UNCONFIRMED if "verval_maanden" in (result["regelset"].get("niet_bevestigd") or []) else ""
+def _unconfirmed(locale: Locale) -> str:
+    return " " + locale.text("rapport.NOT_CONFIRMED")
 
 
-def switching(result: Mapping[str, Any]) -> str:
-    """What the rule set in use says about switching centres, in its own words."""
+def _mark(result: Mapping[str, Any], locale: Locale) -> str:
+    return _unconfirmed(locale) if "verval_maanden" in (result["regelset"].get("niet_bevestigd") or []) else ""
+
+
+def switching(result: Mapping[str, Any], locale: Locale | str | None = None) -> str:
+    """What the rule set in use says about switching centres, in its own words (the lines of
+    `verwachten` that hold the language's word for it)."""
+    loc = as_locale(locale)
     rules = result["regelset"]
-    said = [line for line in rules.get("verwachten") or [] if SWITCH_WORD in line]
+    word = loc.text("rapport.WARN_SWITCH_WORD")
+    said = [line for line in rules.get("verwachten") or [] if word in line]
     if said:
-        return f"De regels ({rules['naam']}) zeggen: “{' '.join(said)}”"
-    return "Deze regels zeggen niet of de cliënt intussen van centrum mag wisselen. Vraag het na bij VDAB."
+        return loc.text("rapport.WARN_RULES_SAY", rules=rules["naam"], said=" ".join(said))
+    return loc.text("rapport.WARN_RULES_SILENT")
 
 
-def second_package(result: Mapping[str, Any]) -> str:
+def second_package(result: Mapping[str, Any], locale: Locale | str | None = None) -> str:
     """What the rule set gives after the running package: a second one, or '' when it gives none."""
+    loc = as_locale(locale)
     values = result.get("regels") or {}
     after, second, sizes = values.get("pakketten_met_tweede"), values.get("tweede_pakket"), values.get("pakket_uren")
     right = result["recht"]
@@ -52,46 +59,63 @@ def second_package(result: Mapping[str, Any]) -> str:
     if not after or package not in after or not isinstance(sizes, Mapping) or sizes.get(second) is None:
         return ""
     unconfirmed = set(result["regelset"].get("niet_bevestigd") or [])
-    mark = UNCONFIRMED if unconfirmed & {"pakketten_met_tweede", "tweede_pakket", "pakket_uren"} else ""
+    mark = _unconfirmed(loc) if unconfirmed & {"pakketten_met_tweede", "tweede_pakket", "pakket_uren"} else ""
     end = (right.get("datums") or {}).get("nieuw_recht")
-    until = f", tot {format_date(end)}" if isinstance(end, dt.date) else ""
-    return (
-        f"Na deze uren geven deze regels nog een tweede pakket van {dutch_number(sizes[second])} uur{mark}, "
-        f"binnen de periode van {values.get('periode_jaren')} jaar{until}, "
-        "als de cliënt dan nog aan de voorwaarden voldoet."
+    until = loc.text("rapport.WARN_UNTIL", day=loc.date(end)) if isinstance(end, dt.date) else ""
+    return loc.text(
+        "rapport.WARN_SECOND_PACKAGE",
+        hours=loc.number(sizes[second]),
+        mark=mark,
+        years=values.get("periode_jaren"),
+        until=until,
     )
 
 
-def counsellor_warnings(result: Mapping[str, Any]) -> list[dict[str, str]]:
+def counsellor_warnings(result: Mapping[str, Any], locale: Locale | str | None = None) -> list[dict[str, str]]:
     """The warnings for this result, most urgent first; [] when there is nothing to warn about."""
+    loc = as_locale(locale)
+    t = loc.text
     right = result["recht"]
     until = right.get("vervalt_op")
     if right.get("status") != "lopend" or not isinstance(until, dt.date):
         return []
-    mark = _mark(result)
+    mark = _mark(result, loc)
     out = []
     days = (until - result["datum"]).days
     if 0 <= days <= SOON_DAYS:
-        when = "morgen" if days == 1 else f"over {days} dagen" if days else "vandaag"
+        when = (
+            t("rapport.WARN_TOMORROW")
+            if days == 1
+            else t("rapport.WARN_IN_DAYS", days=days)
+            if days
+            else t("rapport.WARN_TODAY")
+        )
         out.append(
             {
                 "soort": "vervallen",
-                "tekst": f"Haast: de open uren vervallen {when}, op {format_date(until)}{mark}. "
-                "Plan de gesprekken voor die datum.",
+                "tekst": t("rapport.WARN_HURRY", when=when, day=loc.date(until), mark=mark),
             }
         )
     # The countdown once: in the urgent warning when there is one, else here.
-    countdown = f", nog {days} dagen" if days > SOON_DAYS else ""
+    countdown = t("rapport.WARN_COUNTDOWN", days=days) if days > SOON_DAYS else ""
     hours = right.get("uren")
-    amount = f"nog {dutch_number(hours)} uur" if hours is not None else "nog uren"
+    amount = (
+        t("rapport.WARN_HOURS_LEFT", hours=loc.number(hours)) if hours is not None else t("rapport.WARN_SOME_HOURS")
+    )
     out.append(
         {
             "soort": "wisselen",
-            "tekst": f"Open uren: de cliënt heeft {amount} tot {format_date(until)}{mark}{countdown}. "
-            f"Volgt de cliënt die bij een ander loopbaancentrum? {switching(result)}",
+            "tekst": t(
+                "rapport.WARN_OPEN_HOURS",
+                amount=amount,
+                day=loc.date(until),
+                mark=mark,
+                countdown=countdown,
+                switching=switching(result, loc),
+            ),
         }
     )
-    second = second_package(result)
+    second = second_package(result, loc)
     if second:
         out.append({"soort": "tweede_pakket", "tekst": second})
     return out

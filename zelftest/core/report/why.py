@@ -1,4 +1,4 @@
-"""The counsellor's "Waarom" in plain Dutch, from a result alone (pure, no UI).
+"""The counsellor's "Waarom" in plain words, from a result alone (pure, no UI).
 
 `why(result)` gives one item per conclusion of the trace (`result["spoor"]`): a title with
 the outcome, the bank's own sentence for it, the person's answers as they chose them
@@ -19,30 +19,16 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..dates import format_date
-from ..expr.expressions import dutch_number
+from ..i18n import Locale
+from ..i18n import locale as get_locale
 from ..rules import REGISTRY
 from ..rules.base import CONDITIONS
+from . import as_locale, level
 from .warnings import counsellor_warnings
 
-TITLES = {
-    "geschiktheid": "Past loopbaanbegeleiding",
-    "recht": "Recht op loopbaancheques",
-    "nazorg": "Nazorg",
-    "outplacement": "Outplacement",
-    "opleidingscheques": "Opleidingscheques",
-    "stap": "Volgende stap",
-    "doorverwijzing": "Andere hulp",
-}
+_NL = get_locale()
 # The order of the items: the right first (what the intake is about), then what follows from it.
 ORDER = ("recht", "nazorg", "geschiktheid", "outplacement", "opleidingscheques", "stap", "doorverwijzing")
-STATUS = {
-    "ja": "ja",
-    "nee": "nee",
-    "lopend": "het pakket loopt nog",
-    "nog_niet": "nu nog niet",
-    "onbekend": "niet te zeggen",
-}
 # The answers each condition of rules 1-4 reads (rules/base.py `refusals`); a test checks that
 # a failing condition's trace entry reads no other answers.
 CONDITION_ANSWERS = {
@@ -51,54 +37,13 @@ CONDITION_ANSWERS = {
     "recht.werkervaring": ("maanden_gewerkt", "uitzendkracht", "jaren_gewerkt"),
     "recht.ander_traject": ("ander_traject",),
 }
-CONDITION_NAMES = {
-    "recht.statuut": "werk",
-    "recht.woonplaats": "woonplaats",
-    "recht.werkervaring": "werkervaring",
-    "recht.ander_traject": "geen ander traject",
-}
-# What each rule number means, with `{}` for its value; a test checks that every number of
-# every shipped rule set has one.
-PARAMETERS = {
-    "periode_jaren": "een periode van {} jaar",
-    "uren_per_periode": "{} uur per periode",
-    "pakketten": "pakketten: {}",
-    "pakket_uren": "uren per pakket: {}",
-    "verval_maanden": "open uren vervallen {} maanden na het laatste gesprek",
-    "nazorg_maanden": "nazorg tot {} maanden na het laatste gesprek",
-    "nazorg_minuten": "nazorg in minuten: {}",
-    "werkende_statuten": "wie nu werkt: {}",
-    "woonplaats_altijd": "woont in: {}",
-    "woonplaats_met_werk_hier": "woont in {} en werkt in Vlaanderen of Brussel",
-    "woonplaats_verhuisd_uit_eu": "woont in {}, kwam uit een ander EU-land en werkt hier",
-    "min_jaren_gewerkt": "minstens {} jaar gewerkt",
-    "min_maanden_gewerkt": "minstens {} maanden gewerkt",
-    "werkervaring_venster_maanden": "in de laatste {} maanden",
-    "interim_min_maanden": "uitzendkracht: minstens {} maanden gewerkt",
-    "interim_weken": "uitzendkracht: {} weken aan een stuk",
-    "interim_statuten": "uitzendkracht: {}",
-    "prijs_cheque_euro": "een cheque kost {} euro",
-    "prijs_cheque_euro_later": "later kost een cheque {} euro",
-    "prijs_later_vanaf": "de nieuwe prijs geldt vanaf {}",
-    "cheque_geldig_maanden": "een cheque is {} maanden geldig",
-    "cheque_uren": "een cheque is {} uur",
-    "groep_max_uren_per_4u": "hoogstens {} uur in groep per 4 uur",
-    "pakketten_met_tweede": "een tweede pakket na: {}",
-    "tweede_pakket": "het tweede pakket: {}",
-    "krediet_uren": "een loopbaankrediet van {} uur",
-    "krediet_min_jaren_gewerkt": "krediet: meer dan {} jaar gewerkt",
-    "krediet_beheerder": "het krediet loopt via {}",
-    "opleidingscheques_statuten": "opleidingscheques voor: {}",
-    "aanleiding_outplacement": "outplacement na: {}",
-    "outplacement_min_weken": "opzeggingstermijn van minstens {} weken",
-    "outplacement_uren": "outplacement van {} uur",
-    "outplacement_leeftijd": "{} jaar of ouder",
-    "outplacement_min_dienst_jaren": "minstens {} jaar in dienst",
-    "outplacement_aanbod_dagen": "aanbod binnen {} dagen",
-    "outplacement_aftrek_weken": "{} weken loon gaan af voor outplacement",
-}
-UNKNOWN = "onbekend"
-UNCONFIRMED = " (niet bevestigd)"
+# The words live in the catalogue (section `rapport`); these are the Dutch ones. What each rule
+# number means (WHY_PARAMETERS), with `{value}` for its value: a test checks that every number
+# of every shipped rule set has one.
+TITLES = _NL.lookup("rapport", "WHY_TITLES")
+STATUS = _NL.lookup("rapport", "WHY_STATUS")
+CONDITION_NAMES = _NL.lookup("rapport", "WHY_CONDITIONS")
+PARAMETERS = _NL.lookup("rapport", "WHY_PARAMETERS")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -108,39 +53,43 @@ def short_question(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
-def words(value: Any) -> str:
-    """One value of a rule number in Dutch: numbers with a comma, dates as dd-mm-jjjj, codes
-    with spaces; never a Python list, mapping or None."""
+def words(value: Any, locale: Locale | str | None = None) -> str:
+    """One value of a rule number in words: numbers and dates as the language writes them,
+    codes with spaces; never a Python list, mapping or None."""
+    loc = as_locale(locale)
     if value is None:
-        return UNKNOWN
+        return loc.text("rapport.UNKNOWN")
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return loc.text("rapport.WORD_YES" if value else "rapport.WORD_NO")
     if isinstance(value, int | float):
-        return dutch_number(value)
+        return loc.number(value)
     if isinstance(value, dt.date):
-        return format_date(value)
+        return loc.date(value)
     if isinstance(value, str) and _ISO_DATE.match(value):
-        return format_date(dt.date.fromisoformat(value))
+        return loc.date(dt.date.fromisoformat(value))
     if isinstance(value, Mapping):
-        return ", ".join(f"{words(k)} {words(v)}" for k, v in value.items()) or UNKNOWN
+        return ", ".join(f"{words(k, loc)} {words(v, loc)}" for k, v in value.items()) or loc.text("rapport.UNKNOWN")
     if isinstance(value, list | tuple):
-        return ", ".join(words(v) for v in value) or "geen"
+        return ", ".join(words(v, loc) for v in value) or loc.text("rapport.NONE_OF_THEM")
     return str(value).replace("_", " ")
 
 
-def number_line(param: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
+def number_line(param: Mapping[str, Any], answers: Mapping[str, Any], locale: Locale | str | None = None) -> str:
     """A rule number as a phrase: "minstens 7 jaar gewerkt (bron: …)"; of a table, only the
     row the person's answer picks (the hours of *their* package)."""
+    loc = as_locale(locale)
     value = param["waarde"]
     if isinstance(value, Mapping):
         picked = [v for v in answers.values() if isinstance(v, str) and v in value]
         if picked:
             value = value[picked[0]]
     name = param["naam"].replace("_", " ")
+    shown = words(value, loc)
     # An unknown number reads as "uren per periode: onbekend", not "onbekend uur per periode".
-    label = PARAMETERS.get(param["naam"], name + ": {}") if value is not None else name + ": {}"
-    mark = "" if param.get("bevestigd", True) else UNCONFIRMED
-    return f"{label.format(words(value))}{mark} (bron: {param['bron']})"
+    known = loc.lookup("rapport", "WHY_PARAMETERS").get(param["naam"]) if value is not None else None
+    phrase = known.format(value=shown) if known else loc.text("rapport.WHY_NAMED", name=name, value=shown)
+    mark = "" if param.get("bevestigd", True) else " " + loc.text("rapport.NOT_CONFIRMED")
+    return loc.text("rapport.WHY_NUMBER", phrase=phrase + mark, source=param["bron"])
 
 
 def _asked(result: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
@@ -152,8 +101,9 @@ def answer_pairs(ids: list[str], asked: Mapping[str, Mapping[str, Any]]) -> list
     return [(short_question(asked[q]["vraag"]), str(asked[q]["antwoord"])) for q in ids if q in asked]
 
 
-def held(result: Mapping[str, Any]) -> list[tuple[str, str]]:
+def held(result: Mapping[str, Any], locale: Locale | str | None = None) -> list[tuple[str, str]]:
     """The conditions of rules 1-4 that held: (name, the answers that show it)."""
+    names = as_locale(locale).lookup("rapport", "WHY_CONDITIONS")
     right = result["recht"]
     regime = REGISTRY.get(result["regelset"].get("regime") or "geen")
     if regime is None or right["status"] == "onbekend":
@@ -166,35 +116,49 @@ def held(result: Mapping[str, Any]) -> list[tuple[str, str]]:
             continue
         shown = [answer for _, answer in answer_pairs(list(CONDITION_ANSWERS[rule]), asked)]
         if shown:
-            out.append((CONDITION_NAMES[rule], " · ".join(shown)))
+            out.append((names[rule], " · ".join(shown)))
     return out
 
 
-def _outcome(entry: Mapping[str, Any], result: Mapping[str, Any]) -> str:
+def _outcome(entry: Mapping[str, Any], result: Mapping[str, Any], locale: Locale) -> str:
     kind, right = entry["conclusie"], result["recht"]
+    status = locale.lookup("rapport", "WHY_STATUS")
     if kind == "recht":
         if entry["regel"] in {r["regel"] for r in right.get("redenen", [])}:
-            return STATUS["nee"]
-        return STATUS.get(right["status"], str(right["status"]))
+            return str(status["nee"])
+        return str(status.get(right["status"], str(right["status"])))
     if kind == "geschiktheid":
         fit = result["geschiktheid"]
-        return f"score {fit['score']} van 100, {fit['niveau']}"
+        return locale.text("rapport.WHY_FIT", score=fit["score"], level=level(fit["niveau"], locale))
     if kind == "nazorg":
-        return "ja"
+        return locale.text("rapport.WORD_YES")
     if kind == "outplacement":
         plan = result["outplacement"]
         if not plan.get("relevant"):
-            return "niet van toepassing"
-        return {True: "waarschijnlijk wel", False: "waarschijnlijk niet"}.get(
-            plan.get("recht_mogelijk"), "vraag het na"
-        )
+            return locale.text("rapport.WHY_NOT_APPLICABLE")
+        possible = plan.get("recht_mogelijk")
+        key = "WHY_LIKELY_YES" if possible is True else "WHY_LIKELY_NO" if possible is False else "WHY_ASK"
+        return locale.text("rapport." + key)
     if kind == "opleidingscheques":
-        return "ja" if result["opleidingscheques"].get("mogelijk") else "nee"
+        return locale.text("rapport.WORD_YES" if result["opleidingscheques"].get("mogelijk") else "rapport.WORD_NO")
     return ""
 
 
-def why(result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """One plain-Dutch item per conclusion of the trace, yes as well as no."""
+def details(entry: Mapping[str, Any], locale: Locale | str | None = None) -> str:
+    """The ids behind a conclusion, for whoever wants to look them up: rule, questions, numbers."""
+    loc = as_locale(locale)
+    found = [loc.text("rapport.DETAIL_RULE", rule=entry["regel"])]
+    if entry["antwoorden"]:
+        found.append(loc.text("rapport.DETAIL_QUESTIONS", ids=", ".join(entry["antwoorden"])))
+    if entry["parameters"]:
+        found.append(loc.text("rapport.DETAIL_NUMBERS", names=", ".join(p["naam"] for p in entry["parameters"])))
+    return " · ".join(found)
+
+
+def why(result: Mapping[str, Any], locale: Locale | str | None = None) -> list[dict[str, Any]]:
+    """One plain item per conclusion of the trace, yes as well as no."""
+    loc = as_locale(locale)
+    titles = loc.lookup("rapport", "WHY_TITLES")
     asked = _asked(result)
     deciding = result["recht"].get("regel")
     out = []
@@ -203,29 +167,24 @@ def why(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     )
     for entry in entries:
         kind = entry["conclusie"]
-        outcome = _outcome(entry, result)
-        title = TITLES.get(kind, kind)
+        outcome = _outcome(entry, result, loc)
+        title = titles.get(kind, kind)
         ids = list(entry["antwoorden"])
         params = entry["parameters"]
-        details = [f"regel {entry['regel']}"]
-        if ids:
-            details.append("vragen " + ", ".join(ids))
-        if params:
-            details.append("getallen " + ", ".join(p["naam"] for p in params))
         out.append(
             {
                 "conclusie": kind,
-                "titel": f"{title}: {outcome}" if outcome else title,
+                "titel": loc.text("rapport.WHY_TITLE", title=title, outcome=outcome) if outcome else title,
                 "tekst": entry["tekst"],
-                "in_orde": held(result) if kind == "recht" and entry["regel"] == deciding else [],
+                "in_orde": held(result, loc) if kind == "recht" and entry["regel"] == deciding else [],
                 "antwoorden": answer_pairs(ids, asked),
-                "getallen": [number_line(p, entry["antwoorden"]) for p in params],
-                "details": " · ".join(details),
+                "getallen": [number_line(p, entry["antwoorden"], loc) for p in params],
+                "details": details(entry, loc),
             }
         )
     return out
 
 
-def counsellor_scope(result: Mapping[str, Any]) -> dict[str, Any]:
+def counsellor_scope(result: Mapping[str, Any], locale: Locale | str | None = None) -> dict[str, Any]:
     """What the counsellor's export gives `spoor.j2` besides the result."""
-    return {"waarom": why(result), "waarschuwingen": counsellor_warnings(result)}
+    return {"waarom": why(result, locale), "waarschuwingen": counsellor_warnings(result, locale)}
