@@ -106,7 +106,8 @@ class PlainChat:
             self.say(txt.NO_HELP)
         said = [q.text, *(o.label for o in q.choices), *([q.help] if q.help else [])]
         words = " ".join(self.session.text(t) for t in said)
-        used = [t for t in self.session.bank.glossary if uses_term(words, t.term)]
+        language = self.session.language
+        used = [t for t in self.session.bank.glossary if uses_term(words, t.term) or uses_term(words, t.name(language))]
         if used:
             self.say(txt.WORDS_IN_QUESTION)
             self.terms(used)
@@ -114,7 +115,7 @@ class PlainChat:
 
     def terms(self, terms: Iterable[GlossaryTerm]) -> None:
         for term in terms:
-            self.say(f"{term.term}: {txt.sentence(self.session.text(term.explanation))}")
+            self.say(f"{term.name(self.session.language)}: {txt.sentence(self.session.text(term.explanation))}")
 
     def glossary(self) -> None:
         self.say(txt.WORDS_TITLE)

@@ -39,10 +39,11 @@ def word_lookup(session: Session, text: str) -> Reply | None:
     nazorg"), kept in the session's questions like every reply; None for any other text."""
     if not is_question(text):
         return None
-    terms = find_terms(session.bank.glossary, text)
+    terms = find_terms(session.bank.glossary, text, language=session.language)
     rest = fold(text)
     for term in terms:
-        rest = rest.replace(fold(term.term), " ")
+        for name in {term.term, term.name(session.language)}:
+            rest = rest.replace(fold(name), " ")
     if not terms or any(word not in LOOKUP_WORDS and not _ending(word) for word in rest.split()):
         return None
     reply = Reply(_term_id(terms[0]), text, explain_terms(session, terms), 1.0, GLOSSARY_SOURCE)

@@ -332,7 +332,7 @@ class ChatScreen(Screen[None]):
         if q.help:
             parts.append(bank_markdown(session.text(q.help)))
         labels = [session.text(o.label) for o in q.choices]
-        terms = find_terms(session.bank.glossary, session.text(q.text), *labels)
+        terms = find_terms(session.bank.glossary, session.text(q.text), *labels, language=session.language)
         if terms:
             parts.append(explain_terms(session, terms))
         text = "\n\n".join(parts) if parts else texts.NO_HELP

@@ -20,7 +20,7 @@ from zelftest.core.engine import Session
 
 from . import key_texts as keys
 from . import texts
-from .glossary import term_markdown
+from .glossary import term_heading, term_markdown
 from .safe import bank_markdown, literal, md_escape
 
 
@@ -114,7 +114,10 @@ class GlossaryScreen(ModalScreen[None]):
             yield Static(texts.GLOSSARY_TITLE, classes="dialog-title", markup=False)
             yield Static(texts.GLOSSARY_HINT, classes="hint", markup=False)
             yield OptionList(
-                *(Option(Content(t.term), id=str(i)) for i, t in enumerate(self.session.bank.glossary)),
+                *(
+                    Option(Content(term_heading(t, self.session.language)), id=str(i))
+                    for i, t in enumerate(self.session.bank.glossary)
+                ),
                 id="glossary-terms",
             )
             with VerticalScroll(id="glossary-detail"):

@@ -156,8 +156,7 @@ def bot_text(bank: Bank, fid: str, scope: Mapping[str, Any], language: str | Non
 
 
 def _term(entry: GlossaryTerm, language: str) -> str:
-    """A glossary word in `language` (its `vertalingen`), else as the bank writes it."""
-    return entry.translations.get(language, entry.term)
+    return entry.name(language)
 
 
 def _weight(entry: FaqItem | GlossaryTerm) -> float:

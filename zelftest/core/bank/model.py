@@ -105,6 +105,10 @@ class GlossaryTerm:
     place: Place
     translations: dict[str, str] = field(default_factory=dict)
 
+    def name(self, language: str | None = None) -> str:
+        """The word in `language` (its `vertalingen`), else as the bank writes it (Dutch)."""
+        return self.translations.get(language or "", self.term)
+
 
 @dataclass(frozen=True)
 class FitSource:
