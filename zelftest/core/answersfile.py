@@ -101,16 +101,17 @@ def _cut(message: str, raw: Any) -> str:
 
 
 def session_from_answers(
-    bank: Bank, answers: dict[str, Any], today: dt.date, rules: RuleSet | None = None
+    bank: Bank, answers: dict[str, Any], today: dt.date, rules: RuleSet | None = None, language: str | None = None
 ) -> tuple[Session, list[str]]:
-    """A complete session built from an answers mapping, plus warnings (Dutch lines); `rules`
-    forces a rule set."""
+    """A complete session built from an answers mapping, plus warnings (Dutch lines, for the
+    counsellor or author who runs `beoordeel`); `rules` forces a rule set; `language` is the
+    language of the result's texts."""
     places: dict[str, str] = getattr(answers, "places", {})
 
     def where(qid: str) -> str:
         return f"{places[qid]}: " if qid in places else ""
 
-    session = Session(bank, today, rules)
+    session = Session(bank, today, rules, language)
     for qid in answers:
         if not bank.has_question(qid):
             ids = [q.id for q in bank.questions]
