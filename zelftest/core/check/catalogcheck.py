@@ -13,6 +13,7 @@ every finding has its file:line.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -94,27 +95,33 @@ def _read(path: Path) -> tuple[Source | None, list[Finding]]:
 
 def _compare(ref: Source, src: Source, want: Any, have: Any, path: PathKey) -> list[Finding]:
     """The differences of `have` (a language's value at `path`) from `want` (the Dutch one)."""
-    where, name, place = f"{_short(ref.file)}:{ref.place(path).line}", _name(path), src.place(path)
+    name, place = _name(path), src.place(path)
     kind, other = _KINDS.get(type(want), ""), _KINDS.get(type(have), "")
     if not kind or not other:
         return []  # not a text: _read reported it
     if kind != other:
-        return [Finding(place, f"'{name}' is {other}, maar in nl {kind} ({where}); schrijf het zoals in nl")]
+        return [
+            Finding(place, f"'{name}' is {other}, maar in nl {kind} ({_where(ref, path)}); schrijf het zoals in nl")
+        ]
     if isinstance(want, dict):
         return _compare_keys(ref, src, want, have, path)
     if isinstance(want, list) and _is_word_list(path):
         problem = _differ(_all_fields(want), _all_fields(have))
-        return [Finding(place, f"'{name}' {problem} ({where})")] if problem else []
+        return [Finding(place, f"'{name}' {problem} ({_where(ref, path)})")] if problem else []
     if isinstance(want, list):
         if len(want) != len(have):
             same = "elk item hoort bij het item op dezelfde plaats in nl"
-            return [Finding(place, f"'{name}' heeft {len(have)} items, nl heeft er {len(want)} ({where}); {same}")]
+            return [
+                Finding(
+                    place, f"'{name}' heeft {len(have)} items, nl heeft er {len(want)} ({_where(ref, path)}); {same}"
+                )
+            ]
         return [f for i, pair in enumerate(zip(want, have, strict=True)) for f in _compare(ref, src, *pair, (*path, i))]
     want_fields, have_fields = _fields(want), _fields(have)
     if want_fields is not None and have_fields is None:  # a Dutch text that cannot be filled in: on its own
         return [Finding(place, f"'{name}' heeft een losse {{ of }}; schrijf {{{{ of }}}} voor het teken zelf")]
     problem = _differ(want_fields or set(), have_fields or set()) if want_fields is not None else None
-    return [Finding(place, f"'{name}' {problem} ({where})")] if problem else []
+    return [Finding(place, f"'{name}' {problem} ({_where(ref, path)})")] if problem else []
 
 
 def _compare_keys(ref: Source, src: Source, want: dict[str, Any], have: dict[str, Any], path: PathKey) -> list[Finding]:
@@ -124,8 +131,8 @@ def _compare_keys(ref: Source, src: Source, want: dict[str, Any], have: dict[str
         if key in have:
             previous = key
             continue
-        at = src.place((*path, previous)).line if previous is not None else 1
-        spot = f" na '{previous}'" if previous is not None else " bovenaan"
+        at = src.place((*path, previous) if previous is not None else path).line
+        spot = f" na '{previous}'" if previous is not None else f" bovenaan{f' in {_name(path)}' if path else ''}"
         home = f"{_short(ref.file)}:{ref.place((*path, key)).line}"
         message = f"{_short(src.file)} mist de sleutel '{_name((*path, key))}' ({home}); voeg '{key}: …' toe{spot}"
         out.append(Finding(Place(src.file, at), message))
@@ -169,4 +176,8 @@ def _yaml(value: Any) -> str:
 
 def _short(file: str) -> str:
     """`fr/kiosk.yaml`: the language and the section say which file."""
-    return "/".join(Path(file).parts[-2:])
+    return "/".join(file.replace(os.sep, "/").rsplit("/", 2)[-2:])
+
+
+def _where(ref: Source, path: PathKey) -> str:
+    return f"{_short(ref.file)}:{ref.place(path).line}"
