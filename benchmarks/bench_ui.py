@@ -10,7 +10,7 @@
 Start-up and memory are measured in subprocesses, several times, alternating, medians.
 Both apps run headless the same way, so the terminal does not count for either.
 
-    /work/venv/bin/python benchmarks/bench_ui.py [--repeats 9] [--runs 4]
+    .venv/bin/python benchmarks/bench_ui.py [--repeats 9] [--runs 4]
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from pathlib import Path
 from figures import dump, record  # the benchmarks folder is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
+# The Pilot driver (scripted.py) is a test helper and lives in tests/, outside the package.
+sys.path.insert(0, str(ROOT / "tests"))
 
 # Every child starts with this; it prints one JSON line: {"visible": monotonic time,
 # "rss_kb": its peak RSS}. VmHWM is the process's own peak; ru_maxrss would carry over
@@ -100,7 +102,7 @@ import asyncio, datetime as dt
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui.app import make_app
-from zelftest.ui.scripted import answer_all
+from scripted import answer_all
 
 async def main():
     app = make_app(load_bank(default_bank_path()), today=dt.date(2026, 11, 26))
@@ -136,7 +138,9 @@ asyncio.run(main())
 
 def child(code: str, *args: str) -> tuple[float, int]:
     """Run `code` in a fresh interpreter: (seconds from spawn to visible, peak RSS in KB)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Every child gets the same path (the full conversation imports tests/scripted.py), so
+    # the bare app and the chat pay the same for it.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
     start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-c", PRELUDE + code, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60
@@ -163,11 +167,12 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
     """(per question, summary) latencies in seconds over `runs` full conversations."""
     import datetime as dt
 
+    from scripted import TYPICAL, default_value, keys_for, press
+
     from zelftest.core.bank.loader import load_bank
     from zelftest.core.resources import default_bank_path
     from zelftest.ui import conversation, summary
     from zelftest.ui.app import make_app
-    from zelftest.ui.scripted import TYPICAL, default_value, keys_for, press
 
     painted: dict[str, float] = {}
     ask, mount = conversation.ChatScreen.ask_current, summary.SummaryScreen.on_mount

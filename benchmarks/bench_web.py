@@ -8,7 +8,7 @@ divided among the processes that share them: the fair share of each session). It
 measures at the welcome, and again after every session pressed Enter 15 times (the
 start and the questions that Enter answers, up to the first typed one).
 
-    /work/venv/bin/python benchmarks/bench_web.py [--sessions 10] [--kiosk] [--quick] [--json PATH]
+    .venv/bin/python benchmarks/bench_web.py [--sessions 10] [--kiosk] [--quick] [--json PATH]
 
 Linux only (/proc). With --kiosk the sessions run `zelftest --kiosk` (a PIN is set for it).
 """

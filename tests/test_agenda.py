@@ -13,6 +13,7 @@ from typing import Any
 import icalendar
 import pytest
 from conftest import TODAY, answers, run_cli, write_answers
+from scripted import TYPICAL, fill
 from textual.widgets import Input
 
 from zelftest.core import i18n
@@ -22,7 +23,6 @@ from zelftest.core.result import evaluate
 from zelftest.ui.app import make_app
 from zelftest.ui.choices import ChoiceList
 from zelftest.ui.saving import SaveScreen
-from zelftest.ui.scripted import TYPICAL, fill
 
 RULES_2013 = "loopbaancheques-2013"
 

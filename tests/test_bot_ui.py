@@ -11,6 +11,7 @@ from typing import Any
 
 from kiosk_support import drive as drive_kiosk
 from kiosk_support import wait_for
+from scripted import TYPICAL, fill, press
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -24,7 +25,6 @@ from zelftest.ui.counsellor import CounsellorApp
 from zelftest.ui.counsellor_export import ExportScreen
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.panel import ErrorLine
-from zelftest.ui.scripted import TYPICAL, fill, press
 from zelftest.ui.typed import TypedAnswer
 
 TODAY = dt.date(2026, 11, 26)

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from scripted import TYPICAL, fill, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TextArea
 
@@ -29,7 +30,6 @@ from zelftest.ui.counsellor_widgets import AnswersTable
 from zelftest.ui.dialogs import ConfirmScreen
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.review import EditScreen
-from zelftest.ui.scripted import TYPICAL, fill, screen_text
 from zelftest.ui.whatif import rules_options
 
 TODAY = dt.date(2026, 11, 26)  # loopbaancheques-2025

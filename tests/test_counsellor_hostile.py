@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scripted import TYPICAL, fill, screen_text
 from test_counsellor import BANK, EIGHT, RULES_2013, drive, set_date, tab, text_of
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
@@ -28,7 +29,6 @@ from zelftest.ui.counsellor import CounsellorApp
 from zelftest.ui.counsellor_export import ExportScreen
 from zelftest.ui.counsellor_state import CounsellorState
 from zelftest.ui.dialogs import ConfirmScreen
-from zelftest.ui.scripted import TYPICAL, fill, screen_text
 
 NOTE = "Cliënt moet weg na 2 vragen; terugbellen. [b]niet vet[/b] *ook niet*"
 END = dt.date(9999, 12, 31)

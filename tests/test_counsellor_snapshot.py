@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from scripted import TYPICAL, fill
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui.app import make_app
-from zelftest.ui.scripted import TYPICAL, fill
 
 TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import SHIPPED, TODAY, answers
+from scripted import TYPICAL, fill
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
@@ -33,7 +34,6 @@ from zelftest.core.rules.base import CONDITIONS
 from zelftest.ui.app import make_app
 from zelftest.ui.counsellor import CounsellorApp
 from zelftest.ui.counsellor_export import HandoutScreen
-from zelftest.ui.scripted import TYPICAL, fill
 
 BANK = load_bank(SHIPPED)
 # Under today's rules (2025): a 4-hour package, 2 hours used, last conversation 10-12-2025:

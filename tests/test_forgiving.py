@@ -351,8 +351,9 @@ def test_a_broken_postcode_section_is_reported(tmp_path: Path, old: str, new: st
 def test_plain_mode_reads_back_what_was_understood() -> None:
     import io
 
+    from scripted import TYPICAL, fill
+
     from zelftest.plain import PlainChat
-    from zelftest.ui.scripted import TYPICAL, fill
 
     session = Session(BANK, TODAY)
     fill(session, TYPICAL, stop="woonplaats")

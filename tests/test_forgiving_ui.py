@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from scripted import TYPICAL, answer, fill, press
 from textual.pilot import Pilot
 
 from zelftest.core.bank.loader import load_bank
@@ -16,7 +17,6 @@ from zelftest.ui.app import ZelftestApp, make_app
 from zelftest.ui.chat import NoteLine, PersonBubble
 from zelftest.ui.choices import ChoiceList
 from zelftest.ui.panel import ErrorLine
-from zelftest.ui.scripted import TYPICAL, answer, fill, press
 from zelftest.ui.typed import TypedAnswer
 
 TODAY = dt.date(2026, 11, 26)

@@ -13,13 +13,13 @@ import datetime as dt
 import random
 from typing import Any
 
+from scripted import TYPICAL, answer_all
 from textual.widgets import Input
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.core.values import Invalid, parse_answer
 from zelftest.ui.app import make_app
-from zelftest.ui.scripted import TYPICAL, answer_all
 
 BANK = load_bank(default_bank_path())
 TODAY = dt.date(2026, 11, 26)

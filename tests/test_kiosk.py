@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from conftest import run_cli
 from kiosk_support import PIN, drive, kiosk, running, wait_for
+from scripted import TYPICAL, fill, press
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, Static
@@ -19,7 +20,6 @@ from zelftest.ui import kiosk_texts as kt
 from zelftest.ui.app import make_app
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.kiosk_screens import KioskSummaryScreen, PinScreen
-from zelftest.ui.scripted import TYPICAL, fill, press
 
 EXIT_KEYS = (
     "ctrl+c",

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 from kiosk_support import PIN, drive, kiosk, running, touch, traces, wait_for
+from scripted import TYPICAL, answer_all, fill, screen_text, widget_texts
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from zelftest.ui import kiosk_texts as kt
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.kiosk_screens import CountdownScreen, KioskSummaryScreen, TakeHomeScreen
-from zelftest.ui.scripted import TYPICAL, answer_all, fill, screen_text, widget_texts
 
 SHORT = {"idle_seconds": 0.3, "countdown_seconds": 0.5}
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from kiosk_support import TODAY, drive, kiosk, wait_for
+from scripted import FIRST_CHEQUE, TYPICAL, fill
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -23,7 +24,6 @@ from zelftest.ui.choices import OptionRow
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.kiosk_pickers import DatePicker
 from zelftest.ui.kiosk_screens import KioskSummaryScreen, TakeHomeScreen
-from zelftest.ui.scripted import FIRST_CHEQUE, TYPICAL, fill
 
 
 async def tap(pilot: Pilot[Any], target: str | Widget) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scripted import TYPICAL, fill, press, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList
 
@@ -22,7 +23,6 @@ from zelftest.ui.chat import PersonBubble
 from zelftest.ui.info import GlossaryScreen, InfoScreen
 from zelftest.ui.review import ReviewScreen
 from zelftest.ui.safe import md_escape
-from zelftest.ui.scripted import TYPICAL, fill, press, screen_text
 from zelftest.ui.summary import SummaryScreen
 from zelftest.ui.themes import HIGH_CONTRAST
 

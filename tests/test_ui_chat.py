@@ -8,6 +8,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from scripted import TYPICAL, answer, answer_all, fill, press, screen_text
 from textual.events import Key
 from textual.pilot import Pilot
 
@@ -17,7 +18,6 @@ from zelftest.ui.app import ZelftestApp, make_app
 from zelftest.ui.chat import BotBubble, NoteLine, PersonBubble, QuestionBubble
 from zelftest.ui.choices import ChoiceList, OptionRow
 from zelftest.ui.panel import ErrorLine
-from zelftest.ui.scripted import TYPICAL, answer, answer_all, fill, press, screen_text
 from zelftest.ui.summary import SummaryScreen
 from zelftest.ui.typed import TypedAnswer
 

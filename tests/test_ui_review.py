@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from scripted import TYPICAL, answer_all, fill, press, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Button
 
@@ -17,7 +18,6 @@ from zelftest.ui.app import ZelftestApp, make_app
 from zelftest.ui.chat import BotBubble, NoteLine
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.review import AnswerRow, EditScreen, ReviewScreen
-from zelftest.ui.scripted import TYPICAL, answer_all, fill, press, screen_text
 from zelftest.ui.summary import SummaryScreen, VerdictCompare
 
 TODAY = dt.date(2026, 11, 26)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from scripted import TYPICAL, fill, press
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui.app import ZelftestApp, make_app
-from zelftest.ui.scripted import TYPICAL, fill, press
 from zelftest.ui.summary import SummaryScreen
 
 TODAY = dt.date(2026, 11, 26)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scripted import FIRST_CHEQUE, TYPICAL, TYPICAL_2013, answer_all, fill, press, screen_text, widget_texts
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -25,7 +26,6 @@ from zelftest.ui.conversation import ChatScreen
 from zelftest.ui.dialogs import ConfirmScreen
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.saving import SaveError, SaveScreen, write_private
-from zelftest.ui.scripted import FIRST_CHEQUE, TYPICAL, TYPICAL_2013, answer_all, fill, press, screen_text, widget_texts
 from zelftest.ui.summary import SummaryScreen
 
 TODAY = dt.date(2026, 11, 26)

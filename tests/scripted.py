@@ -5,6 +5,10 @@ answer (digits for options, typed text plus Enter for dates and numbers),
 `answer_all` walks a whole conversation, `screen_text` gives what is on the screen as
 plain text, and `widget_texts` every text any widget holds (to prove that nothing of an
 earlier person is left anywhere).
+
+It is a test helper, so it lives in tests/ and the wheel ships the product only; the tests
+import it as `scripted` (pytest puts tests/ on the path) and the benchmarks add tests/ to
+theirs.
 """
 
 from __future__ import annotations
