@@ -17,14 +17,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from . import cli_help as hlp
 from .core.errors import BankError, ZelftestError
 from .core.i18n import LANGUAGES
 from .kiosklock import is_terminal_kiosk, lock_kiosk_signals
-
-
-class _DutchFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
 
 
 class DutchParser(argparse.ArgumentParser):
@@ -32,7 +28,7 @@ class DutchParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         add_help = kwargs.pop("add_help", True)
-        kwargs.setdefault("formatter_class", _DutchFormatter)
+        kwargs.setdefault("formatter_class", hlp.DutchFormatter)
         super().__init__(*args, add_help=False, **kwargs)
         if add_help:
             self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
@@ -99,32 +95,19 @@ def build_parser() -> DutchParser:
     parser = DutchParser(
         prog="zelftest",
         parents=[common_options(None)],
-        description="Is loopbaanbegeleiding iets voor mij? Een zelftest in gesprek.",
-        epilog="Dit is een indicatie, geen beslissing van VDAB. Kijk op vdab.be.",
+        description=hlp.MAIN_DESCRIPTION,
+        epilog=hlp.MAIN_EPILOG,
     )
     parser.add_argument("--versie", action="version", version=f"zelftest {__version__}", help="toon de versie en stop")
-    parser._positionals.title = "opdrachten"
-    parser._optionals.title = "opties"
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--kiosk", action="store_true", help="kioskmodus (gedeeld scherm, niets bewaard)")
-    mode.add_argument("--begeleider", action="store_true", help="modus voor de loopbaanbegeleider")
-    mode.add_argument("--eenvoudig", action="store_true", help="eenvoudige modus, regel per regel (schermlezer, pipe)")
+    for name, text in hlp.MODES.items():
+        mode.add_argument(f"--{name}", action="store_true", help=text)
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=DutchParser)
-    check = sub.add_parser(
-        "controleer",
-        help="controleer vragenlijsten",
-        parents=[common],
-        description="Controleer vragenlijsten. Exit 0: in orde, 1: fouten gevonden, 2: kan niet controleren.",
-    )
+    check = sub.add_parser("controleer", parents=[common], **hlp.SUBCOMMANDS["controleer"])
     check.add_argument(
         "paden", nargs="*", type=Path, metavar="PAD", help="bestanden of mappen (standaard: de meegeleverde)"
     )
-    judge = sub.add_parser(
-        "beoordeel",
-        help="beoordeel een antwoordenbestand",
-        parents=[common],
-        description="Beoordeel een antwoordenbestand en schrijf het resultaat.",
-    )
+    judge = sub.add_parser("beoordeel", parents=[common], **hlp.SUBCOMMANDS["beoordeel"])
     judge.add_argument("antwoorden", type=Path, metavar="ANTW.yaml", help="het antwoordenbestand; - leest de invoer")
     judge.add_argument(
         "--formaat",
@@ -133,27 +116,26 @@ def build_parser() -> DutchParser:
         help="ics: de datums om te onthouden, als agenda; zonder datums geen bestand en exit 1",
     )
     judge.add_argument("--uit", type=Path, metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)")
-    ask = sub.add_parser(
-        "vraag",
-        help="stel de bot één vraag",
-        parents=[common],
-        description="Stel de bot één vraag over loopbaanbegeleiding. Weet hij het niet, dan zegt hij dat (exit 0).",
-    )
+    ask = sub.add_parser("vraag", parents=[common], **hlp.SUBCOMMANDS["vraag"])
     ask.add_argument("tekst", nargs="+", metavar="TEKST", help='je vraag, zoals "wat kost dat"')
     ask.add_argument(
         "--formaat", choices=("tekst", "json"), default="tekst", help="json: {id, vraag, antwoord, zekerheid, bron}"
     )
-    web = sub.add_parser("web", help="toon de chat in een browser", parents=[common])
-    web.add_argument("--host", default="127.0.0.1")
-    web.add_argument("--poort", type=_port, default=8000)
+    web = sub.add_parser("web", parents=[common], **hlp.SUBCOMMANDS["web"])
+    web.add_argument("--host", default="127.0.0.1", help=hlp.WEB_OPTIONS["host"])
+    web.add_argument("--poort", type=_port, default=8000, help=hlp.WEB_OPTIONS["poort"])
     web.add_argument("--kiosk", action="store_true", help="kioskmodus in de browser")
     from .web import Guard, parse_origin, parse_screen, parse_sessions
 
-    web.add_argument("--origin", type=parse_origin, action="append", default=[], help="nog een toegelaten herkomst")
-    web.add_argument("--max-sessies", type=parse_sessions, default=Guard.max_sessions, metavar="AANTAL")
-    web.add_argument("--max-scherm", type=parse_screen, default=Guard.max_size, metavar="BxH", help="bv. 200x60")
-    for p in (parser, check, judge, ask, web):
-        p._optionals.title = "opties"
+    web_help = hlp.WEB_OPTIONS
+    web.add_argument(
+        "--origin", type=parse_origin, action="append", default=[], metavar="ADRES", help=web_help["origin"]
+    )
+    sessions, screen = Guard.max_sessions, Guard.max_size
+    web.add_argument("--max-sessies", type=parse_sessions, default=sessions, metavar="AANTAL", help=web_help["sessies"])
+    web.add_argument("--max-scherm", type=parse_screen, default=screen, metavar="BxH", help=web_help["scherm"])
+    hlp.dutch_titles(parser, check, judge, ask, web)
+    parser._positionals.title = "opdrachten"
     return parser
 
 
