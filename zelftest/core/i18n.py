@@ -19,7 +19,7 @@ import functools
 import string
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -29,7 +29,6 @@ NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 # Belgian conventions for nl and fr; British English for en, whose readers expect 1.5 (en_BE writes 1,5).
 BABEL_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 CATALOGUES = Path(__file__).resolve().parents[1] / "taal"
-
 
 
 class UnknownText(KeyError):
@@ -129,7 +128,7 @@ class Locale:
         name = str(get_month_names("wide", "format", locale=self.babel)[month])
         return name if year is None else f"{name} {year}"
 
-    def months(self, width: str = "wide") -> tuple[str, ...]:
+    def months(self, width: Literal["abbreviated", "narrow", "wide"] = "wide") -> tuple[str, ...]:
         """The twelve month names (`abbreviated`: jan., févr., Jan)."""
         from babel.dates import get_month_names
 
@@ -227,5 +226,3 @@ def retranslate(text: str) -> str:
 def placeholders(text: str) -> set[str]:
     """The `{name}` fields of a catalogue text (what every language must fill alike)."""
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
-
-
