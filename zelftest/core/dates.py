@@ -58,12 +58,10 @@ def add_years(day: dt.date, years: int) -> dt.date:
     return add_months(day, 12 * years)
 
 
-def day_too_late(day: dt.date) -> str:
-    """The Dutch message for a reference date after `LAST_DAY`."""
-    return (
-        f"de datum {format_date(day)} ligt te ver in de toekomst; "
-        f"deze test rekent met datums tot en met {format_date(LAST_DAY)}"
-    )
+def day_too_late(day: dt.date, locale: i18n.Locale | None = None) -> str:
+    """The message for a reference date after `LAST_DAY` (Dutch without a `locale`)."""
+    locale = locale or i18n.locale()
+    return locale.text("kern.DAY_TOO_LATE", day=locale.date(day), last=locale.date(LAST_DAY))
 
 
 def parse_date(text: str) -> dt.date | None:

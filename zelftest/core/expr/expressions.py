@@ -32,6 +32,7 @@ from .treeinfo import summary
 
 RESERVED_NAMES = frozenset(
     {"regels", "vandaag", "regelset", "regels_sinds", "waarde", "true", "false", "none", "True", "False", "None"}
+    | {"_taal"}  # LOCALE_KEY: the session's language in the context, never a question
 )
 
 _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
