@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zelftest.core import i18n
 from zelftest.core.bank.loader import load_bank
@@ -344,3 +346,21 @@ def test_a_digit_int_cannot_read_is_refused_not_a_crash(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["❶", "➋"])
 def test_such_a_digit_is_no_option_number(raw: str) -> None:
     assert refused("nl", "aanleiding", raw).startswith("Kies een nummer")
+
+
+@pytest.mark.parametrize(
+    ("language", "raw"),
+    [("fr", "1er novembre 2026"), ("fr", "lundi 2 novembre 2026"), ("en", "Monday 2nd November 2026")],
+)
+def test_ordinals_and_weekdays_of_the_sessions_language(language: str, raw: str) -> None:
+    assert typed(language, "laatste_gesprek", raw) in (dt.date(2026, 11, 1), dt.date(2026, 11, 2))
+
+
+@given(st.text(max_size=40), st.sampled_from(["fr", "en"]))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_an_answer_or_a_refusal_in_every_language(raw: str, language: str) -> None:
+    for q in BANK.questions:
+        try:
+            parse_answer(q, raw, ctx=SESSIONS[language].context())
+        except Invalid as exc:
+            assert str(exc)
