@@ -1,5 +1,6 @@
-"""The built wheel works without the checkout: it holds the question bank and the
-templates, and `controleer` and `beoordeel` run from it in another directory.
+"""The built wheel works without the checkout: it holds the question bank, the templates
+and the language catalogues (and no test helper), and `controleer` and `beoordeel` run
+from it in another directory.
 
 Marked `wheel` (it builds and installs, a few seconds) but part of the normal suite.
 The wheel is built from a copy of the project files, so the checkout gets no build/.
@@ -69,6 +70,17 @@ def test_wheel_contains_the_bank_and_the_templates(installed: dict[str, Path]) -
     assert banks and banks <= names, sorted(banks - names)
     assert templates and templates <= names, sorted(templates - names)
     assert not any(n.startswith("tests/") for n in names)
+
+
+def test_wheel_ships_the_product_only(installed: dict[str, Path]) -> None:
+    """The catalogues of every language are in; the Pilot driver of the tests is not."""
+    names = set(zipfile.ZipFile(installed["wheel"]).namelist())
+    catalogues = {p.relative_to(ROOT).as_posix() for p in (ROOT / "zelftest" / "taal").glob("*/*.yaml")}
+    assert {"zelftest/taal/nl/chat.yaml", "zelftest/taal/fr/chat.yaml"} <= catalogues
+    assert catalogues <= names, sorted(catalogues - names)
+    assert "zelftest/vragen/vragenlijst.yaml" in names and "zelftest/templates" in {n.rsplit("/", 1)[0] for n in names}
+    assert not [n for n in names if n.rsplit("/", 1)[-1] == "scripted.py"]
+    assert not [n for n in names if n.startswith(("benchmarks/", ".ci/"))]
 
 
 def test_wheel_contains_every_module_of_the_package(installed: dict[str, Path]) -> None:
