@@ -146,8 +146,9 @@ def test_the_quick_start_installs_in_a_fresh_venv_from_the_system_python(tmp_pat
     said = done.stdout + done.stderr
     if done.returncode != 0 and "ensurepip is not available" in said:
         pytest.skip(f"{base} has no venv module (the README says: apt install python3-venv)")
-    if done.returncode != 0 and any(sign in said for sign in OFFLINE):
-        pytest.skip(f"no package index reachable: {said.strip().splitlines()[-1]}")
+    offline = [line.strip() for line in said.splitlines() if any(sign in line for sign in OFFLINE)]
+    if done.returncode != 0 and offline:
+        pytest.skip(f"no package index reachable: {offline[0]}")
     assert done.returncode == 0, said[-3000:]
 
     venv_python = checkout / ".venv" / "bin" / "python"
