@@ -244,20 +244,20 @@ def cmd_judge(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from .core.ask import answer, build_index, scope_for
     from .core.bank.loader import load_bank
+    from .core.i18n import locale
 
     text = " ".join(args.tekst).strip()
     if not text:
         return _fail('vraag: typ een vraag, zoals zelftest vraag "wat kost dat"')
     bank = load_bank(_bank_path(args))
     language = _language(bank, args)
-    scope = scope_for(bank, args.datum or dt.date.today(), _forced_rules(bank, args))
+    said = locale(language)
+    scope = scope_for(bank, args.datum or dt.date.today(), _forced_rules(bank, args), said)
     reply = answer(build_index(bank, language), text, scope, language=language)
     if args.formaat == "json":
         sys.stdout.write(json.dumps(reply.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        from .core.i18n import locale
-
-        source = locale(language).text("chat.BOT_SOURCE", bron=reply.bron) if reply.bron else ""
+        source = said.text("chat.BOT_SOURCE", bron=reply.bron) if reply.bron else ""
         sys.stdout.write(reply.antwoord + (f"\n{source}" if source else "") + "\n")
     return 0
 

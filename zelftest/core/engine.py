@@ -69,6 +69,7 @@ class Session:
         """Speak another language from now on (the kiosk's language buttons); answers stay."""
         self.locale = i18n.locale(code)
         self.language = self.locale.code
+        self.extra = rules_.scope(self.bank, self.rules, self.today, self.forced, self.locale)
 
     def use(self, today: dt.date, rules: RuleSet | None = None) -> None:
         """Take another reference date and rule set (None: the one valid on `today`).
@@ -78,7 +79,7 @@ class Session:
         self.rules = rules if rules is not None else self.bank.rule_set_on(today)
         self.regime = rules_.regime_of(self.rules)
         self.params = rules_.parameters(self.bank, self.rules)
-        self.extra = rules_.scope(self.bank, self.rules, today, self.forced)
+        self.extra = rules_.scope(self.bank, self.rules, today, self.forced, self.locale)
 
     # -- state -------------------------------------------------------------
     def reset(self) -> None:
@@ -229,7 +230,7 @@ class Session:
         return dropped
 
     def _problem(self, q: Question, value: Any, earlier: dict[str, Any]) -> str | None:
-        return rules_.answer_problem(self.bank, self.rules, self.forced, q.id, value, earlier)
+        return rules_.answer_problem(self.bank, self.rules, self.forced, q.id, value, earlier, self.locale)
 
     def back(self) -> bool:
         """Go to the previous shown question; False at the first one."""

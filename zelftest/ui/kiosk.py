@@ -62,6 +62,7 @@ APP_ACTIONS = frozenset(
         "focus_previous",
         "kiosk_pin",
         "kiosk_wipe",
+        "kiosk_language",
         "kiosk_print",
     }
 )

@@ -57,13 +57,15 @@ class LanguageBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for code in LANGUAGES:
-            chosen = code == current().code
-            yield Button(
-                NAMES[code],
-                id=f"taal-{code}",
-                action=f"app.kiosk_language('{code}')",
-                variant="primary" if chosen else "default",
-            )
+            yield Button(NAMES[code], id=f"taal-{code}", action=f"app.kiosk_language('{code}')")
+
+    def on_mount(self) -> None:
+        self.mark()
+
+    def mark(self) -> None:
+        """The language in use stands out."""
+        for button in self.query(Button):
+            button.variant = "primary" if button.id == f"taal-{current().code}" else "default"
 
 
 TAPS_FOR_PIN = 5
@@ -126,6 +128,10 @@ class KioskChatScreen(ChatScreen):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
+            if isinstance(widget, TopBar):
+                yield widget
+                yield LanguageBar(id="taalkeuze")
+                continue
             if type(widget) is AnswerPanel:
                 yield KioskAnswerPanel(id=widget.id)
             elif isinstance(widget, KeyFooter):
@@ -134,17 +140,23 @@ class KioskChatScreen(ChatScreen):
                 yield widget
 
     async def welcome(self) -> None:
-        how_to = BotBubble(kt.HOW_TO, classes="explanation")
-        await self.chat.add(LanguageBar(id="taalkeuze"), *self.say("begin"), how_to)
+        # The language buttons stay in sight above the chat until the test starts.
+        self.query_one(LanguageBar).display = True
+        await self.chat.add(*self.say("begin"), BotBubble(kt.HOW_TO, classes="explanation"))
         start = ChoiceList([("start", texts.START_LABEL)], hint=kt.START_HINT, intent="start")
         await self.panel.show(start, chat_input=False, back=False, help=False)
         self.query_one(TopBar).set_progress("")
 
+    async def start(self) -> None:
+        self.query_one(LanguageBar).display = False
+        await super().start()
+
     async def relabel(self) -> None:
-        """After a change of language: the bar's buttons in the new language."""
+        """After a change of language: the bar's buttons and the chosen language's mark."""
         bar = self.query_one(KioskBar)
         bar.buttons = chat_bar()
         await bar.recompose()
+        self.query_one(LanguageBar).mark()
 
     def on_click(self, event: Click) -> None:
         """Five quick taps on the title bar: the operator's way to the PIN dialog."""

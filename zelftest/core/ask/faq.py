@@ -13,6 +13,7 @@ from typing import Any
 from .. import rules
 from ..bank.model import Bank, FaqItem, RuleSet
 from ..expr import expressions
+from ..i18n import Locale
 
 # The ids every bank with a `faq:` section answers (ontwerp.md, "Free questions").
 FIXED_IDS = (
@@ -54,12 +55,14 @@ def plain(text: str) -> str:
     return _TEMPLATE.sub(" ", text)
 
 
-def scope_for(bank: Bank, day: dt.date, rule_set: RuleSet | None = None) -> dict[str, Any]:
+def scope_for(
+    bank: Bank, day: dt.date, rule_set: RuleSet | None = None, locale: Locale | None = None
+) -> dict[str, Any]:
     """The render scope of a session that has no answers yet: `regels`, `vandaag`, `regelset`
-    (the forced `rule_set`, else the one valid on `day`)."""
+    (the forced `rule_set`, else the one valid on `day`), written in `locale`'s language."""
     chosen = rule_set if rule_set is not None else bank.rule_set_on(day)
-    extra = rules.scope(bank, chosen, day, forced=rule_set is not None)
-    return expressions.context({}, rules.parameters(bank, chosen), day, extra)
+    extra = rules.scope(bank, chosen, day, rule_set is not None, locale)
+    return expressions.context({}, rules.parameters(bank, chosen), day, extra, locale)
 
 
 def with_unconfirmed(bank: Bank, scope: Mapping[str, Any], language: str | None = None) -> dict[str, Any]:
