@@ -314,3 +314,21 @@ def test_the_catalogue_section_has_the_same_keys_and_fields_in_every_language() 
             assert isinstance(text, str) and text.strip(), (code, key)
             assert "%" not in text, (code, key)
             assert i18n.placeholders(text) == i18n.placeholders(flat(nl)[key]), (code, key)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_qr_text_fits_a_kiosk_code_in_every_language(code: str) -> None:
+    """Title, verdict and "indication" always (213 bytes: version 10); in French and English also
+    that the guidance is in Dutch, whenever that fits next to them."""
+    loc = i18n.locale(code)
+    for name, path, scenario in SCENARIOS:
+        if scenario.get("regelset") or path != SHIPPED:
+            continue  # a kiosk uses the shipped bank and the rules of the day
+        bank = bank_at(path)
+        result = results(bank, session_of(bank, scenario))[code]
+        lines = qr_payload(result, 213, locale=loc).splitlines()
+        assert len("\n".join(lines).encode()) <= 213
+        assert result["recht"]["kop"] in lines and loc.text("rapport.QR_INDICATION") in lines, name
+        said = loc.text("rapport.QR_GUIDANCE_LANGUAGE")
+        fits = len("\n".join([*lines[:2], loc.text("rapport.QR_INDICATION"), said]).encode()) <= 213
+        assert (said in lines) == (code != "nl" and fits), name

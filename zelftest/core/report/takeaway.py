@@ -3,11 +3,12 @@
 Nothing is stored: the text goes to the screen as a QR code (and, when an operator
 configured it, to a printer). The right is the regime's one-line verdict (`recht.kop`,
 made in the core), so the QR code says what the summary says; the first line names the
-date and the rule set. That line, the verdict and "Indicatie, geen beslissing." (in French
-and English also: the guidance itself is in Dutch) are always there; the other lines
-("Wat nu?", fit, aftercare, where to look, the first next steps) are added in that order
-of importance as long as the text fits `max_bytes` (UTF-8). The lines are in `locale`'s
-language (catalogue section `rapport`).
+date and the rule set. That line, the verdict and "Indicatie, geen beslissing." are always
+there; the other lines (in French and English that the guidance itself is in Dutch, which
+decides whether the next step suits them; "Wat nu?", fit, aftercare, where to look, the first
+next steps) are added in that order of importance as long as the text fits `max_bytes`
+(UTF-8). The lines are in `locale`'s language (catalogue section `rapport`), as short as the
+Dutch ones: a kiosk's code holds 213 bytes.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..i18n import Locale
+from ..i18n import DEFAULT, Locale
 from . import as_locale, level
 
 ALWAYS = ("titel", "recht", "indicatie")
 # The other lines, most important first; the steps come last, first step first.
-IMPORTANCE = ("watnu", "past", "nazorg", "contact")
+IMPORTANCE = ("taal", "watnu", "past", "nazorg", "contact")
 
 
 def _lines(result: Mapping[str, Any], locale: Locale) -> dict[str, str]:
@@ -47,6 +48,8 @@ def _lines(result: Mapping[str, Any], locale: Locale) -> dict[str, str]:
     steps += [d["tekst"] for d in result["doorverwijzingen"]]
     lines.update({f"stap{i}": f"- {step}" for i, step in enumerate(steps)})
     lines["indicatie"] = t("rapport.QR_INDICATION")
+    # The guidance itself is given in Dutch: said to whoever reads another language.
+    lines["taal"] = t("rapport.QR_GUIDANCE_LANGUAGE") if locale.code != DEFAULT else ""
     lines["contact"] = t("rapport.QR_CONTACT")
     return lines
 
