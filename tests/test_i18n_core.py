@@ -224,7 +224,7 @@ def test_the_postcode_note_names_the_area_in_the_sessions_language(language: str
     ("language", "expected"),
     [
         ("nl", "Je gaf geen dag. Ik neem de eerste dag van de maand: 1 maart 2023."),
-        ("fr", "Vous n'avez pas donné de jour. Je prends le premier jour du mois : 1 mars 2023."),
+        ("fr", "Vous n'avez pas donné de jour. Je prends le premier jour du mois : 1er mars 2023."),
         ("en", "You did not give a day. I take the first day of the month: 1 March 2023."),
     ],
 )

@@ -16,7 +16,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Any
 
 from . import i18n
 
@@ -101,10 +100,3 @@ def format_date(day: object, locale: i18n.Locale | None = None) -> str:
     """26 november 2026 (in `locale`'s language, Dutch without one); anything that is not a
     date is returned as text."""
     return (locale or i18n.locale()).date(day)
-
-
-def __getattr__(name: str) -> Any:
-    # MONTHS, the Dutch month names, for the kiosk's date picker until it reads Locale.months.
-    if name == "MONTHS":
-        return i18n.locale().months()
-    raise AttributeError(name)

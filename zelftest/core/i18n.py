@@ -118,7 +118,9 @@ class Locale:
         if isinstance(day, dt.date):
             from babel.dates import format_date
 
-            return format_date(day, "d MMMM y", locale=self.babel)
+            written = format_date(day, "d MMMM y", locale=self.babel)
+            # French writes the first of the month as an ordinal: 1er janvier.
+            return f"1er{written[1:]}" if self.code == "fr" and day.day == 1 else written
         return "" if day is None else str(day)
 
     def month(self, month: int, year: int | None = None) -> str:
@@ -143,7 +145,8 @@ class Locale:
             return str(int(value))
         from babel.numbers import format_decimal
 
-        return str(format_decimal(value, locale=self.babel, group_separator=False))
+        # Every digit the bank wrote (Babel rounds to three decimals otherwise).
+        return str(format_decimal(value, locale=self.babel, group_separator=False, decimal_quantization=False))
 
 
 class Section:

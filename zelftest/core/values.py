@@ -35,17 +35,10 @@ def _locale(ctx: Mapping[str, Any] | None, locale: Locale | None) -> Locale:
     return locale or expressions.locale_of(ctx)
 
 
-def _label(q: Question, option: Option, language: str, locale: Locale) -> str:
-    # ja_nee without options has the fixed labels Ja and Nee: those are the core's own words.
-    if q.type == "ja_nee" and not q.options:
-        return locale.text("kern.YES_LABEL" if option.value == "ja" else "kern.NO_LABEL")
-    return option.label.get(language)
-
-
 def _labels(q: Question, ctx: Mapping[str, Any] | None, locale: Locale, language: str | None = None) -> list[str]:
     """The labels in `language` (the session's without one), as the person reads them."""
     code = language or locale.code
-    labels = [_label(q, o, code, locale if language is None else i18n.locale(code)) for o in q.choices]
+    labels = [o.label.get(code) for o in q.choices]
     # Labels may hold {{ regels.x }}: match what the person reads, when the scope is known.
     if ctx is None:
         return labels
@@ -241,7 +234,7 @@ def display(q: Question, value: Any, ctx: Mapping[str, Any], language: str | Non
     code = language or locale.code
 
     def label(option: Option) -> str:
-        return expressions.render_text(_label(q, option, code, locale), ctx)
+        return expressions.render_text(option.label.get(code), ctx)
 
     if value is None:
         return locale.text("kern.NO_ANSWER")

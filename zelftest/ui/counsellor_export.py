@@ -16,8 +16,8 @@ from typing import Any
 from markupsafe import Markup
 from textual.widgets import Static
 
-from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
+from zelftest.core.i18n import current
 from zelftest.core.report import asked_rows, environment, render
 from zelftest.core.report.handout import render_handout
 from zelftest.core.report.why import counsellor_scope
@@ -43,7 +43,7 @@ def draft(session: Session, fmt: str, notes: str) -> str:
         f.kop(ct.DRAFT_TITLE, 1),
         # The open questions and the rule set id are the bank's own, not typed text: shown as they are.
         f.alinea(f.nadruk(ct.DRAFT_OPEN.format(ids=open_ids))),
-        f.alinea(ct.DRAFT_DATE.format(day=format_date(session.today), rules=rules)),
+        f.alinea(ct.DRAFT_DATE.format(day=current().date(session.today), rules=rules)),
         f.kop(ct.DRAFT_ANSWERS),
         f.tabel([ct.COL_QUESTION, ct.COL_ANSWER], rows) if rows else f.alinea(ct.DRAFT_NONE),
     ]

@@ -15,7 +15,6 @@ from typing import Any
 
 from textual.content import Content
 
-from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
 from zelftest.core.i18n import current
 from zelftest.core.report.compare import NONE, facts
@@ -36,7 +35,7 @@ WARNING = "$text-warning"
 
 
 def _day(value: Any) -> str:
-    return NONE if value is None else format_date(value)
+    return NONE if value is None else current().date(value)
 
 
 def heading(text: str) -> Content:
@@ -318,7 +317,8 @@ def timeline_content(data: Mapping[str, Any], unconfirmed_: set[str]) -> Content
     `unconfirmed_`: the parameters no source confirms."""
     events = data["gebeurtenissen"]
     lines = [
-        Content.assemble((f"{e['teken']}  ", "bold"), (f"{format_date(e['datum']):<19}", ""), e["wat"]) for e in events
+        Content.assemble((f"{e['teken']}  ", "bold"), (f"{current().date(e['datum']):<19}", ""), e["wat"])
+        for e in events
     ]
     hours = data.get("uren")
     if hours:

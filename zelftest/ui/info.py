@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from zelftest.core.dates import format_date
 from zelftest.core.engine import Session
+from zelftest.core.i18n import current
 
 from . import key_texts as keys
 from . import texts
@@ -39,13 +39,13 @@ def about_markdown(session: Session) -> str:
     """What this test is based on: rule set (or that none holds), what it gives, which numbers
     no source confirms, sources, bank version, reference date."""
     rules, bank = session.rules, session.bank
-    today = format_date(session.today)
+    today = current().date(session.today)
     parts = [texts.ABOUT_INDICATION, texts.ABOUT_STORED]
     if rules is None:
         parts.append(texts.ABOUT_NO_RULES.format(today=today))
     else:
-        start = format_date(rules.valid_from)
-        end = format_date(rules.valid_until) if rules.valid_until else ""
+        start = current().date(rules.valid_from)
+        end = current().date(rules.valid_until) if rules.valid_until else ""
         name = session.text(rules.name)
         # The shipped names carry their period; say it again only when the name does not.
         line = texts.ABOUT_RULES_NAMED if start in name else texts.ABOUT_RULES if end else texts.ABOUT_RULES_OPEN

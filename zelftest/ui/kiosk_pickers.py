@@ -22,7 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from zelftest.core.bank.model import Question
-from zelftest.core.dates import MONTHS, parse_date
+from zelftest.core.dates import parse_date
+from zelftest.core.i18n import current
 
 from . import kiosk_texts as kt
 from . import texts
@@ -30,7 +31,6 @@ from .messages import Answered
 from .panel import number_text
 from .typed import TypedAnswer
 
-SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 YEARS_BACK = 15  # the bank asks about the last six years; some room for older packages
 GRID_LIMIT = 39  # numbers in one grid (with "Annuleer", 5 rows of 8 fit 24 rows); steppers go further
 
@@ -168,7 +168,7 @@ class DatePicker(_Picker):
 
     def refresh_parts(self) -> None:
         self.query_one("#stepper-day", Stepper).show(str(self.date.day))
-        self.query_one("#stepper-month", Stepper).show(SHORT_MONTHS[self.date.month - 1])
+        self.query_one("#stepper-month", Stepper).show(current().months("abbreviated")[self.date.month - 1].rstrip("."))
         self.query_one("#stepper-year", Stepper).show(str(self.date.year))
 
     def set_part(self, part: str, value: int) -> None:
@@ -199,7 +199,7 @@ class DatePicker(_Picker):
             options = [(str(d), str(d)) for d in range(1, last + 1)]
             self.ask(kt.DATE_PARTS[0], options, str(self.date.day), 7, part)
         elif part == "month":
-            options = [(str(i + 1), name) for i, name in enumerate(MONTHS)]
+            options = [(str(i + 1), name) for i, name in enumerate(current().months())]
             self.ask(kt.DATE_PARTS[1], options, str(self.date.month), 4, part)
         else:
             years = range(self.last_year, self.first_year - 1, -1)

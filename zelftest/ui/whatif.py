@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from zelftest.core.dates import LAST_DAY, day_too_late, parse_date
 from zelftest.core.engine import Session
+from zelftest.core.i18n import current
 from zelftest.core.report.timeline import package_timeline
 from zelftest.core.whatif import years_later
 
@@ -189,7 +190,7 @@ class WhatIfPane(VerticalScroll):
         (past `LAST_DAY`, where the rules' periods would run off the calendar) is refused here."""
         error = self.query_one(ErrorLine)
         if day > LAST_DAY:
-            error.show(sentence(day_too_late(day)))
+            error.show(sentence(day_too_late(day, current())))
             return
         error.clear()
         self.post_message(self.DateChosen(day))

@@ -7,9 +7,11 @@ data. Nothing here knows YAML or Textual.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import i18n
 from ..errors import Place
 from ..forgiving import PostcodeTable
 
@@ -80,10 +82,20 @@ class Question:
 
     @property
     def choices(self) -> tuple[Option, ...]:
-        """The options a person picks from; ja_nee has the fixed pair Ja, Nee."""
+        """The options a person picks from; ja_nee has the fixed pair Ja, Nee (Oui, Non; Yes, No)."""
         if self.type == "ja_nee" and not self.options:
-            return (Option("ja", Text({"nl": "Ja"})), Option("nee", Text({"nl": "Nee"})))
+            return yes_no()
         return self.options
+
+
+@functools.cache
+def yes_no() -> tuple[Option, Option]:
+    """The labels of a ja_nee question without options: the core's own words, per language."""
+
+    def label(key: str) -> Text:
+        return Text({code: i18n.locale(code).text(key) for code in i18n.LANGUAGES})
+
+    return (Option("ja", label("kern.YES_LABEL")), Option("nee", label("kern.NO_LABEL")))
 
 
 @dataclass(frozen=True)
