@@ -85,9 +85,9 @@ def test_in_short_under_rules_forced_with_regelset(monkeypatch: pytest.MonkeyPat
     applied, and the short verdict says so first."""
     seen: list[str] = []
 
-    def run_app(bank: Any, mode: str, today: dt.date, rules: Any) -> int:
+    def run_app(bank: Any, mode: str, today: dt.date, rules: Any, language: str) -> int:
         async def run() -> None:
-            app = ui_app.make_app(bank, mode=mode, today=today, rules=rules)
+            app = ui_app.make_app(bank, mode=mode, today=today, rules=rules, language=language)
             async with app.run_test(size=(80, 24)) as pilot:
                 assert app.session.forced and app.session.rules.id == "loopbaancheques-2013"
                 fill(app.session, TYPICAL_2013)

@@ -218,11 +218,11 @@ def cmd_judge(args: argparse.Namespace) -> int:
     if args.formaat == "json":
         text = json.dumps(to_json_ready(result), ensure_ascii=False, indent=2) + "\n"
     elif args.formaat == "ics":
-        from .core.report.agenda import NO_DATES, calendar_dates, to_ics
+        from .core.report.agenda import calendar_dates, to_ics
 
         if not calendar_dates(result):
             # Nothing went wrong, there is just nothing to keep: no (empty) file, exit 1.
-            print(f"zelftest: {NO_DATES}", file=sys.stderr)
+            print(f"zelftest: {session.locale.text('rapport.ICS_NO_DATES')}", file=sys.stderr)
             return 1
         text = to_ics(result, session.locale).decode("utf-8")  # write_private keeps its CRLF line ends
     else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from . import plain_text as txt
+from .core.i18n import current
 from .core.report import environment, render
 
 
@@ -40,11 +41,11 @@ def parts(result: Mapping[str, Any], said: Collection[str] = ()) -> list[Part]:
     """The summary for the ear, cut at its headings. The title is not said: what stands
     under it (date, "indicatie", notes on the rule set) leads the first part, without the
     lines the verdict (`said`) already gave."""
-    module = environment(False).get_template("fmt_oor.j2").module
+    module = environment(False, current()).get_template("fmt_oor.j2").module
     title_mark, heading_mark = str(module.TITEL), str(module.KOP)  # type: ignore[attr-defined]
     out: list[Part] = []
     lead: list[str] = []
-    for line in render(result, "oor").splitlines():
+    for line in render(result, "oor", locale=current()).splitlines():
         if line.startswith(title_mark):
             continue
         if line.startswith(heading_mark):

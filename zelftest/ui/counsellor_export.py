@@ -30,7 +30,7 @@ from .saving import SaveScreen, default_path
 def draft(session: Session, fmt: str, notes: str) -> str:
     """An unfinished intake in `fmt`: what is still open, the answers so far and the notes."""
     html = fmt == "html"
-    env = environment(html)
+    env = environment(html, session.locale)
     f: Any = env.get_template(f"fmt_{fmt}.j2").module
     open_ids = " · ".join(open_questions(session))
     rules = session.rules.id if session.rules is not None else ct.DRAFT_NO_RULES
@@ -49,7 +49,7 @@ def draft(session: Session, fmt: str, notes: str) -> str:
     ]
     if notes:
         parts += [f.kop(ct.DRAFT_NOTES), f.regels([f.t(line) for line in notes.splitlines()])]
-    asked = [[f.t(question), answer] for question, answer in asked_rows(session.asked)]
+    asked = [[f.t(question), answer] for question, answer in asked_rows(session.asked, session.locale)]
     if asked:
         parts += [f.kop(ct.ASKED_TITLE), f.tabel([ct.COL_QUESTION, ct.ASKED_COL_ANSWER], asked)]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(str(part) for part in parts)).strip() + "\n"
@@ -77,8 +77,10 @@ class ExportScreen(SaveScreen):
         if not self.complete:
             return draft(self.session, self.fmt, self.notes)
         # The trace in plain Dutch, with the warnings for the counsellor (core/report/why.py).
-        scope = {**self.result, **counsellor_scope(self.result)}
-        return render(scope, self.fmt, notes=self.notes, with_trace=True, asked=asked_rows(self.session.asked))
+        said = self.session.locale
+        scope = {**self.result, **counsellor_scope(self.result, said)}
+        asked = asked_rows(self.session.asked, said)
+        return render(scope, self.fmt, notes=self.notes, with_trace=True, asked=asked, locale=said)
 
 
 class HandoutScreen(SaveScreen):
@@ -94,4 +96,4 @@ class HandoutScreen(SaveScreen):
         self.path_input.cursor_position = len(self.path_input.value)
 
     def rendered(self) -> str:
-        return render_handout(self.result, self.fmt)
+        return render_handout(self.result, self.fmt, current())

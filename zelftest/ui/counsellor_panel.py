@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Static, TabbedContent, TabPane, TextArea
 
+from zelftest.core.i18n import current
 from zelftest.core.report import asked_rows
 from zelftest.core.report.timeline import package_timeline
 
@@ -108,7 +109,7 @@ class CounsellorPanel(Vertical):
             why.update(why_content(result))
         self.query_one(WhatIfPane).show(snap, active)
         self.query_one("#answers-table", AnswersTable).show_rows(answer_rows(session))
-        self.query_one("#asked-view", Static).update(asked_content(asked_rows(session.asked)))
+        self.query_one("#asked-view", Static).update(asked_content(asked_rows(session.asked, current())))
         self.show_timeline(snap, active)
 
     def show_timeline(self, snap: Snapshot, active: bool) -> None:
@@ -121,12 +122,12 @@ class CounsellorPanel(Vertical):
             table.update(ct.TIMELINE_WAIT)
             picture.set_events([])
         else:
-            data = package_timeline(session.answers, result)
+            data = package_timeline(session.answers, result, locale=current())
             has_history = data["uren"] is not None
             table.update(timeline_content(data, unconfirmed(result)) if has_history else ct.TIMELINE_NONE)
             picture.set_events(data["gebeurtenissen"] if has_history else [])
         if active and snap.whatif is not None and snap.copy is not None:
-            data = package_timeline(snap.copy.answers, snap.whatif)
+            data = package_timeline(snap.copy.answers, snap.whatif, locale=current())
             events = data["gebeurtenissen"] if data["uren"] is not None else []
             label.update(ct.TIMELINE_WHATIF.format(day=snap.whatif["datum"].strftime("%d-%m-%Y")) if events else "")
             other.set_events(events)

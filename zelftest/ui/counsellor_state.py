@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zelftest.core.engine import Session
+from zelftest.core.i18n import current
 from zelftest.core.report.compare import Change, changes
 from zelftest.core.report.why import short_question
 from zelftest.core.values import Value
@@ -117,5 +118,5 @@ class CounsellorState:
             snap.whatif = live_result(snap.copy)
             snap.whatif_beside = date_rules(session, snap.whatif, snap.copy.today, self.edits)
             if result is not None and snap.whatif is not None:
-                snap.changes = changes(result, snap.whatif)
+                snap.changes = changes(result, snap.whatif, locale=current())
         return snap

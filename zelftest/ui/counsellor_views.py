@@ -89,8 +89,8 @@ class FactLines:
     value, and one that rests on a number no source confirms with "(niet bevestigd)"."""
 
     def __init__(self, result: Mapping[str, Any], before: Mapping[str, Any] | None) -> None:
-        self.now = facts(result)
-        self.old = facts(before) if before is not None else None
+        self.now = facts(result, locale=current())
+        self.old = facts(before, locale=current()) if before is not None else None
         self.deciding = set(deciding_params(result))
         self.unconfirmed = unconfirmed(result) | self.deciding
         self.lines: list[Content] = []
@@ -219,7 +219,7 @@ def result_content(
 
     out.heading(ct.SECTION_DATES)
     dates = right.get("datums") or {}
-    timeline = package_timeline(answers, result)
+    timeline = package_timeline(answers, result, locale=current())
     hours = timeline["uren"] if dates.get("periode_start") else None
     care = result["nazorg"]
     if hours:
@@ -284,7 +284,7 @@ def provisional_content(session: Session, fit: Mapping[str, Any]) -> Content:
 
 def warning_lines(result: Mapping[str, Any]) -> list[Content]:
     """The counsellor's warnings (open hours, hours that lapse soon), under one heading."""
-    found = counsellor_warnings(result)
+    found = counsellor_warnings(result, locale=current())
     if not found:
         return []
     return [heading(ct.WARNINGS), *(Content.styled("⚠ " + w["tekst"], WARNING) for w in found)]
@@ -296,7 +296,7 @@ def why_content(result: Mapping[str, Any]) -> Content:
     muted details line."""
     warned = warning_lines(result)
     lines = [*warned, *([Content("")] if warned else []), Content.styled(ct.WHY_INTRO, MUTED)]
-    for item in why(result):
+    for item in why(result, locale=current()):
         lines.append(Content(""))
         lines.append(Content.styled(item["titel"], HEADING))
         lines.append(Content(item["tekst"]))

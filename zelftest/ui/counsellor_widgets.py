@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Select, Static
 # Textual keeps the parts of its Select private; only the overlay's key label is changed here.
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
+from zelftest.core.i18n import current
 from zelftest.core.report.timeline import text_timeline
 
 from . import counsellor_texts as ct
@@ -76,7 +77,7 @@ class TimelinePicture(Static):
 
     def draw(self) -> None:
         width = self.content_size.width or 60
-        self.update(Content("\n".join(text_timeline(self.events, max(20, width)))))
+        self.update(Content("\n".join(text_timeline(self.events, max(20, width), locale=current()))))
 
     def on_resize(self, event: Resize) -> None:
         self.draw()

@@ -297,7 +297,7 @@ class KioskApp(ZelftestApp):
         self.printed = True
         from zelftest.core.report import render
 
-        text = render(result, "tekst")
+        text = render(result, "tekst", locale=self.session.locale)
         self.notify(kt.PRINTING, markup=False)
         self.run_worker(lambda: self.print_text(text), thread=True, group="print")
 

@@ -19,6 +19,7 @@ from textual.events import Click, Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static
 
+from zelftest.core.i18n import current
 from zelftest.core.report.takeaway import qr_payload
 from zelftest.qr import capacity, qr_lines
 
@@ -183,7 +184,7 @@ class TakeHomeScreen(Screen[None]):
 
     def __init__(self, result: dict[str, Any], max_version: int, can_print: bool) -> None:
         super().__init__(id="takehome-screen")
-        self.payload = qr_payload(result, capacity(max_version))
+        self.payload = qr_payload(result, capacity(max_version), current())
         try:
             self.lines = qr_lines(self.payload, max_version)
         except ValueError:

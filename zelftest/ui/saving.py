@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from zelftest.core.i18n import current
 from zelftest.files import SaveError, write_private
 
 from . import screen_texts as screen
@@ -123,14 +124,14 @@ class SaveScreen(ModalScreen[Path | None]):
         if self.fmt == "ics":
             from zelftest.core.report.agenda import to_ics
 
-            return to_ics(self.result).decode("utf-8")
+            return to_ics(self.result, current()).decode("utf-8")
         return self.rendered()
 
     def rendered(self) -> str:
         """The file's text in the chosen format (the counsellor's export adds trace and notes)."""
         from zelftest.core.report import render
 
-        return render(self.result, self.fmt)
+        return render(self.result, self.fmt, locale=current())
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

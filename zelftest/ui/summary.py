@@ -124,7 +124,7 @@ class SummaryScreen(Screen[None]):
         self.session = session
         self.result = result
         self.compare = compare
-        self.markdown = render(result, "markdown")
+        self.markdown = render(result, "markdown", locale=current())
         self._later: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -170,7 +170,7 @@ class SummaryScreen(Screen[None]):
         """Show a new result (after an edit), with the comparison when there is one."""
         self.result = result
         self.compare = compare
-        self.markdown = render(result, "markdown")
+        self.markdown = render(result, "markdown", locale=current())
         self.query_one("#opening", BotBubble).set_markdown(self.opening())
         for old in self.query(VerdictCompare):
             await old.remove()

@@ -106,7 +106,7 @@ class WhatIfPane(VerticalScroll):
         shown = snap.whatif if active and snap.whatif is not None else snap.result
         answers = session.answers if shown is snap.whatif else snap.session.answers
         # Only rules with periods of 6 years give a new right on N (the timeline has it then).
-        events = package_timeline(answers, shown)["gebeurtenissen"] if shown is not None else []
+        events = package_timeline(answers, shown, locale=current())["gebeurtenissen"] if shown is not None else []
         self.new_right = next((e["datum"] for e in events if e["teken"] == "N"), None)
         field = self.date_input
         # Never rewrite what the counsellor is typing; only follow a date set elsewhere.
