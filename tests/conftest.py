@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from zelftest import cli
+from zelftest.core import i18n
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.bank.model import Bank
 
@@ -86,3 +87,11 @@ def synthetic_bank() -> Bank:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "wheel: builds and installs the wheel (a few seconds); part of the normal suite")
+
+
+@pytest.fixture(autouse=True)
+def dutch_after_each_test() -> Any:
+    """A front end that chose another language leaves it set for the process (one person per
+    process); a test must not leave it for the next one."""
+    yield
+    i18n.use(i18n.DEFAULT)

@@ -24,12 +24,6 @@ from zelftest.ui.kiosk_chat import KioskBar
 NL, FR, EN = i18n.locale("nl"), i18n.locale("fr"), i18n.locale("en")
 
 
-@pytest.fixture(autouse=True)
-def back_to_dutch() -> Any:
-    yield
-    i18n.use(i18n.DEFAULT)
-
-
 def bubbles(app: KioskApp) -> str:
     return "\n".join(str(b.source) for b in app.chat.query(BotBubble))
 

@@ -60,6 +60,10 @@ class TopBar(Horizontal):
     def set_progress(self, text: str) -> None:
         self.query_one("#progress", Static).update(literal(text))
 
+    def set_title(self, text: str) -> None:
+        self.title_text = text
+        self.query_one("#title", Static).update(literal(text))
+
 
 class ChatScreen(Screen[None]):
     """The conversation from the welcome to the last question."""

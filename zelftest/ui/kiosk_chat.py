@@ -152,11 +152,12 @@ class KioskChatScreen(ChatScreen):
         await super().start()
 
     async def relabel(self) -> None:
-        """After a change of language: the bar's buttons and the chosen language's mark."""
+        """After a change of language: the title, the bar's buttons and the chosen language's mark."""
         bar = self.query_one(KioskBar)
         bar.buttons = chat_bar()
         await bar.recompose()
         self.query_one(LanguageBar).mark()
+        self.query_one(TopBar).set_title(self.session.text(self.session.bank.title))
 
     def on_click(self, event: Click) -> None:
         """Five quick taps on the title bar: the operator's way to the PIN dialog."""
