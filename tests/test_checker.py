@@ -141,11 +141,11 @@ def test_a_report_template_that_uses_a_name_the_result_lacks(
     broken = content.replace("f.nadruk(r.kop)", "f.nadruk(r.kpo)", 1)
     (templates / "inhoud.j2").write_text(broken, encoding="utf-8")
     monkeypatch.setattr(report, "templates_path", lambda: templates)
-    report.environment.cache_clear()
+    report.forget_environments()
     try:
         code, lines, err = run_check(capsys, BROKEN / "_basis")
     finally:
-        report.environment.cache_clear()
+        report.forget_environments()
     assert code == 1
     assert lines == [
         f"{templates / 'inhoud.j2'}:{line}: sjabloon inhoud.j2 gebruikt 'recht.kpo', maar het "
@@ -165,11 +165,11 @@ def test_a_format_macro_that_fails_to_render_is_found_by_rendering(
     line = content[: content.index("wordwrap(78)")].count("\n") + 1
     (templates / "fmt_tekst.j2").write_text(content.replace("wordwrap(78)", "wordwrap(breedte)", 1), encoding="utf-8")
     monkeypatch.setattr(report, "templates_path", lambda: templates)
-    report.environment.cache_clear()
+    report.forget_environments()
     try:
         code, lines, err = run_check(capsys, BROKEN / "_basis")
     finally:
-        report.environment.cache_clear()
+        report.forget_environments()
     assert code == 1
     assert lines == [f"{templates / 'fmt_tekst.j2'}:{line}: sjabloon (tekst): 'breedte' bestaat niet in het resultaat"]
 

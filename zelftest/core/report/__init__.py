@@ -67,6 +67,12 @@ def environment(html: bool, locale: Locale | str | None = None) -> Environment:
     return _environment(html, as_locale(locale).code)
 
 
+def forget_environments() -> None:
+    """Drop the environments made so far (they cache their templates): after the templates
+    folder changed, as in a test that breaks a template on purpose."""
+    _environment.cache_clear()
+
+
 @cache
 def _environment(html: bool, code: str) -> Environment:
     language = i18n.locale(code)
