@@ -23,13 +23,16 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from . import i18n
 from .i18n import Locale
 
-if TYPE_CHECKING:
-    from .bank.model import Text
+
+class Named(Protocol):
+    """A text per language (the bank's `Text`; the bank sits above this module)."""
+
+    def get(self, language: str | None = None) -> str: ...
 
 
 class NotUnderstood(ValueError):
@@ -272,7 +275,7 @@ class PostcodeTable:
     """Postcode ranges (low, high, value, area) and municipality names (folded) -> value,
     with the source of the ranges. An area is a bank `Text` (a plain string in tests)."""
 
-    ranges: tuple[tuple[int, int, str, Text | str], ...]
+    ranges: tuple[tuple[int, int, str, Named | str], ...]
     names: Mapping[str, str]
     source: str = ""
 
