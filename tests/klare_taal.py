@@ -3,7 +3,7 @@
 `all_groups()` collects the questions (vragenlijst.yaml), the explanations and the glossary
 (uitleg.yaml), the rule sets' conclusions and names (regels_*.yaml), the steps and
 referrals (advies.yaml), the fit texts (geschiktheid.yaml), the screen texts (the catalogues'
-chat and kiosk sections) and the summary's fixed sentences (templates/inhoud.j2). A text with
+chat and kiosk sections) and the summary's fixed sentences (the `rapport` texts inhoud.j2 uses). A text with
 placeholders is measured once per branch of every `{% if %}`, with a typical value for each
 `{{ }}` or `{}`. `figures()` counts words per sentence, long words and the Flesch-Douma
 score, the Dutch Flesch formula: 206.84 - 0.77 x syllables per 100 words - 0.93 x words per
@@ -241,12 +241,18 @@ def _joined(node: nodes.Node) -> str:
 
 
 def summary_group() -> Group:
+    """The summary's fixed sentences: the `rapport` texts that inhoud.j2 names (`_("rapport.X")`)."""
     group = Group("samenvatting")
     source = (ROOT / "zelftest/templates/inhoud.j2").read_text(encoding="utf-8")
-    tree = Environment(extensions=["jinja2.ext.do"]).parse(source)
-    for text in template_strings(tree):
-        if " " in text.strip() or text[:1].isupper():
-            group.add("inhoud.j2", [text])
+    tree = Environment(extensions=["jinja2.ext.do", "jinja2.ext.i18n"]).parse(source)
+    catalogue = i18n.catalogue("nl", "rapport")
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "_" and call.args:
+            key = getattr(call.args[0], "value", "")
+            if isinstance(key, str) and key.startswith("rapport."):
+                text = str(catalogue[key.partition(".")[2]])
+                filled = re.sub(r"%\((\w+)\)s|\{(\w+)\}", lambda m: typical(m.group(1) or m.group(2)), text)
+                group.add(f"inhoud.j2 {key}", [filled])
     return group
 
 

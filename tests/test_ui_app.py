@@ -233,7 +233,11 @@ def text_bank(tmp_path: Path) -> Path:
     folder = tmp_path / "vragen"
     shutil.copytree(default_bank_path(), folder)
     with (folder / "vragenlijst.yaml").open("a", encoding="utf-8") as out:
-        out.write("\n  - id: opmerking\n    type: tekst\n    tekst: Wil je nog iets zeggen?\n    optioneel: true\n")
+        out.write(
+            "\n  - id: opmerking\n    type: tekst\n    optioneel: true\n"
+            "    tekst: {nl: Wil je nog iets zeggen?, fr: Voulez-vous encore dire quelque chose ?, "
+            "en: Is there anything else you want to say?}\n"
+        )
     return folder
 
 
