@@ -6,7 +6,7 @@
 - The summary in every format (markdown, tekst, html, oor), the counsellor's export (with the
   trace, the "Waarom" and the warnings), the handout, the QR text, the calendar, the timeline and
   the facts, in French and English, hold no Dutch sentence: no Dutch marker word (`DUTCH`) once
-  the sources' own titles are taken out (they are cited as they are), and no fixed sentence of
+  the page titles the sources quote are taken out (they are cited as they are), and no fixed sentence of
   the Dutch catalogue section `rapport`. They say that this is an indication, not a decision of
   VDAB, and that the guidance itself is in Dutch; HTML carries the language in `<html lang>`.
 """
@@ -49,6 +49,8 @@ TEXT_PATHS = frozenset(
     {
         "vragenlijst.titel",
         "regelset.naam",
+        "regelset.periode",
+        "regelset.bron.titel",
         "regelset.uren_kort",
         "regelset.uitleg",
         "regelset.verwachten.*",
@@ -74,6 +76,7 @@ TEXT_PATHS = frozenset(
         "antwoorden.*.vraag",
         "antwoorden.*.antwoord",
         "spoor.*.tekst",
+        "spoor.*.parameters.*.bron",
     }
 )
 # Words that only Dutch prose has (French has "je" itself); in the JSON only the first ones,
@@ -147,10 +150,11 @@ def keys(value: Any, path: str = "") -> set[str]:
 
 
 def sources(bank: Bank) -> list[str]:
-    """The titles of the bank's sources: cited as they are (Dutch), in every language."""
-    found = {s.title for rules in bank.rule_sets for s in rules.sources.values()}
-    if bank.fixed_rules is not None:
-        found |= {s.title for s in bank.fixed_rules.sources.values()}
+    """The page titles the sources quote ('Is loopbaanbegeleiding iets voor mij?'): cited as
+    they are (Dutch) in every language; the rest of a source's title is translated."""
+    refs = [s for rules in bank.rule_sets for s in rules.sources.values()]
+    refs += list(bank.fixed_rules.sources.values()) if bank.fixed_rules is not None else []
+    found = {quoted for s in refs for quoted in re.findall(r"'([^']+)'", s.title.get("nl"))}
     return sorted(found, key=len, reverse=True)
 
 
@@ -170,8 +174,8 @@ def words(text: str, fmt: str = "") -> str:
 
 
 def dutch_left(text: str, code: str, cited: list[str], json: bool = False) -> list[str]:
-    """The places in `text` (running words) where a Dutch marker word is left; the sources'
-    titles, Dutch names and ids (`recht.werkervaring`, `nog_niet`) do not count."""
+    """The places in `text` (running words) where a Dutch marker word is left; the page titles
+    the sources quote, Dutch names and ids (`recht.werkervaring`, `nog_niet`) do not count."""
     for title in [*cited, *NAMES]:
         text = text.replace(" ".join(title.split()), " ")
     text = re.sub(r"\w+(?:[._]\w+)+", " ", text)

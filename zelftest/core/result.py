@@ -101,6 +101,7 @@ def _translate_rule_set(
     if rules is None:
         return
     info["naam"] = rules.name.get(locale.code)
+    info["periode"] = rules.period.get(locale.code)
     ctx = expressions.context({}, values, today, locale=locale)
     for key in ("uren_kort", "uitleg"):
         text = rules.conclusions.get(key)
@@ -147,7 +148,11 @@ def _rule_set(ev: Evaluation, regime: Regime, seen: dict[str, Any]) -> dict[str,
     info.update(
         geldig_van=rules.valid_from,
         geldig_tot=rules.valid_until,
-        bron={"id": rules.source, "titel": src.title if src else rules.source, "url": src.url if src else None},
+        bron={
+            "id": rules.source,
+            "titel": src.title.get(trace.language) if src else rules.source,
+            "url": src.url if src else None,
+        },
         niet_bevestigd=rules.unconfirmed(),
         verwachten=[line for line in trace.text("verwachten").splitlines() if line.strip()]
         if "verwachten" in rules.conclusions

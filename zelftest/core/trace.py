@@ -83,7 +83,7 @@ class Trace:
                 {
                     "naam": name,
                     "waarde": jsonable(p.value),
-                    "bron": src.title if src else p.source,
+                    "bron": src.title.get(self.language) if src else p.source,
                     "bevestigd": p.confirmed and p.value is not None,
                 }
             )

@@ -65,7 +65,7 @@ def about_markdown(session: Session) -> str:
     )
     sources = []
     for source in rules.sources.values() if rules else ():
-        line = f"- {md_escape(source.title)}"
+        line = f"- {md_escape(source.title.get(session.language))}"
         if source.url:
             line += f": [{md_escape(source.url)}]({source.url})"
         sources.append(line)

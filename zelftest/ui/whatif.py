@@ -35,7 +35,10 @@ BY_DATE = "peildatum"  # the choice "the rules valid on the reference date"
 
 def rules_options(session: Session) -> list[tuple[str, str]]:
     """The rules to choose from: those of the date, then every rule set by id and period."""
-    sets = [(ct.WHATIF_RULES_SET.format(id=rs.id, period=rs.period), rs.id) for rs in session.bank.rule_sets]
+    sets = [
+        (ct.WHATIF_RULES_SET.format(id=rs.id, period=rs.period.get(session.language)), rs.id)
+        for rs in session.bank.rule_sets
+    ]
     return [(ct.WHATIF_RULES_BY_DATE, BY_DATE), *sets]
 
 

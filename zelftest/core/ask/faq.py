@@ -122,7 +122,8 @@ def source_text(bank: Bank, source: str, scope: Mapping[str, Any], language: str
     for rs in (*([in_use] if in_use else []), *_all_rules(bank)):
         ref = rs.sources.get(source)
         if ref is not None:
-            return f"{ref.title} ({ref.url})" if ref.url else ref.title
+            title = ref.title.get(language)
+            return f"{title} ({ref.url})" if ref.url else title
     return source
 
 

@@ -155,7 +155,7 @@ class FitAndRulesBuilder:
         r = reader.mapping(value, path, what, keys, required)
         if not r or not all(k in r for k in required):
             return None
-        sources = self._sources(reader, r, path)
+        sources = self._sources(reader, r, path, "vast" if fixed else str(r["id"]))
         params = self._parameters(reader, r, path, sources)
         rid = "vast" if fixed else self._rule_set_id(reader, r["id"], (*path, "id"))
         name = reader.text(r["naam"], (*path, "naam"), "de naam", ("woord", str(rid)))
@@ -175,7 +175,8 @@ class FitAndRulesBuilder:
         places: dict[str, Place] = {}
         if "conclusies" in r:
             self.conclusions(reader, r["conclusies"], (*path, "conclusies"), conclusions, places)
-        if not start or not name or not rid:
+        period = reader.text(r["periode"], (*path, "periode"), "de periode", ("vast", str(rid)))
+        if not start or not name or not rid or not period:
             return None
         for key, place in places.items():
             self.rule_conclusion_places.setdefault((str(rid), key), place)
@@ -189,7 +190,7 @@ class FitAndRulesBuilder:
             params,
             reader.place(path),
             regime=str(r.get("regime", rid)),
-            period=str(r["periode"]),
+            period=period,
             conclusions=conclusions,
         )
 
@@ -210,7 +211,8 @@ class FitAndRulesBuilder:
             return value
         return reader.identifier(value, path, "het regelset-id")
 
-    def _sources(self, reader: Reader, r: dict[str, Any], path: PathKey) -> dict[str, SourceRef]:
+    def _sources(self, reader: Reader, r: dict[str, Any], path: PathKey, owner: str) -> dict[str, SourceRef]:
+        """The `bronnen:` of a rule set; their titles are texts per language, shown as they are."""
         sources: dict[str, SourceRef] = {}
         if not isinstance(r["bronnen"], dict):
             reader.report((*path, "bronnen"), "bronnen geeft per bron-id een titel, zoals vdab: {titel: ..., url: ...}")
@@ -218,7 +220,11 @@ class FitAndRulesBuilder:
         for sid, s in r["bronnen"].items():
             sm = reader.mapping(s, (*path, "bronnen", sid), "een bron", ("titel", "url"), ("titel",))
             if sm and "titel" in sm:
-                sources[str(sid)] = SourceRef(str(sid), str(sm["titel"]), sm.get("url"))
+                title = reader.text(
+                    sm["titel"], (*path, "bronnen", sid, "titel"), "de titel van een bron", ("vast", owner)
+                )
+                if title:
+                    sources[str(sid)] = SourceRef(str(sid), title, sm.get("url"))
         self._known_source(reader, r["bron"], (*path, "bron"), sources)
         return sources
 

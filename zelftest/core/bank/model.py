@@ -176,8 +176,10 @@ class Parameter:
 
 @dataclass(frozen=True)
 class SourceRef:
+    """A source of a rule set's numbers: its title (a text per language) and address."""
+
     id: str
-    title: str
+    title: Text
     url: str | None
 
 
@@ -195,7 +197,8 @@ class RuleSet:
     parameters: dict[str, Parameter]
     place: Place
     regime: str = ""
-    period: str = ""
+    # The period in words ("2020–2025"), per language; the fixed rules have none.
+    period: Text = field(default_factory=lambda: Text({}))
     conclusions: dict[str, Text] = field(default_factory=dict)
     fixed: bool = False
 

@@ -55,7 +55,7 @@ def scope(
         "id": rules.id,
         "regime": rules.regime,
         "naam": rules.name.get(code),
-        "periode": rules.period,
+        "periode": rules.period.get(code),
         "geldig_op_datum": rules.valid_on(today),
         "gedwongen": forced,
     }

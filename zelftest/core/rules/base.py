@@ -298,5 +298,7 @@ def verdict(ev: Evaluation, right: Mapping[str, Any]) -> str:
     }
     line = ev.trace.text(key, **values)
     if ev.rules is not None and not ev.rules.valid_on(ev.today):
-        line = ev.trace.text("kop.andere_regels", periode=ev.rules.period, kop=line[:1].lower() + line[1:])
+        line = ev.trace.text(
+            "kop.andere_regels", periode=ev.rules.period.get(ev.trace.language), kop=line[:1].lower() + line[1:]
+        )
     return line
