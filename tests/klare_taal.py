@@ -172,8 +172,10 @@ def bank_groups() -> dict[str, Group]:
     bank = load_bank(ROOT / "vragen")
     for use in extras(bank).texts:
         file = Path(use.source.file).name
-        if use.what in ("de eenheid", "het contact"):
-            continue  # a unit ("maanden") or a contact address is not a sentence
+        if use.what in ("de eenheid", "het contact", "de titel van een bron", "de periode"):
+            # A unit ("maanden"), a contact address, a source's citation or a period
+            # ("2013–2019") is not a sentence a person reads as plain language.
+            continue
         if file == "vragenlijst.yaml":
             group = "vragen"
         elif file == "uitleg.yaml":
