@@ -414,7 +414,7 @@ def test_export_holds_summary_trace_and_notes_in_a_private_file(tmp_path: Path) 
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        assert app.screen.path_input.value.endswith("zelftest-intake.md")
+        assert app.screen.path_input.value.endswith("zelftest-intake.html")  # HTML comes first (L11)
         app.screen.query_one("#save-format").focus()
         await pilot.press("3")  # gewone tekst
         field = app.screen.path_input

@@ -193,7 +193,7 @@ def test_start_over_with_notes_says_the_notes_go_and_blijf_keeps_them() -> None:
     drive(scenario)
 
 
-@pytest.mark.parametrize(("fmt", "key", "ext"), [("markdown", "1", "md"), ("html", "2", "html"), ("tekst", "3", "txt")])
+@pytest.mark.parametrize(("fmt", "key", "ext"), [("html", "1", "html"), ("markdown", "2", "md"), ("tekst", "3", "txt")])
 def test_export_before_the_end_holds_the_notes_and_says_the_intake_is_incomplete(
     tmp_path: Path, fmt: str, key: str, ext: str
 ) -> None:

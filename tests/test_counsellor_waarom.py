@@ -171,7 +171,7 @@ def test_the_export_from_the_ui_has_warnings_plain_trace_and_notes(tmp_path: Pat
             await pilot.pause()
             app.screen.path_input.value = str(tmp_path / "intake.html")  # type: ignore[attr-defined]
             app.screen.query_one("#save-format").focus()
-            await pilot.press("2")  # html
+            await pilot.press("1")  # html
             await pilot.press("enter")
             await pilot.pause()
             text = (tmp_path / "intake.html").read_text(encoding="utf-8")

@@ -137,7 +137,7 @@ def test_save_as_markdown_creates_a_private_file(tmp_path: Path) -> None:
     target = tmp_path / "samenvatting.md"
 
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
-        assert await save_as(app, pilot, str(target)) == ""
+        assert await save_as(app, pilot, str(target), fmt_key="2") == ""
         assert target.read_text(encoding="utf-8") == render(app.session.result(), "markdown")
         assert mode(target) == 0o600
         assert any(f"Bewaard in {target}." in n.message for n in app._notifications)
@@ -150,7 +150,7 @@ def test_save_as_html_and_text_with_the_format_choice(tmp_path: Path) -> None:
         await pilot.press("b")
         await pilot.pause()
         app.screen.query_one("#save-format").focus()
-        await pilot.press("2")
+        await pilot.press("1")  # HTML comes first (L11)
         assert app.screen.query_one("#save-path", Input).value.endswith("zelftest-samenvatting.html")
         assert await save_as(app, pilot, str(tmp_path / "s.html")) == ""
         html = (tmp_path / "s.html").read_text(encoding="utf-8")
@@ -180,7 +180,7 @@ def test_saving_problems_are_one_dutch_sentence(tmp_path: Path) -> None:
         await pilot.click("#save")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert existing.read_text(encoding="utf-8").startswith("# Is loopbaanbegeleiding")
+        assert existing.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")  # HTML comes first (L11)
         assert mode(existing) == 0o600
 
     drive(scenario)

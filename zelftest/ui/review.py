@@ -54,6 +54,16 @@ class AnswerRow(Vertical):
             )
 
 
+class ReviewList(VerticalScroll):
+    """The answers. The arrows move between the "Wijzig" buttons: the container's own
+    arrow bindings scrolled instead, and Enter then edited a question off screen (chat.md D3)."""
+
+    BINDINGS = [
+        Binding("up", "screen.step(-1)", show=False),
+        Binding("down", "screen.step(1)", show=False),
+    ]
+
+
 class ReviewScreen(Screen[None]):
     """All answers of the questions that apply now, each with an edit button."""
 
@@ -62,8 +72,8 @@ class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "close", texts.REVIEW_TO_CHAT, show=False),
         Binding("r", "summary", keys.RESULT, show=False),
-        Binding("up", "app.focus_previous", show=False),
-        Binding("down", "app.focus_next", show=False),
+        Binding("up", "step(-1)", show=False),
+        Binding("down", "step(1)", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -74,7 +84,7 @@ class ReviewScreen(Screen[None]):
         yield Static(texts.REVIEW_TITLE, classes="screen-title", markup=False)
         yield Static(texts.REVIEW_INTRO, classes="hint", markup=False)
         yield Static("", id="review-notice", markup=False)
-        yield VerticalScroll(id="review-list")
+        yield ReviewList(id="review-list")
         with Horizontal(classes="screen-buttons"):
             yield Button(texts.REVIEW_TO_SUMMARY + " (r)", id="to-summary", variant="primary", compact=True)
             yield Button(texts.REVIEW_TO_CHAT + " (Esc)", id="to-chat", compact=True)
@@ -93,7 +103,26 @@ class ReviewScreen(Screen[None]):
         target = f"#edit-{focus_qid}" if focus_qid else "Button.edit"
         buttons = self.query(target)
         if buttons:
-            buttons.first().focus()
+            button = buttons.first()
+            button.focus(scroll_visible=False)
+            # The new rows have no place on screen yet: scroll to the edited one once they do.
+            self.call_after_refresh(button.scroll_visible, animate=False)
+
+    def action_step(self, delta: int) -> None:
+        """Focus the next (1) or previous (-1) "Wijzig"; from the buttons below, Up goes back to the last one."""
+        buttons = list(self.query("Button.edit"))
+        focused = self.focused
+        if focused in buttons:
+            index = max(0, min(len(buttons) - 1, buttons.index(focused) + delta))
+        elif delta < 0 and buttons:
+            index = len(buttons) - 1
+        elif delta > 0:
+            self.focus_next()
+            return
+        else:
+            self.focus_previous()
+            return
+        buttons[index].focus()  # focus() scrolls it into view
 
     def tell(self, lines: list[str]) -> None:
         notice = self.query_one("#review-notice", Static)
@@ -110,7 +139,7 @@ class ReviewScreen(Screen[None]):
             if outcome is not None and self.session.answers.get(qid) != before:
                 self.run_worker(self.edited(qid, outcome))
 
-        self.app.push_screen(EditScreen(self.session, qid), done)
+        self.app.push_screen(self.app.edit_screen(self.session, qid), done)  # the front end's own kind
 
     async def edited(self, qid: str, outcome: Outcome) -> None:
         session = self.session

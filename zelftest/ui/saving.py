@@ -43,6 +43,17 @@ def swap_extension(raw: str, fmt: str) -> str:
     return raw
 
 
+class FormatList(ChoiceList):
+    """The formats: a digit or a click only changes the format (chat.md D2); Enter saves
+    in the highlighted format, with the path that is in the field."""
+
+    def action_enter(self) -> None:
+        if self.options and not self.rows[self.highlighted].chosen:
+            self.activate(self.highlighted)
+        # After the format's Answered message, so the file gets the new format.
+        self.screen.call_later(self.screen.action_save)
+
+
 class SaveScreen(ModalScreen[Path | None]):
     """Choose a format and a path; dismisses with the path that was written."""
 
@@ -51,14 +62,14 @@ class SaveScreen(ModalScreen[Path | None]):
     def __init__(self, result: dict[str, Any]) -> None:
         super().__init__(classes="dialog-screen")
         self.result = result
-        self.fmt = "markdown"
+        self.fmt = texts.SAVE_FORMATS[0][0]
         self.confirm_replace: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(texts.SAVE_TITLE, classes="dialog-title", markup=False)
             yield Static(texts.SAVE_FORMAT, markup=False)
-            yield ChoiceList(
+            yield FormatList(
                 [(fmt, label) for fmt, label, _ in self.formats()],
                 chosen=(self.fmt,),
                 intent="format",
@@ -68,6 +79,8 @@ class SaveScreen(ModalScreen[Path | None]):
             yield Static(texts.SAVE_PATH, classes="save-label", markup=False)
             yield BoundedInput(str(default_path(self.fmt)), id="save-path", select_on_focus=False)
             yield ErrorLine()
+            # Where the focus is, in words: the list, the field and the buttons look alike.
+            yield Static(texts.SAVE_FOCUS_FORMAT, id="save-focus", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(texts.SAVE, id="save", variant="primary", compact=True)
                 yield Button(texts.EDIT_CANCEL + " (Esc)", id="cancel", compact=True)
@@ -83,6 +96,17 @@ class SaveScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#save-format", ChoiceList).focus()
 
+    def on_descendant_focus(self) -> None:
+        where = {
+            "save-format": texts.SAVE_FOCUS_FORMAT,
+            "save-path": texts.SAVE_FOCUS_PATH,
+            "save": texts.SAVE_FOCUS_SAVE,
+            "cancel": texts.SAVE_FOCUS_CANCEL,
+        }
+        focused = self.focused
+        if focused is not None and focused.id in where:
+            self.query_one("#save-focus", Static).update(where[focused.id])
+
     @property
     def path_input(self) -> Input:
         return self.query_one("#save-path", Input)
@@ -90,8 +114,12 @@ class SaveScreen(ModalScreen[Path | None]):
     def on_answered(self, event: Answered) -> None:
         event.stop()
         self.fmt = event.values[0]
-        self.path_input.value = swap_extension(self.path_input.value, self.fmt)
-        self.path_input.focus()
+        field = self.path_input
+        value = swap_extension(field.value, self.fmt)
+        if value != field.value:
+            field.value = value
+            # Typing (or Ctrl+U) then works on the whole path, not inside the old extension.
+            field.cursor_position = len(value)
 
     @on(Input.Changed, "#save-path")
     def path_changed(self) -> None:
@@ -99,7 +127,7 @@ class SaveScreen(ModalScreen[Path | None]):
 
     @on(Input.Submitted, "#save-path")
     @on(Button.Pressed, "#save")
-    def save(self) -> None:
+    def action_save(self) -> None:
         error = self.query_one(ErrorLine)
         raw = self.path_input.value.strip()
         if not raw:

@@ -1,0 +1,191 @@
+"""Issue 14: the smaller defects of the chat and the kiosk (findings chat.md D2–D24, kiosk-web.md D7),
+each with the keys that showed it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from scripted import TYPICAL, fill
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from zelftest.core.bank.loader import load_bank
+from zelftest.core.resources import default_bank_path
+from zelftest.ui.app import ZelftestApp
+from zelftest.ui.factory import make_app
+from zelftest.ui.saving import SaveScreen
+from zelftest.ui.summary import SummaryScreen
+
+BANK = load_bank(default_bank_path())
+
+
+Scenario = Callable[[ZelftestApp, Pilot[Any]], Awaitable[None]]
+
+
+def on_summary(scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
+    """Start on the summary of a complete session (set up without the chat)."""
+
+    async def run() -> None:
+        app = make_app(BANK)
+        async with app.run_test(size=size) as pilot:
+            fill(app.session, TYPICAL)
+            app.action_show_summary()
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+# -- D2: the save dialog ------------------------------------------------------------------------
+async def open_save(app: ZelftestApp, pilot: Pilot[Any], home: Path) -> SaveScreen:
+    await pilot.press("b")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SaveScreen)
+    # The dialog's own default is under the home folder; point it at the test's folder.
+    field = screen.path_input
+    field.value = str(home / Path(field.value).name)
+    field.cursor_position = len(field.value)
+    return screen
+
+
+def focus_text(screen: SaveScreen) -> str:
+    return str(screen.query_one("#save-focus", Static).render())
+
+
+def test_html_comes_first_and_is_the_default(tmp_path: Path) -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        screen = await open_save(app, pilot, tmp_path)
+        assert screen.path_input.value.endswith(".html")
+        await pilot.press("enter")  # Enter in the list saves in the highlighted format
+        await pilot.pause()
+        assert (tmp_path / "zelftest-samenvatting.html").read_text(encoding="utf-8").lstrip().startswith("<!")
+
+    on_summary(scenario)
+
+
+def test_a_digit_changes_the_format_only_and_the_focus_stays_in_the_list(tmp_path: Path) -> None:
+    """Keys b 2 1 Enter used to save `…samenvatting.ht1ml`."""
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        screen = await open_save(app, pilot, tmp_path)
+        assert "soort bestand" in focus_text(screen)
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#save-format")
+        assert screen.path_input.value == str(tmp_path / "zelftest-samenvatting.md")
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.path_input.value == str(tmp_path / "zelftest-samenvatting.html")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [p.name for p in tmp_path.iterdir()] == ["zelftest-samenvatting.html"]
+
+    on_summary(scenario)
+
+
+def test_the_cursor_goes_to_the_end_when_the_extension_changes(tmp_path: Path) -> None:
+    """Keys b 3 Ctrl+U p2.txt Enter used to save `p2.txtt`."""
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        screen = await open_save(app, pilot, tmp_path)
+        screen.path_input.cursor_position = 3
+        await pilot.press("3")
+        await pilot.pause()
+        field = screen.path_input
+        assert field.cursor_position == len(field.value)
+        await pilot.press("tab")
+        assert app.focused is field
+        assert "plaats" in focus_text(screen)
+        await pilot.press("ctrl+u")
+        await pilot.press(*str(tmp_path / "p2.txt"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "p2.txt").exists()
+        assert not isinstance(app.screen, SaveScreen)
+
+    on_summary(scenario)
+
+
+def test_tab_keeps_a_typed_path_and_the_button_saves_it(tmp_path: Path) -> None:
+    """Keys b 3 Tab <path> Tab Enter: the typed path is saved, not the default one."""
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        screen = await open_save(app, pilot, tmp_path)
+        await pilot.press("3", "tab")
+        field = screen.path_input
+        assert app.focused is field
+        field.value = ""
+        await pilot.press(*str(tmp_path / "mijn.txt"))
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#save")
+        assert "Bewaar" in focus_text(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [p.name for p in tmp_path.iterdir()] == ["mijn.txt"]
+        assert isinstance(app.focused, Input) is False
+
+    on_summary(scenario)
+
+
+# -- D3: the review -------------------------------------------------------------------------------
+def visible(app: ZelftestApp, widget: Any) -> bool:
+    """The widget lies inside the part of the review's list that is on screen."""
+    listing = app.screen.query_one("#review-list")
+    top, bottom = listing.content_region.y, listing.content_region.bottom
+    return top <= widget.region.y < bottom and widget.region.height > 0
+
+
+def test_review_arrows_move_between_the_edit_buttons_and_keep_them_visible() -> None:
+    """Keys: summary → a → Down×12 → Enter used to edit question 1, off screen."""
+    from zelftest.ui.review import EditScreen, ReviewScreen
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        buttons = list(app.screen.query("Button.edit"))
+        assert app.focused is buttons[0]
+        await pilot.press(*["down"] * 12)
+        await pilot.pause()
+        target = buttons[min(12, len(buttons) - 1)]
+        assert app.focused is target
+        assert visible(app, target)
+        qid = (target.id or "").removeprefix("edit-")
+        await pilot.press("up", "down")
+        assert app.focused is target
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen) and app.screen.qid == qid
+
+    on_summary(scenario)
+
+
+def test_after_an_edit_the_focus_returns_to_the_edited_row() -> None:
+    from zelftest.ui.review import EditScreen, ReviewScreen
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press(*["down"] * 6)
+        focused = app.focused
+        assert focused is not None
+        qid = (focused.id or "").removeprefix("edit-")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        before = app.session.answers.get(qid)
+        await pilot.press("2")  # the second option: the first one was chosen
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.session.answers.get(qid) != before
+        assert app.focused is not None and app.focused.id == f"edit-{qid}"
+        assert visible(app, app.focused)
+
+    on_summary(scenario)
