@@ -39,9 +39,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(port: int, kiosk: bool) -> subprocess.Popen[bytes]:
+def start_server(port: int, kiosk: bool, extra: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
+    """`zelftest web` on `port`, once its page answers; `extra` are more options (--max-sessies)."""
     env = {**os.environ, "ZELFTEST_KIOSK_PIN": "864209"}
-    command = [sys.executable, "-m", "zelftest", "web", "--poort", str(port), "--datum", "2026-11-26"]
+    command = [sys.executable, "-m", "zelftest", "web", "--poort", str(port), "--datum", "2026-11-26", *extra]
     server = subprocess.Popen(
         [*command, *(["--kiosk"] if kiosk else [])],
         cwd=ROOT,
