@@ -189,3 +189,14 @@ def test_after_an_edit_the_focus_returns_to_the_edited_row() -> None:
         assert visible(app, app.focused)
 
     on_summary(scenario)
+
+
+# -- D21: the Markdown export --------------------------------------------------------------------
+def test_markdown_keeps_parentheses_and_escapes_what_markdown_reads() -> None:
+    from zelftest.core.report import md_escape
+
+    assert md_escape("Ik werk als werknemer (ik heb een baas).") == "Ik werk als werknemer (ik heb een baas)."
+    assert md_escape("a | b") == r"a \| b"  # a table cell's border
+    assert md_escape("[y](http://z) *x* <b>") == r"\[y\](http://z) \*x\* \<b\>"
+    assert md_escape("# kop") == r"\# kop"  # a note line is no heading
+    assert md_escape("1. een") == r"1\. een"  # and no list

@@ -41,13 +41,18 @@ TEMPLATES = (
 # In the counsellor's list of the client's questions, when the bot did not know.
 NOT_KNOWN = i18n.locale().text("rapport.BOT_DID_NOT_KNOW")
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# What Markdown reads inside a line (emphasis, code, links, HTML, entities, a table's cell
+# border); parentheses, '#', '!' and '{}' mean nothing there once '[' is escaped (chat.md D21).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# What only means something at the start of a line (the notes are one line each): a heading,
+# a list, a rule or a setext underline.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#+=-])|(\d+)([.)]))")
 
 
 def md_escape(text: object) -> str:
-    """Text a person typed, safe inside Markdown: no emphasis, links or HTML."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
-    return escaped.replace("\n", " ")
+    """Text a person typed, safe inside Markdown: no emphasis, links, HTML, headings or lists."""
+    escaped = _MD_INLINE.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _MD_LINE_START.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), escaped)
 
 
 def as_locale(locale: Locale | str | None) -> Locale:
