@@ -200,3 +200,56 @@ def test_markdown_keeps_parentheses_and_escapes_what_markdown_reads() -> None:
     assert md_escape("[y](http://z) *x* <b>") == r"\[y\](http://z) \*x\* \<b\>"
     assert md_escape("# kop") == r"\# kop"  # a note line is no heading
     assert md_escape("1. een") == r"1\. een"  # and no list
+
+
+# -- D18: Ctrl+Q in the middle of the test asks first ---------------------------------------------
+def run_chat(scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
+    async def run() -> None:
+        app = make_app(BANK)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+def test_ctrl_q_at_the_welcome_quits_at_once() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+    run_chat(scenario)
+
+
+def test_ctrl_q_mid_test_asks_and_no_goes_on() -> None:
+    from zelftest.ui.dialogs import ConfirmScreen
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("1")  # start
+        await pilot.pause()
+        await pilot.press("1", "enter")  # the first answer (a multi-choice)
+        await pilot.pause()
+        assert app.session.answers
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("1")  # "Ja, stop"
+        await pilot.pause()
+        assert not app.is_running
+
+    run_chat(scenario)
+
+
+def test_ctrl_q_after_the_summary_quits_at_once() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+    on_summary(scenario)

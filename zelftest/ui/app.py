@@ -135,6 +135,24 @@ class ZelftestApp(App[int]):
 
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=keys.SEARCH_THEME))
 
+    async def action_quit(self) -> None:
+        """Stop; in the middle of the test first ask, since the answers are lost (chat.md D18).
+        At the welcome, after the summary, or a second Ctrl+Q in the question: at once."""
+        from .dialogs import ConfirmScreen
+
+        midway = bool(self.session.answers) and self.seen_result is None
+        if not midway or isinstance(self.screen, ConfirmScreen) and self.screen.id == "confirm-quit":
+            self.exit()
+            return
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(texts.QUIT_TITLE, texts.QUIT_TEXT, texts.QUIT_YES, texts.QUIT_NO, id="confirm-quit"), chosen
+        )
+
     def action_help_quit(self) -> None:
         self.notify(texts.QUIT_HINT, markup=False)
 

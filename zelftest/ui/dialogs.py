@@ -23,8 +23,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "no", keys.ANSWER_NO)]
 
-    def __init__(self, title: str, text: str, yes: str, no: str) -> None:
-        super().__init__(classes="dialog-screen")
+    def __init__(self, title: str, text: str, yes: str, no: str, id: str | None = None) -> None:
+        super().__init__(id=id, classes="dialog-screen")
         self.title_text = title
         self.text = text
         self.yes = yes
