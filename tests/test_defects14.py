@@ -253,3 +253,35 @@ def test_ctrl_q_after_the_summary_quits_at_once() -> None:
         assert not app.is_running
 
     on_summary(scenario)
+
+
+# -- kiosk-web.md D7: the number picker stops at the question's maximum ------------------------------
+def test_the_kiosk_number_picker_stops_at_the_maximum_of_the_checks() -> None:
+    import datetime as dt
+
+    from kiosk_support import PIN
+    from kiosk_support import drive as drive_kiosk
+    from scripted import TYPICAL_2013
+    from scripted import fill as fill_session
+    from test_kiosk_touch import tap
+
+    from zelftest.kioskconfig import KioskConfig
+    from zelftest.ui.kiosk_pickers import NumberPicker
+
+    async def scenario(app: Any, pilot: Pilot[Any]) -> None:
+        fill_session(app.session, TYPICAL_2013, stop="maanden_gewerkt")
+        await tap(pilot, "#answer-body OptionRow")  # "Start de test"
+        assert app.session.current.id == "maanden_gewerkt"
+        picker = app.screen.query_one(NumberPicker)
+        assert picker.high == 24  # the rule set's window, from a check (the question has no max:)
+        assert "24" in picker.hint
+        picker.set_part("number", 23)
+        for _ in range(5):
+            await tap(pilot, "#number-up")
+        assert picker.value == 24
+        await tap(pilot, "#picker-ok")
+        assert app.session.answers["maanden_gewerkt"] == 24
+
+    # In 2019 the rules of 2013–2019 hold: they ask the months of work in the last 24.
+    config = KioskConfig(pin=PIN, idle_seconds=600.0, countdown_seconds=600.0)
+    drive_kiosk(scenario, app=make_app(BANK, mode="kiosk", today=dt.date(2019, 6, 1), kiosk_config=config))

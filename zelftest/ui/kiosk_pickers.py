@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ from textual.widgets import Button, Static
 from zelftest.core.bank.model import Question
 from zelftest.core.dates import parse_date
 from zelftest.core.i18n import current
+from zelftest.core.values import Invalid, check_answer
 
 from . import kiosk_texts as kt
 from . import texts
@@ -33,6 +35,29 @@ from .typed import TypedAnswer
 
 YEARS_BACK = 15  # the bank asks about the last six years; some room for older packages
 GRID_LIMIT = 39  # numbers in one grid (with "Annuleer", 5 rows of 8 fit 24 rows); steppers go further
+PROBE_LIMIT = 10_000  # above this, a number question is taken to have no maximum of its own
+
+
+def checked_high(q: Question, ctx: Mapping[str, Any], low: int, high: int | None) -> int | None:
+    """The highest whole number the question's checks accept: a limit can live in a check
+    (`waarde <= regels.werkervaring_venster_maanden`) instead of in `max:` (kiosk-web.md D7).
+    A binary search between `low` and `high` (or PROBE_LIMIT); the checks are the core's own."""
+
+    def accepted(n: int) -> bool:
+        try:
+            check_answer(q, n, ctx)
+        except Invalid:
+            return False
+        return True
+
+    top = PROBE_LIMIT if high is None else high
+    if not q.checks or accepted(top) or not accepted(low):
+        return high
+    good, bad = low, top
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        good, bad = (middle, bad) if accepted(middle) else (good, middle)
+    return good
 
 
 class GridPickScreen(ModalScreen[str | None]):
@@ -210,6 +235,7 @@ class NumberPicker(_Picker):
     """A − number + stepper within the question's range; whole numbers."""
 
     def __init__(self, q: Question, value: str = "", unit: str = "", intent: str = "answer") -> None:
+        self.question = q
         self.low = int(q.minimum) if q.minimum is not None else 0
         self.high = int(q.maximum) if q.maximum is not None else None
         span = kt.NUMBER_RANGE.format(low=self.low, high=self.high) if self.high is not None else ""
@@ -236,6 +262,13 @@ class NumberPicker(_Picker):
         yield self.typed
 
     def on_mount(self) -> None:
+        session = getattr(self.app, "session", None)
+        if session is not None:
+            high = checked_high(self.question, session.context(), self.low, self.high)
+            if high != self.high:
+                self.high = high
+                self.hint = kt.NUMBER_HINT.format(range=kt.NUMBER_RANGE.format(low=self.low, high=high))
+                self.query_one(".hint", Static).update(self.hint)
         self.set_part("number", self.value)
 
     def raw(self) -> str:
