@@ -285,3 +285,25 @@ def test_the_kiosk_number_picker_stops_at_the_maximum_of_the_checks() -> None:
     # In 2019 the rules of 2013–2019 hold: they ask the months of work in the last 24.
     config = KioskConfig(pin=PIN, idle_seconds=600.0, countdown_seconds=600.0)
     drive_kiosk(scenario, app=make_app(BANK, mode="kiosk", today=dt.date(2019, 6, 1), kiosk_config=config))
+
+
+# -- kiosk-web.md D7: the kiosk's About says nothing is stored, and nothing of saving ---------------
+def test_the_kiosk_about_does_not_speak_of_saving() -> None:
+    from kiosk_support import drive as drive_kiosk
+
+    from zelftest.ui.info import InfoScreen
+
+    async def scenario(app: Any, pilot: Pilot[Any]) -> None:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, InfoScreen)
+        text = app.screen.markdown
+        assert "bewaart niets" in text and "samenvatting bewaart" not in text and "bestand" not in text
+
+    drive_kiosk(scenario)
+
+
+def test_the_chat_about_still_speaks_of_the_file() -> None:
+    from zelftest.ui.info import about_markdown
+
+    assert "Alleen als jij je samenvatting bewaart" in about_markdown(make_app(BANK).session)

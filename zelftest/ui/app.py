@@ -171,7 +171,7 @@ class ZelftestApp(App[int]):
     def action_about(self) -> None:
         from .info import InfoScreen, about_markdown
 
-        self.push_screen(InfoScreen(texts.ABOUT_TITLE, about_markdown(self.session)))
+        self.push_screen(InfoScreen(texts.ABOUT_TITLE, about_markdown(self.session, kiosk=self.mode == "kiosk")))
 
     def action_glossary(self) -> None:
         from .info import GlossaryScreen

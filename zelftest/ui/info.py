@@ -19,6 +19,7 @@ from zelftest.core.engine import Session
 from zelftest.core.i18n import current
 
 from . import key_texts as keys
+from . import kiosk_texts as kt
 from . import texts
 from .glossary import term_heading, term_markdown
 from .safe import bank_markdown, literal, md_escape
@@ -35,12 +36,13 @@ def outplacement_markdown(session: Session) -> str:
     return texts.ABOUT_INDICATION
 
 
-def about_markdown(session: Session) -> str:
+def about_markdown(session: Session, kiosk: bool = False) -> str:
     """What this test is based on: rule set (or that none holds), what it gives, which numbers
-    no source confirms, sources, bank version, reference date."""
+    no source confirms, sources, bank version, reference date. The kiosk cannot save, so it
+    does not speak of a file (kiosk-web.md D7)."""
     rules, bank = session.rules, session.bank
     today = current().date(session.today)
-    parts = [texts.ABOUT_INDICATION, texts.ABOUT_STORED]
+    parts = [texts.ABOUT_INDICATION, kt.ABOUT_STORED if kiosk else texts.ABOUT_STORED]
     if rules is None:
         parts.append(texts.ABOUT_NO_RULES.format(today=today))
     else:
