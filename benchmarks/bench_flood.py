@@ -37,7 +37,7 @@ from textual.widget import Widget
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui import pasteguard
-from zelftest.ui.app import make_app
+from zelftest.ui.factory import make_app
 from zelftest.ui.pasteguard import GuardedParser
 
 BANK = load_bank(default_bank_path())

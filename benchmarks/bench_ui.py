@@ -67,7 +67,7 @@ from textual import events
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.ui import conversation
-from zelftest.ui.app import make_app
+from zelftest.ui.factory import make_app
 
 target = sys.argv[1]
 app = make_app(load_bank(default_bank_path()), today=dt.date(2026, 11, 26))
@@ -101,7 +101,7 @@ FULL = r"""
 import asyncio, datetime as dt
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.ui.app import make_app
+from zelftest.ui.factory import make_app
 from scripted import answer_all
 
 async def main():
@@ -172,7 +172,7 @@ async def latencies(runs: int) -> tuple[list[float], list[float]]:
     from zelftest.core.bank.loader import load_bank
     from zelftest.core.resources import default_bank_path
     from zelftest.ui import conversation, summary
-    from zelftest.ui.app import make_app
+    from zelftest.ui.factory import make_app
 
     painted: dict[str, float] = {}
     ask, mount = conversation.ChatScreen.ask_current, summary.SummaryScreen.on_mount

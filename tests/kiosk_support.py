@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.kioskconfig import KioskConfig
-from zelftest.ui.app import make_app
+from zelftest.ui.factory import make_app
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.summary import verdict_lines
 

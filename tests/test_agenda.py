@@ -20,8 +20,8 @@ from zelftest.core import i18n
 from zelftest.core.bank.model import Bank
 from zelftest.core.report.agenda import DISCLAIMER, NO_DATES, PRODID, calendar_dates, to_ics
 from zelftest.core.result import evaluate
-from zelftest.ui.app import make_app
 from zelftest.ui.choices import ChoiceList
+from zelftest.ui.factory import make_app
 from zelftest.ui.saving import SaveScreen
 
 RULES_2013 = "loopbaancheques-2013"

@@ -19,10 +19,11 @@ from zelftest.core.bank.loader import load_bank
 from zelftest.core.report import render
 from zelftest.core.resources import default_bank_path
 from zelftest.core.whatif import live_result
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.app import ZelftestApp
 from zelftest.ui.chat import BotBubble, NoteLine, PersonBubble, QuestionBubble
 from zelftest.ui.counsellor import CounsellorApp
 from zelftest.ui.counsellor_export import ExportScreen
+from zelftest.ui.factory import make_app
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.typed import TypedAnswer

@@ -22,12 +22,12 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.report.why import short_question
 from zelftest.core.resources import default_bank_path
-from zelftest.ui.app import make_app
 from zelftest.ui.chat import NoteLine
 from zelftest.ui.counsellor import CounsellorApp
 from zelftest.ui.counsellor_export import ExportScreen
 from zelftest.ui.counsellor_widgets import AnswersTable
 from zelftest.ui.dialogs import ConfirmScreen
+from zelftest.ui.factory import make_app
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.review import EditScreen
 from zelftest.ui.whatif import rules_options

@@ -19,7 +19,7 @@ from textual.widgets import Input
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.ui.app import make_app
+from zelftest.ui.factory import make_app
 
 TODAY = dt.date(2026, 11, 26)
 BANK = load_bank(default_bank_path())

@@ -31,9 +31,9 @@ from zelftest.core.report.warnings import SOON_DAYS, counsellor_warnings
 from zelftest.core.report.why import CONDITION_ANSWERS, PARAMETERS, counsellor_scope, short_question, why
 from zelftest.core.result import evaluate
 from zelftest.core.rules.base import CONDITIONS
-from zelftest.ui.app import make_app
 from zelftest.ui.counsellor import CounsellorApp
 from zelftest.ui.counsellor_export import HandoutScreen
+from zelftest.ui.factory import make_app
 
 BANK = load_bank(SHIPPED)
 # Under today's rules (2025): a 4-hour package, 2 hours used, last conversation 10-12-2025:

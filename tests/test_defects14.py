@@ -307,3 +307,51 @@ def test_the_chat_about_still_speaks_of_the_file() -> None:
     from zelftest.ui.info import about_markdown
 
     assert "Alleen als jij je samenvatting bewaart" in about_markdown(make_app(BANK).session)
+
+
+# -- D14 and kiosk-web.md D7: notices stay off the answer area and do not pile up --------------------
+def run_with_notices(scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
+    async def run() -> None:
+        app = make_app(BANK)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+def test_a_notice_does_not_cover_the_answer_area_and_esc_gives_one_notice() -> None:
+    """Keys: 1 (start), Esc on the first question: "Dit is de eerste vraag…" covered options 9–10."""
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("1")
+        await pilot.pause()
+        for _ in range(10):
+            await pilot.press("escape")
+        await pilot.pause(0.3)
+        toasts = list(app.screen.query("Toast"))
+        assert len(toasts) == 1 and len(app._notifications) == 1
+        panel = app.screen.query_one("#panel").region
+        assert not toasts[0].region.overlaps(panel), (toasts[0].region, panel)
+
+    run_with_notices(scenario)
+
+
+def test_the_kiosk_esc_gives_one_notice_off_the_bar() -> None:
+    from kiosk_support import kiosk
+
+    async def run() -> None:
+        app = kiosk()
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+            for _ in range(30):
+                await pilot.press("escape")
+            await pilot.pause(0.3)
+            toasts = list(app.screen.query("Toast"))
+            assert len(toasts) == 1
+            wipe = app.screen.query_one("#kiosk-wipe").region
+            assert not toasts[0].region.overlaps(wipe)
+
+    asyncio.run(run())

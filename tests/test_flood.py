@@ -26,7 +26,8 @@ from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.kiosklock import is_terminal_kiosk
 from zelftest.ui import texts
-from zelftest.ui.app import KEY_BURST, KEY_RATE, make_app
+from zelftest.ui.app import KEY_BURST, KEY_RATE
+from zelftest.ui.factory import make_app
 from zelftest.ui.typed import INPUT_LIMIT, NOTES_LIMIT, TELL_EVERY, BoundedTextArea, TypedAnswer
 
 BANK = load_bank(default_bank_path())
@@ -176,7 +177,7 @@ def test_the_kiosk_ignores_the_signal_keys_before_it_loads_anything(monkeypatch:
         seen.update({s: signal.getsignal(getattr(signal, s)) for s in ("SIGINT", "SIGQUIT", "SIGTSTP")})
         return 0
 
-    monkeypatch.setattr("zelftest.ui.app.run_app", fake_run_app)
+    monkeypatch.setattr("zelftest.ui.factory.run_app", fake_run_app)
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP)}
     try:

@@ -13,9 +13,10 @@ from textual.pilot import Pilot
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.app import ZelftestApp
 from zelftest.ui.chat import NoteLine, PersonBubble
 from zelftest.ui.choices import ChoiceList
+from zelftest.ui.factory import make_app
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.typed import TypedAnswer
 

@@ -15,7 +15,8 @@ from scripted import TYPICAL, fill
 from test_ui_snapshots import BANK, SIZE, TODAY, steady
 from textual.pilot import Pilot
 
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.app import ZelftestApp
+from zelftest.ui.factory import make_app
 from zelftest.ui.summary import SummaryScreen
 
 LANGUAGES = ["fr", "en"]

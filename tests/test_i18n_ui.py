@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 from textual.widgets import Button
 
 from zelftest.core import i18n
-from zelftest.ui.app import make_app
 from zelftest.ui.chat import BotBubble
+from zelftest.ui.factory import make_app
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.kiosk_chat import KioskBar
 

@@ -17,7 +17,7 @@ from textual.widgets import Input, Markdown, Static
 
 from zelftest.kioskconfig import KioskConfigError
 from zelftest.ui import kiosk_texts as kt
-from zelftest.ui.app import make_app
+from zelftest.ui.factory import make_app
 from zelftest.ui.kiosk import KioskApp
 from zelftest.ui.kiosk_screens import KioskSummaryScreen, PinScreen
 

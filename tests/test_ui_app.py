@@ -18,8 +18,9 @@ from textual.widgets import Input, Markdown, OptionList
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
 from zelftest.kioskconfig import KioskConfig
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.app import ZelftestApp
 from zelftest.ui.chat import PersonBubble
+from zelftest.ui.factory import make_app
 from zelftest.ui.info import GlossaryScreen, InfoScreen
 from zelftest.ui.review import ReviewScreen
 from zelftest.ui.safe import md_escape

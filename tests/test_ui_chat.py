@@ -14,9 +14,10 @@ from textual.pilot import Pilot
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.app import ZelftestApp
 from zelftest.ui.chat import BotBubble, NoteLine, PersonBubble, QuestionBubble
 from zelftest.ui.choices import ChoiceList, OptionRow
+from zelftest.ui.factory import make_app
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.summary import SummaryScreen
 from zelftest.ui.typed import TypedAnswer

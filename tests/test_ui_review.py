@@ -14,8 +14,9 @@ from textual.widgets import Button
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.app import ZelftestApp
 from zelftest.ui.chat import BotBubble, NoteLine
+from zelftest.ui.factory import make_app
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.review import AnswerRow, EditScreen, ReviewScreen
 from zelftest.ui.summary import SummaryScreen, VerdictCompare

@@ -16,7 +16,8 @@ from textual.widgets import Input
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.resources import default_bank_path
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui.app import ZelftestApp
+from zelftest.ui.factory import make_app
 from zelftest.ui.summary import SummaryScreen
 
 TODAY = dt.date(2026, 11, 26)

@@ -19,11 +19,12 @@ from zelftest import cli
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.report import render
 from zelftest.core.resources import default_bank_path
-from zelftest.ui import app as ui_app
-from zelftest.ui.app import ZelftestApp, make_app
+from zelftest.ui import factory as ui_app
+from zelftest.ui.app import ZelftestApp
 from zelftest.ui.chat import BotBubble, PersonBubble
 from zelftest.ui.conversation import ChatScreen
 from zelftest.ui.dialogs import ConfirmScreen
+from zelftest.ui.factory import make_app
 from zelftest.ui.panel import ErrorLine
 from zelftest.ui.saving import SaveError, SaveScreen, write_private
 from zelftest.ui.summary import SummaryScreen

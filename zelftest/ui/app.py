@@ -19,6 +19,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from zelftest.core import i18n
@@ -152,6 +153,17 @@ class ZelftestApp(App[int]):
         self.push_screen(
             ConfirmScreen(texts.QUIT_TITLE, texts.QUIT_TEXT, texts.QUIT_YES, texts.QUIT_NO, id="confirm-quit"), chosen
         )
+
+    def on_notify(self, event: Notify) -> None:
+        # Runs before Textual adds the notice: the same notice again replaces the one on
+        # screen, so thirty Esc presses give one notice, not a pile (kiosk-web.md D7).
+        for shown in list(self._notifications):
+            if shown.message == event.notification.message:
+                self._unnotify(shown, refresh=False)
+                # Textual removes a stale toast but not its holder, which keeps its place.
+                for toast in self.screen.query("Toast"):
+                    if getattr(toast, "_notification", None) is shown and toast.parent is not None:
+                        toast.parent.remove()
 
     def action_help_quit(self) -> None:
         self.notify(texts.QUIT_HINT, markup=False)
