@@ -272,7 +272,7 @@ def cmd_interactive(args: argparse.Namespace) -> int:
         from .plain import run_plain
 
         return run_plain(bank, args.datum, rules, language=language)
-    from .ui.app import run_app
+    from .ui.factory import run_app
 
     mode = "kiosk" if args.kiosk else "begeleider" if args.begeleider else "chat"
     return run_app(bank, mode=mode, today=args.datum, rules=rules, language=language)

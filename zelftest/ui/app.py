@@ -1,10 +1,12 @@
-"""The chat app: `make_app` (shared by the command line and the tests) and `run_app`.
+"""The chat app, `ZelftestApp`: the base of the kiosk and the counsellor (`factory` picks one).
 
 The app owns the `Session`, the key bindings that work on every screen, the command
 palette entries, the themes (including a high-contrast one) and the summary state
 (the result the person saw, to show old and new side by side after an edit). Screens
 other than the chat are imported only when they are first opened, so start-up stays
-quick.
+quick. A front end shows its own kind of summary, review or edit dialog by overriding the
+screen hooks (`summary_screen`, `review_screen`, `edit_screen`, `glossary_screen`); this
+module never imports the apps built on it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from .themes import HIGH_CONTRAST, THEMES
 from .typed import INPUT_LIMIT
 
 if TYPE_CHECKING:
-    from zelftest.kioskconfig import KioskConfig
+    from .info import GlossaryScreen
+    from .review import EditScreen, ReviewScreen
+    from .summary import SummaryScreen
 
 MODES = ("chat", "kiosk", "begeleider")
 KEY_BURST = 2 * INPUT_LIMIT  # typed characters at once: more than any field holds
@@ -171,10 +175,31 @@ class ZelftestApp(App[int]):
     def action_toggle_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
-    # -- screens ---------------------------------------------------------------------------
-    def _top_is(self, name: str) -> bool:
-        return type(self.screen).__name__ == name
+    # -- screen hooks: a front end returns its own subclass ------------------------------
+    def summary_screen(
+        self, result: dict[str, Any], compare: tuple[dict[str, Any], dict[str, Any]] | None
+    ) -> SummaryScreen:
+        from .summary import SummaryScreen
 
+        return SummaryScreen(self.session, result, compare)
+
+    def review_screen(self) -> ReviewScreen:
+        from .review import ReviewScreen
+
+        return ReviewScreen(self.session)
+
+    def edit_screen(self, session: Session, qid: str) -> EditScreen:
+        """The dialog that edits one answer; `session` may be a what-if copy (the counsellor's)."""
+        from .review import EditScreen
+
+        return EditScreen(session, qid)
+
+    def glossary_screen(self) -> GlossaryScreen:
+        from .info import GlossaryScreen
+
+        return GlossaryScreen(self.session)
+
+    # -- screens ---------------------------------------------------------------------------
     def action_outplacement(self) -> None:
         from .info import InfoScreen, outplacement_markdown
 
@@ -188,21 +213,20 @@ class ZelftestApp(App[int]):
     def action_glossary(self) -> None:
         from .info import GlossaryScreen
 
-        if not self._top_is("GlossaryScreen"):
-            self.push_screen(GlossaryScreen(self.session))
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(self.glossary_screen())
 
     def action_review(self) -> None:
         from .review import ReviewScreen
 
-        if self._top_is("ReviewScreen"):
-            return
-        self.push_screen(ReviewScreen(self.session))
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(self.review_screen())
 
     def action_show_summary(self) -> None:
         """Show the summary; after an edit, keep the old verdict to show beside the new."""
         from .summary import SummaryScreen
 
-        if not self.session.complete or self._top_is("SummaryScreen"):
+        if not self.session.complete or isinstance(self.screen, SummaryScreen):
             if not self.session.complete:
                 self.notify(texts.REVIEW_NOT_COMPLETE, markup=False)
             return
@@ -218,7 +242,7 @@ class ZelftestApp(App[int]):
                 if screen.result["antwoorden"] != result["antwoorden"]:
                     self.run_worker(screen.show_result(result, self.compare), group="summary")
                 return
-        self.push_screen(SummaryScreen(self.session, result, self.compare))
+        self.push_screen(self.summary_screen(result, self.compare))
 
     def pop_to(self, screen: Screen[Any]) -> None:
         while self.screen is not screen and len(self.screen_stack) > 1:
@@ -246,53 +270,3 @@ class ZelftestApp(App[int]):
             self._clipboard = ""  # the app's own copy; the terminal's clipboard is the person's
         await self.chat.restart()
         self.notify(texts.RESTARTED, markup=False)
-
-
-def make_app(
-    bank: Bank | None = None,
-    mode: str = "chat",
-    today: dt.date | None = None,
-    kiosk_config: KioskConfig | None = None,
-    rules: RuleSet | None = None,
-    language: str | None = None,
-) -> ZelftestApp:
-    """The chat app for `bank` (default: the shipped bank), `mode` and reference date.
-
-    Kiosk mode reads its settings (`load_kiosk_config`) unless the tests pass them; without
-    a PIN it raises KioskConfigError, so the kiosk never starts unlocked.
-    """
-    if bank is None:
-        from zelftest.core.bank.loader import load_bank
-        from zelftest.core.resources import default_bank_path
-
-        bank = load_bank(default_bank_path())
-    if mode == "begeleider":
-        from .counsellor import CounsellorApp
-
-        return CounsellorApp(bank, today=today, rules=rules, language=language)
-    if mode == "kiosk":
-        from zelftest.kioskconfig import load_kiosk_config
-
-        from .kiosk import KioskApp
-
-        return KioskApp(bank, kiosk_config or load_kiosk_config(), today=today, rules=rules, language=language)
-    return ZelftestApp(bank, mode=mode, today=today, rules=rules, language=language)
-
-
-def run_app(
-    bank: Bank | None = None,
-    mode: str = "chat",
-    today: dt.date | None = None,
-    rules: RuleSet | None = None,
-    language: str | None = None,
-) -> int:
-    """Run the chat in the terminal; returns the exit code."""
-    if mode == "kiosk":
-        from .kiosk import KioskApp, run_kiosk
-
-        kiosk = make_app(bank, mode=mode, today=today, rules=rules, language=language)
-        assert isinstance(kiosk, KioskApp)
-        return run_kiosk(kiosk.bank, kiosk.config, today, rules, language)
-    app = make_app(bank, mode=mode, today=today, rules=rules, language=language)
-    result = app.run()
-    return int(result or 0) if app.return_code is None else app.return_code

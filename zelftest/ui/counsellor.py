@@ -131,8 +131,6 @@ class CounsellorChatScreen(ChatScreen):
 
     # -- edits and what-if -----------------------------------------------------------
     def on_answers_table_edit_requested(self, event: AnswersTable.EditRequested) -> None:
-        from .review import EditScreen
-
         event.stop()
         state = self.app.state
         real = event.table_id == "answers-table"
@@ -158,7 +156,7 @@ class CounsellorChatScreen(ChatScreen):
             # After the chat's own resume handling, so the question is asked once.
             self.call_after_refresh(self.after_change)
 
-        self.app.push_screen(EditScreen(session, event.qid), done)
+        self.app.push_screen(self.app.edit_screen(session, event.qid), done)
 
     def on_what_if_pane_date_chosen(self, event: WhatIfPane.DateChosen) -> None:
         event.stop()

@@ -2,14 +2,15 @@
 
 `KioskApp` is the chat app with four changes:
 
-- Locked down: no key, click or markup action leaves the app, suspends it, opens the
-  command palette, saves, copies, downloads or opens a link. Every action passes
-  `kiosk_allows`; markup actions (`[@click=...]`) never run. An operator leaves with the
-  PIN from the configuration (Ctrl+O, or five quick taps on the title bar).
+- Locked down (`lockdown.LockDown`): no key, click or markup action leaves the app,
+  suspends it, opens the command palette, saves, copies, downloads or opens a link. An
+  operator leaves with the PIN from the configuration (Ctrl+O, or five quick taps on the
+  title bar).
 - Idle reset: after `idle_seconds` without a key, click or touch, "Ben je er nog?" counts
   down; any key or touch cancels it, otherwise everything is wiped (`start_over`) and
   the welcome is back. "Stop en wis alles" does the same at once.
-- Touch first: big buttons, pickers for dates and numbers (`kiosk_chat`, `kiosk.tcss`).
+- Touch first: big buttons, pickers for dates and numbers (`kiosk_chat`, `kiosk.tcss`);
+  the summary, review and edit screens are the kiosk's own (the app's screen hooks).
 - Nothing on disk: the result goes home as a QR code, or on paper through the configured
   print command (the text on its standard input, no shell).
 
@@ -23,17 +24,14 @@ import contextlib
 import datetime as dt
 import hmac
 import os
-import signal
 import subprocess
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.scrollbar import ScrollBar
 
 from zelftest.core import i18n
 from zelftest.core.bank.model import Bank, RuleSet
@@ -42,30 +40,14 @@ from zelftest.kioskconfig import KioskConfig
 from . import kiosk_texts as kt
 from .app import ZelftestApp
 from .kiosk_chat import KioskChatScreen
+from .lockdown import LockDown
 
-# Actions that leave the app, reach the terminal, the disk or the clipboard: never run.
-BLOCKED = frozenset(
-    {"quit", "help_quit", "suspend_process", "command_palette", "screenshot", "save", "copy", "cut", "copy_text"}
-)
-# The app's own actions a visitor may use (the rest of App's actions, such as
-# pop_screen, switch_mode or simulate_key, could be reached through markup).
-APP_ACTIONS = frozenset(
-    {
-        "glossary",
-        "outplacement",
-        "about",
-        "review",
-        "show_summary",
-        "start_over",
-        "toggle_contrast",
-        "focus_next",
-        "focus_previous",
-        "kiosk_pin",
-        "kiosk_wipe",
-        "kiosk_language",
-        "kiosk_print",
-    }
-)
+if TYPE_CHECKING:
+    from zelftest.core.engine import Session
+
+    from .kiosk_chat import KioskEditScreen, KioskReviewScreen
+    from .kiosk_screens import KioskSummaryScreen
+
 ACTIVITY = (
     events.Key,
     events.MouseDown,
@@ -81,11 +63,10 @@ WRONG_TRIES = 3  # then the PIN dialog waits
 PIN_WAIT = 30.0  # seconds, doubled for every next round of wrong tries, at most 15 minutes
 
 
-class KioskApp(ZelftestApp):
+class KioskApp(LockDown, ZelftestApp):
     """The chat for a shared screen: locked, wiped when left alone, nothing stored."""
 
     CSS_PATH = [*ZelftestApp.CSS_PATH, "kiosk.tcss"]
-    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+o", "kiosk_pin", show=False, priority=True)]
 
     def __init__(
@@ -98,7 +79,6 @@ class KioskApp(ZelftestApp):
     ) -> None:
         super().__init__(bank, mode="kiosk", today=today, rules=rules, language=language)
         self.config = config
-        self.use_command_palette = False
         self.last_input = time.monotonic()
         self.in_use = False  # a visitor did something since the last wipe
         self.countdown: Screen[Any] | None = None
@@ -107,79 +87,33 @@ class KioskApp(ZelftestApp):
         self.wrong_pins = 0
         self.pin_locked_until = 0.0
         self.pin_exit = False
-        self.lock_signals = False  # run_kiosk: also ignore the terminal's signal keys
 
     def on_mount(self) -> None:
         self.start_theme = self.theme
         poll = max(0.05, min(0.5, self.config.idle_seconds / 4))
         self.set_interval(poll, self.idle_tick)
-        if self.lock_signals:
-            # The terminal is in raw mode, so Ctrl+C/Z/\ arrive as keys; these guard the
-            # moments around it, and replace Textual's own Ctrl+Z (SIGTSTP) handler.
-            for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP):
-                signal.signal(sig, signal.SIG_IGN)
+        self.lock_terminal_signals()
 
     def get_default_screen(self) -> Screen[Any]:
         return KioskChatScreen(self.session)
 
-    # -- lock-down ---------------------------------------------------------------------
-    def kiosk_allows(self, target: DOMNode, name: str) -> bool:
-        if name in BLOCKED:
-            return False
-        return name in APP_ACTIONS if target is self else True
+    # -- the kiosk's own screens (the app's screen hooks) ---------------------------------
+    def summary_screen(
+        self, result: dict[str, Any], compare: tuple[dict[str, Any], dict[str, Any]] | None
+    ) -> KioskSummaryScreen:
+        from .kiosk_screens import KioskSummaryScreen
 
-    async def run_action(self, action: Any, default_namespace: DOMNode | None = None, namespaces: Any = None) -> bool:
-        target, name, _ = self._parse_action(
-            action, self if default_namespace is None else default_namespace, namespaces
-        )
-        if not self.kiosk_allows(target, name):
-            return False
-        return await super().run_action(action, default_namespace, namespaces)
+        return KioskSummaryScreen(self.session, result, compare)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Also hides the blocked keys from every footer.
-        return self.kiosk_allows(self, action) and super().check_action(action, parameters)
+    def review_screen(self) -> KioskReviewScreen:
+        from .kiosk_chat import KioskReviewScreen
 
-    async def _broker_event(self, event_name: str, event: events.Event, default_namespace: DOMNode) -> bool:
-        # Markup actions ([@click=app.quit], links) never run; the scroll bars use the
-        # same mechanism for dragging, and may.
-        if isinstance(default_namespace, ScrollBar):
-            return await super()._broker_event(event_name, event, default_namespace)
-        return False
+        return KioskReviewScreen(self.session)
 
-    def get_system_commands(self, screen: Screen[Any]) -> Any:
-        return iter(())
+    def edit_screen(self, session: Session, qid: str) -> KioskEditScreen:
+        from .kiosk_chat import KioskEditScreen
 
-    async def action_quit(self) -> None:
-        """Only the PIN ends the kiosk."""
-
-    def action_help_quit(self) -> None:
-        """Ctrl+C does nothing."""
-
-    def action_suspend_process(self) -> None:
-        """Ctrl+Z does nothing."""
-
-    def action_command_palette(self) -> None:
-        """No command palette."""
-
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        """No links out of the kiosk (in a browser it would open a new window)."""
-
-    def deliver_text(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
-        """No downloads."""
-
-    def deliver_binary(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
-        """No downloads."""
-
-    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> None:
-        """No screenshots."""
-
-    def save_screenshot(self, *args: Any, **kwargs: Any) -> str:
-        """No screenshots on disk."""
-        return ""
-
-    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        return super().push_screen(kiosk_screen(screen), *args, **kwargs)
+        return KioskEditScreen(session, qid)
 
     # -- idle reset ----------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
@@ -317,20 +251,6 @@ class KioskApp(ZelftestApp):
             ok = False
         if not ok:
             self.call_from_thread(self.notify, kt.PRINT_FAILED, markup=False, severity="error")
-
-
-def kiosk_screen(screen: Any) -> Any:
-    """The kiosk's version of a chat screen that is about to be shown (else the screen)."""
-    from . import kiosk_chat, kiosk_screens
-
-    kind = type(screen).__name__
-    if kind == "SummaryScreen":
-        return kiosk_screens.KioskSummaryScreen(screen.session, screen.result, screen.compare)
-    if kind == "ReviewScreen":
-        return kiosk_chat.KioskReviewScreen(screen.session)
-    if kind == "EditScreen":
-        return kiosk_chat.KioskEditScreen(screen.session, screen.qid)
-    return screen
 
 
 def run_kiosk(
