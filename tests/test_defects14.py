@@ -355,3 +355,25 @@ def test_the_kiosk_esc_gives_one_notice_off_the_bar() -> None:
             assert not toasts[0].region.overlaps(wipe)
 
     asyncio.run(run())
+
+
+# -- kiosk-web.md D7: after "Mijn antwoorden" from the welcome and back, `1` starts the test ---------
+def test_after_the_review_from_the_welcome_one_starts_the_test() -> None:
+    from kiosk_support import drive as drive_kiosk
+    from test_kiosk_touch import tap
+
+    from zelftest.ui.review import ReviewScreen
+
+    async def scenario(app: Any, pilot: Pilot[Any]) -> None:
+        bar = app.screen.query_one("#kiosk-bar")
+        answers = next(b for b in bar.query("Button") if b.action == "app.review")
+        await tap(pilot, answers)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.chat.started
+
+    drive_kiosk(scenario)

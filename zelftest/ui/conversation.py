@@ -260,6 +260,13 @@ class ChatScreen(Screen[None]):
     async def on_screen_resume(self) -> None:
         if self.started and (self.session.cursor != self.asked or self.pending):
             await self.ask_current()
+            return
+        # Back from a screen opened with a button outside the panel (the kiosk's "Mijn
+        # antwoorden"): the keys belong to the answer again, so `1` starts (kiosk-web.md D7).
+        focused = self.focused
+        body = self.panel.body
+        if body.children and (focused is None or self.panel not in focused.ancestors_with_self):
+            body.children[0].focus()
 
     async def restart(self) -> None:
         """Forget everything: answers, messages, inputs; then welcome again."""
