@@ -377,3 +377,23 @@ def test_after_the_review_from_the_welcome_one_starts_the_test() -> None:
         assert app.chat.started
 
     drive_kiosk(scenario)
+
+
+# -- D19: NO_COLOR=1 sends no colour codes ---------------------------------------------------------
+def test_no_color_sends_no_colour(monkeypatch: Any) -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.color import Color
+    from textual.filter import Monochrome
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(BANK)
+    filters = app.get_line_filters()
+    assert not any(isinstance(f, Monochrome) for f in filters)
+    line = [Segment("Ja", Style(color="color(253)", bgcolor="color(233)", bold=True))]
+    for f in filters:
+        line = f.apply(line, Color(0, 0, 0))
+    style = line[0].style
+    assert style is not None and style.bold
+    assert style.color is not None and style.color.is_default
+    assert style.bgcolor is not None and style.bgcolor.is_default

@@ -31,7 +31,7 @@ from zelftest.core.engine import Session
 from . import key_texts as keys
 from . import pasteguard, texts
 from .conversation import ChatScreen
-from .themes import HIGH_CONTRAST, THEMES
+from .themes import HIGH_CONTRAST, THEMES, without_colour
 from .typed import INPUT_LIMIT
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class ZelftestApp(App[int]):
         language: str | None = None,
     ) -> None:
         super().__init__()
+        without_colour(self)
         pasteguard.install()
         self.bank = bank
         self.mode = mode if mode in MODES else "chat"

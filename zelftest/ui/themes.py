@@ -1,13 +1,20 @@
 """Extra colour themes: a high-contrast one (white and yellow on black) for people who
 see less well, and Textual's plain dark and light themes under Dutch names ("donker",
 "licht"), so the theme list a visitor reads starts in Dutch. Textual's other themes stay
-available under their own names; NO_COLOR is handled by Textual.
+available under their own names.
+
+NO_COLOR: Textual turns every colour into a shade of grey (its `Monochrome` filter), which
+still sends 256-colour codes (chat.md D19). `without_colour` swaps that filter for Textual's
+`NoColor`, which leaves the terminal's own colours; bold, reverse and the › pointer still show
+where you are.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.app import App
+from textual.filter import Monochrome, NoColor
 from textual.theme import BUILTIN_THEMES, Theme
 
 HIGH_CONTRAST = Theme(
@@ -39,3 +46,9 @@ HIGH_CONTRAST = Theme(
 DARK = replace(BUILTIN_THEMES["textual-dark"], name="donker")
 LIGHT = replace(BUILTIN_THEMES["textual-light"], name="licht")
 THEMES = (HIGH_CONTRAST, DARK, LIGHT)
+
+
+def without_colour(app: App[object]) -> None:
+    """With NO_COLOR set, no colour at all instead of Textual's greys (chat.md D19)."""
+    if app.no_color:
+        app._filters = [NoColor() if isinstance(f, Monochrome) else f for f in app._filters]
