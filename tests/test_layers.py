@@ -1,5 +1,8 @@
 """The house's layers (pyproject.toml, [tool.importlinter]): the core imports no front end
-and no Textual, and the core's wings import downward only, so no import circle can return."""
+and no Textual, and the core's wings import downward only; in the front end the factory sits
+above the apps and the chat app below the kiosk and the counsellor, and no import circle runs
+through zelftest/ui (a screen's `app: ZelftestApp` type, under TYPE_CHECKING, is the one
+exception, named in the contract). So no import circle can return."""
 
 from __future__ import annotations
 
