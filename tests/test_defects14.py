@@ -397,3 +397,23 @@ def test_no_color_sends_no_colour(monkeypatch: Any) -> None:
     assert style is not None and style.bold
     assert style.color is not None and style.color.is_default
     assert style.bgcolor is not None and style.bgcolor.is_default
+
+
+# -- D20: the theme picker lists our themes in the person's language ----------------------------------
+def test_the_theme_picker_lists_our_three_themes_in_dutch() -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        app.action_change_theme()
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "Zoek een thema…"
+        options = app.screen.query_one(OptionList)
+        names = sorted(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        assert names == ["Donker", "Hoog contrast (geel en wit op zwart)", "Licht"]
+        await pilot.press("down", "down", "enter")  # the list opens on the first one
+        await pilot.pause()
+        assert app.theme in {"donker", "licht", "hoog-contrast"}
+
+    run_chat(scenario)

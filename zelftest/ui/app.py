@@ -137,9 +137,10 @@ class ZelftestApp(App[int]):
 
     def search_themes(self) -> None:
         from textual.command import CommandPalette
-        from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=keys.SEARCH_THEME))
+        from .themes import OurThemes
+
+        self.push_screen(CommandPalette(providers=[OurThemes], placeholder=keys.SEARCH_THEME))
 
     async def action_quit(self) -> None:
         """Stop; in the middle of the test first ask, since the answers are lost (chat.md D18).

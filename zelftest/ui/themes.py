@@ -1,7 +1,7 @@
 """Extra colour themes: a high-contrast one (white and yellow on black) for people who
 see less well, and Textual's plain dark and light themes under Dutch names ("donker",
-"licht"), so the theme list a visitor reads starts in Dutch. Textual's other themes stay
-available under their own names.
+"licht"). The theme picker (`OurThemes`) lists only these three, each under its name in the
+person's language (chat.md D20); Textual's other themes stay registered, unlisted.
 
 NO_COLOR: Textual turns every colour into a shade of grey (its `Monochrome` filter), which
 still sends 256-colour codes (chat.md D19). `without_colour` swaps that filter for Textual's
@@ -12,8 +12,10 @@ where you are.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.filter import Monochrome, NoColor
 from textual.theme import BUILTIN_THEMES, Theme
 
@@ -52,3 +54,26 @@ def without_colour(app: App[object]) -> None:
     """With NO_COLOR set, no colour at all instead of Textual's greys (chat.md D19)."""
     if app.no_color:
         app._filters = [NoColor() if isinstance(f, Monochrome) else f for f in app._filters]
+
+
+class OurThemes(Provider):
+    """The theme picker's list: our three themes, named in the person's language."""
+
+    def names(self) -> list[tuple[str, str]]:
+        from . import key_texts as keys
+
+        shown: dict[str, str] = keys.THEME_NAMES
+        return [(shown.get(theme.name, theme.name), theme.name) for theme in THEMES]
+
+    def choose(self, name: str) -> None:
+        self.app.theme = name
+
+    async def discover(self) -> Hits:
+        for label, name in self.names():
+            yield DiscoveryHit(label, partial(self.choose, name))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, name in self.names():
+            if (score := matcher.match(label)) > 0:
+                yield Hit(score, matcher.highlight(label), partial(self.choose, name), text=label)
