@@ -34,6 +34,7 @@ Voorbeelden:
   ZELFTEST_KIOSK_PIN=4821 zelftest --kiosk
                                 op een gedeeld scherm; er blijft niets bewaard
   zelftest --datum 2026-11-26   reken alsof het vandaag 26 november 2026 is
+  zelftest --taal fr            de test in het Frans (of en: in het Engels)
   zelftest beoordeel --help     meer hulp bij één opdracht
 
 {NOT_A_DECISION}"""
