@@ -417,3 +417,42 @@ def test_the_theme_picker_lists_our_three_themes_in_dutch() -> None:
         assert app.theme in {"donker", "licht", "hoog-contrast"}
 
     run_chat(scenario)
+
+
+# -- D12 and D13: narrow screens ------------------------------------------------------------------
+def test_footer_and_title_at_narrow_widths() -> None:
+    from scripted import screen_text
+
+    for size in ((60, 20), (40, 12)):
+
+        async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+            await pilot.press("1")
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            assert lines[-1].rstrip().endswith("^p Menu"), lines[-1]  # no stray letter after it
+            assert lines[-1].endswith(" "), lines[-1]
+            assert "… vraag 1 van" in lines[0], lines[0]  # a space between the cut title and the progress
+
+        run_chat(scenario, size=size)
+
+
+def test_60x20_multi_choice_reaches_every_option_and_the_confirm_button() -> None:
+    from scripted import screen_text
+
+    from zelftest.ui.choices import ChoiceList
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("1")
+        await pilot.pause()
+        choices = app.screen.query_one("#answer-body ChoiceList", ChoiceList)
+        assert app.focused is choices and choices.multi
+        for n in range(2, len(choices.options) + 1):
+            await pilot.press("down")
+            await pilot.pause()
+            assert choices.highlighted == n - 1
+            row = choices.rows[n - 1]
+            body = app.screen.query_one("#answer-body").content_region
+            assert body.y <= row.region.y < body.bottom, n  # the › row is on screen
+        assert "Klaar, ga verder (Enter)" in screen_text(app)
+
+    run_chat(scenario, size=(60, 20))

@@ -173,7 +173,11 @@ class ChoiceList(Vertical, can_focus=True):
             rows[self.highlighted].set_highlight(False)
         self.highlighted = index
         rows[index].set_highlight(True)
-        rows[index].scroll_visible(animate=False)
+        # On the last option of a multi-choice, "Klaar, ga verder" comes into view with it:
+        # in a short panel (60x20) it stayed below the edge (chat.md D13).
+        confirm = self.query_one("#confirm")
+        last = index == len(rows) - 1 and confirm.display
+        (confirm if last else rows[index]).scroll_visible(animate=False)
 
     # -- typing moves to the chat input ------------------------------------------
     def _forward(self, character: str | None = None, submit: bool = False) -> bool:
