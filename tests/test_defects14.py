@@ -456,3 +456,45 @@ def test_60x20_multi_choice_reaches_every_option_and_the_confirm_button() -> Non
         assert "Klaar, ga verder (Enter)" in screen_text(app)
 
     run_chat(scenario, size=(60, 20))
+
+
+# -- D22 and D24: the first explanation, and the old chat after "Opnieuw" -------------------------
+def test_the_first_question_says_there_is_more_text_above_at_80x24() -> None:
+    from scripted import screen_text
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("1")
+        await pilot.pause()
+        assert "↑ meer tekst: PageUp" in screen_text(app).splitlines()[0]
+        await pilot.press(*["pageup"] * 6)
+        await pilot.pause()
+        top = screen_text(app).splitlines()
+        assert "↑ meer tekst" not in top[0]
+        assert any("Hallo!" in line for line in top[:4])  # the welcome's start is on screen
+
+    run_chat(scenario)
+
+
+def test_the_old_chat_is_hidden_while_everything_is_wiped() -> None:
+    from zelftest.ui.dialogs import ConfirmScreen
+
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        seen: list[bool] = []
+        pop = app.pop_screen
+
+        def watched_pop() -> Any:
+            result = pop()
+            if app.screen is app.chat:
+                seen.append(app.chat.chat.display and bool(app.chat.chat.children))
+            return result
+
+        app.pop_screen = watched_pop  # type: ignore[method-assign]
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("1")  # "Ja, wis alles"
+        await pilot.pause(0.3)
+        assert seen and not any(seen)  # never an old chat on screen while the screens above go
+        assert app.chat.chat.display and not app.chat.started
+
+    on_summary(scenario)

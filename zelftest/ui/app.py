@@ -263,6 +263,7 @@ class ZelftestApp(App[int]):
 
     async def start_over(self) -> None:
         """Wipe everything: screens, answers, messages, inputs, result, notifications."""
+        self.chat.blank()
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         self.seen_result = None

@@ -55,7 +55,16 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(literal(self.title_text), id="title", markup=False)
+        more = Static(texts.MORE_ABOVE, id="more-above", markup=False)
+        more.display = False
+        yield more
         yield Static("", id="progress", markup=False)
+
+    def set_more_above(self, hidden: bool) -> None:
+        """Say that the start of this step's text is above the screen (PageUp shows it)."""
+        more = self.query_one("#more-above")
+        if more.display != hidden:
+            more.display = hidden
 
     def set_progress(self, text: str) -> None:
         self.query_one("#progress", Static).update(literal(text))
@@ -81,6 +90,8 @@ class ChatScreen(Screen[None]):
         self.session = session
         self.said: set[str] = set()
         self.started = False
+        self.step_start: Widget | None = None  # the first message of the step now asked
+        self.keep_start = False  # the first question keeps the welcome's start
         self.asked: str | None = None
         self.pending: list[Widget] = []
         self.refused = ""  # the typed answer the error line is about
@@ -116,7 +127,11 @@ class ChatScreen(Screen[None]):
         return bubbles
 
     async def welcome(self) -> None:
-        await self.chat.add(*self.say("begin"), BotBubble(texts.HOW_TO, classes="explanation"))
+        said = [*self.say("begin"), BotBubble(texts.HOW_TO, classes="explanation")]
+        await self.chat.add(*said)
+        # The first question's step starts with the welcome's explanation, read or not.
+        self.step_start, self.keep_start = said[0], True
+        self.call_after_refresh(self.mark_more_above)
         start = ChoiceList([("start", texts.START_LABEL)], hint=texts.START_HINT, intent="start")
         await self.panel.show(start, chat_input=False, back=False, help=False)
         self.query_one(TopBar).set_progress("")
@@ -152,6 +167,18 @@ class ChatScreen(Screen[None]):
         await self.panel.show(answer_spec(session, q), chat_input=q.type in CHOICE_TYPES, back=True, help=True)
         n, m = session.progress()
         self.query_one(TopBar).set_progress(texts.PROGRESS.format(n=n, m=m))
+        if self.keep_start:
+            self.keep_start = False
+        else:
+            self.step_start = widgets[0]
+        self.call_after_refresh(self.mark_more_above)
+
+    def mark_more_above(self) -> None:
+        """The first explanation scrolled away without a word at 80x24 (chat.md D22): while the
+        start of this step's text is above the screen, the top bar says "↑ PageUp"."""
+        start = self.step_start
+        hidden = start is not None and start.is_attached and start.virtual_region.y < self.chat.scroll_y
+        self.query_one(TopBar).set_more_above(hidden)
 
     async def submit(self, raw: str, typed: bool = False) -> bool:
         """Answer the current question; on a refusal show the message and keep everything.
@@ -268,6 +295,11 @@ class ChatScreen(Screen[None]):
         if body.children and (focused is None or self.panel not in focused.ancestors_with_self):
             body.children[0].focus()
 
+    def blank(self) -> None:
+        """Hide the old conversation until `restart` has cleared it: popping the screens above
+        showed it for a moment, up to a second in a long session (chat.md D24)."""
+        self.chat.display = False
+
     async def restart(self) -> None:
         """Forget everything: answers, messages, inputs; then welcome again."""
         self.session.reset()
@@ -275,8 +307,11 @@ class ChatScreen(Screen[None]):
         self.pending.clear()
         self.started = False
         self.asked = None
+        self.step_start = None
+        self.query_one(TopBar).set_more_above(False)
         self.panel.reset()
         await self.chat.clear()
+        self.chat.display = True
         await self.welcome()
 
     # -- events ---------------------------------------------------------------------
@@ -331,6 +366,7 @@ class ChatScreen(Screen[None]):
             self.chat.scroll_page_up(animate=False)
         else:
             self.chat.scroll_page_down(animate=False)
+        self.call_after_refresh(self.mark_more_above)
 
     async def action_explain(self) -> None:
         """F1: the question's help text and the glossary words it uses."""
