@@ -30,7 +30,7 @@ def qr_lines(text: str, max_version: int = 10, border: int = 2) -> list[str]:
 
 
 def version_of(text: str) -> int:
-    return int(segno.make(text, error="m", micro=False, boost_error=False).version)  # type: ignore[arg-type]
+    return int(segno.make(text, error="m", micro=False, boost_error=False).version)
 
 
 # Bytes a code holds in byte mode at error level M, by version (1-40): the most text

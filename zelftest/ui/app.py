@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.notifications import Notify
 from textual.screen import Screen
+from textual.widget import Widget
 
 from zelftest.core import i18n
 from zelftest.core.bank.model import Bank, RuleSet
@@ -168,8 +169,9 @@ class ZelftestApp(App[int]):
                 self._unnotify(shown, refresh=False)
                 # Textual removes a stale toast but not its holder, which keeps its place.
                 for toast in self.screen.query("Toast"):
-                    if getattr(toast, "_notification", None) is shown and toast.parent is not None:
-                        toast.parent.remove()
+                    holder = toast.parent
+                    if getattr(toast, "_notification", None) is shown and isinstance(holder, Widget):
+                        holder.remove()
 
     def action_help_quit(self) -> None:
         self.notify(texts.QUIT_HINT, markup=False)

@@ -150,7 +150,7 @@ def rules_details(rules: Mapping[str, Any]) -> list[Content]:
 def rules_fact(rules: Mapping[str, Any]) -> str:
     """The rule set id as the counsellor reads it: "(gekozen)" when forced, or "geen regelset"."""
     if rules.get("id") is None:
-        return ct.NO_RULES
+        return str(ct.NO_RULES)  # the catalogue texts are typed Any
     return str(rules["id"]) + (ct.RULES_FORCED if rules.get("gedwongen") else "")
 
 

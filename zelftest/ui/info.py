@@ -33,7 +33,7 @@ def outplacement_markdown(session: Session) -> str:
     for term in session.bank.glossary:
         if term.term.casefold() == "outplacement":
             return term_markdown(session, term)
-    return texts.ABOUT_INDICATION
+    return str(texts.ABOUT_INDICATION)  # the catalogue texts are typed Any
 
 
 def about_markdown(session: Session, kiosk: bool = False) -> str:

@@ -182,7 +182,7 @@ class KioskReviewScreen(ReviewScreen):
 class KioskEditScreen(EditScreen):
     """Editing one answer; a date or a number gets its touch picker."""
 
-    async def on_mount(self) -> None:
+    async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits an async handler too
         # Runs before EditScreen.on_mount, which then focuses `self.answer` (the picker).
         picker = touch_widget(self.session, self.session.bank.question(self.qid), intent="edit")
         if picker is not None and self.answer.parent is not None:

@@ -137,6 +137,18 @@ class _Picker(Vertical):
         self.intent = intent
         self.typed = TypedAnswer(hint=kt.TYPE_INSTEAD, placeholder=placeholder, value=value, intent=intent)
 
+    def raw(self) -> str:
+        raise NotImplementedError
+
+    def set_part(self, part: str, value: int) -> None:
+        raise NotImplementedError
+
+    def step(self, part: str, delta: int) -> None:
+        raise NotImplementedError
+
+    def open_grid(self, part: str) -> None:
+        raise NotImplementedError
+
     def send(self) -> None:
         self.screen.post_message(Answered(self.raw(), self.intent))
 

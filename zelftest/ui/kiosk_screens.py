@@ -224,7 +224,7 @@ class KioskSummaryScreen(SummaryScreen):
 
     app: KioskApp
 
-    async def on_mount(self) -> None:
+    async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits an async handler too
         for button in self.query("#save, #copy"):
             await button.remove()
         buttons = [(kt.TAKE_HOME, "screen.take_home")]

@@ -119,10 +119,10 @@ class LockDown(App[int]):
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """No links out of the kiosk (in a browser it would open a new window)."""
 
-    def deliver_text(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def deliver_text(self, *args: Any, **kwargs: Any) -> None:
         """No downloads."""
 
-    def deliver_binary(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def deliver_binary(self, *args: Any, **kwargs: Any) -> None:
         """No downloads."""
 
     def deliver_screenshot(self, *args: Any, **kwargs: Any) -> None:

@@ -69,7 +69,7 @@ def _number_hint(session: Session, q: Question) -> str:
         span = screen.NUMBER_AT_MOST.format(high=number_text(high), unit=unit)
     else:
         span = ""
-    return texts.HINT_NUMBER.format(range=span)
+    return str(texts.HINT_NUMBER.format(range=span))  # the catalogue texts are typed Any
 
 
 @dataclass

@@ -44,7 +44,7 @@ def _partial_end(text: str) -> int:
     return 0
 
 
-class GuardedParser(_Original):  # type: ignore[misc, valid-type]
+class GuardedParser(_Original):
     """Textual's XTermParser, with every bracketed paste cleaned and bounded first."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

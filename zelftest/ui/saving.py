@@ -28,7 +28,7 @@ from .messages import Answered
 from .panel import ErrorLine
 from .typed import BoundedInput
 
-EXTENSIONS = {fmt: ext for fmt, _, ext in texts.SAVE_FORMATS} | {"ics": ".ics"}
+EXTENSIONS: dict[str, str] = {fmt: ext for fmt, _, ext in texts.SAVE_FORMATS} | {"ics": ".ics"}
 
 
 def default_path(fmt: str) -> Path:
@@ -51,7 +51,7 @@ class FormatList(ChoiceList):
         if self.options and not self.rows[self.highlighted].chosen:
             self.activate(self.highlighted)
         # After the format's Answered message, so the file gets the new format.
-        self.screen.call_later(self.screen.action_save)
+        self.screen.call_later(self.screen.action_save)  # type: ignore[attr-defined]  # always the SaveScreen
 
 
 class SaveScreen(ModalScreen[Path | None]):

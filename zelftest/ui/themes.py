@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -50,7 +51,7 @@ LIGHT = replace(BUILTIN_THEMES["textual-light"], name="licht")
 THEMES = (HIGH_CONTRAST, DARK, LIGHT)
 
 
-def without_colour(app: App[object]) -> None:
+def without_colour(app: App[Any]) -> None:
     """With NO_COLOR set, no colour at all instead of Textual's greys (chat.md D19)."""
     if app.no_color:
         app._filters = [NoColor() if isinstance(f, Monochrome) else f for f in app._filters]
