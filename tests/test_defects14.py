@@ -431,7 +431,7 @@ def test_footer_and_title_at_narrow_widths() -> None:
             lines = screen_text(app).splitlines()
             assert lines[-1].rstrip().endswith("^p Menu"), lines[-1]  # no stray letter after it
             assert lines[-1].endswith(" "), lines[-1]
-            assert "… vraag 1 van" in lines[0], lines[0]  # a space between the cut title and the progress
+            assert "… " in lines[0] and " vraag 1 van" in lines[0], lines[0]  # spaces between the parts
 
         run_chat(scenario, size=size)
 
