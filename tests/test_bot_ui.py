@@ -209,13 +209,17 @@ def test_the_counsellor_sees_the_clients_questions_and_the_export_has_them() -> 
         assert "wat kost dat?  → kosten" in shown and "[b]brood[/b]?  → wist het niet" in shown
         assert "nazorg?  → woord:nazorg" in shown
         # The draft export (not all answered) and the full export both hold them.
-        draft = ExportScreen(app.session, None, "").rendered()
+        draft_screen = ExportScreen(app.session, None, "")
+        draft_screen.fmt = "markdown"  # HTML comes first in the dialog (L11)
+        draft = draft_screen.rendered()
         assert "Vragen van de cliënt" in draft and "wat kost dat?" in draft and "wist het niet" in draft
         assert "\\[b\\]brood\\[/b\\]?" in draft  # typed text escaped for Markdown
         fill(app.session, TYPICAL)
         result = live_result(app.session)
         assert result is not None
-        full = ExportScreen(app.session, result, "").rendered()
+        full_screen = ExportScreen(app.session, result, "")
+        full_screen.fmt = "markdown"
+        full = full_screen.rendered()
         assert "Vragen van de cliënt" in full and "| wat kost dat? | kosten |" in full
         # The client's own summary never shows them.
         assert "Vragen van de cliënt" not in render(result, "markdown")
