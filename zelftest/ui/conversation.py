@@ -157,6 +157,8 @@ class ChatScreen(Screen[None]):
             )
             await self.panel.show(done, chat_input=False, back=True, help=False)
             self.query_one(TopBar).set_progress(texts.PROGRESS_DONE)
+            self.step_start, self.keep_start = None, False  # the marker is for questions
+            self.query_one(TopBar).set_more_above(False)
             return
         widgets += self.say(f"voor:{q.id}")
         widgets.append(QuestionBubble(bank_markdown(session.text(q.text))))
