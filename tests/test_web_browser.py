@@ -127,7 +127,7 @@ async def pages_open(client: aiohttp.ClientSession, base: str) -> list[str]:
 # its own blank row of the welcome screen just before its tap, because the app repaints the
 # rows it touches (the app's own texts no longer carry one in the kiosk).
 ADDRESSES = ["https://www.vdab.be/loopbaanbegeleiding", "https://werk.belgie.be"]
-ROW = 3
+ROW = 9  # in the chat text, below the kiosk's language buttons (a button repaints when the pointer is on it)
 
 
 async def tap_every_address(page: DevTools) -> int:
