@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from abc import abstractmethod
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -137,17 +138,17 @@ class _Picker(Vertical):
         self.intent = intent
         self.typed = TypedAnswer(hint=kt.TYPE_INSTEAD, placeholder=placeholder, value=value, intent=intent)
 
-    def raw(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def raw(self) -> str: ...
 
-    def set_part(self, part: str, value: int) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def set_part(self, part: str, value: int) -> None: ...
 
-    def step(self, part: str, delta: int) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def step(self, part: str, delta: int) -> None: ...
 
-    def open_grid(self, part: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def open_grid(self, part: str) -> None: ...
 
     def send(self) -> None:
         self.screen.post_message(Answered(self.raw(), self.intent))
