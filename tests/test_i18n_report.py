@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from conftest import SHIPPED, TESTS
+from conftest import SHIPPED
+from test_scenarios import _load as scenario_files
 
 from zelftest.core import i18n
 from zelftest.core.answersfile import session_from_answers
@@ -93,20 +93,8 @@ INDICATION = {
 }
 
 
-def _load() -> list[tuple[str, Path, dict[str, Any]]]:
-    """The scenarios as tests/test_scenarios.py reads them: (name, bank path, scenario)."""
-    out = []
-    for file in sorted((TESTS / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        bank = TESTS / data["vragen"] if data.get("vragen") else SHIPPED
-        for scenario in data["scenarios"]:
-            if data.get("regelset"):
-                scenario.setdefault("regelset", data["regelset"])
-            out.append((f"{file.stem}: {scenario['naam']}", bank, scenario))
-    return out
-
-
-SCENARIOS = _load()
+# The scenarios as tests/test_scenarios.py reads them, with the shipped bank named.
+SCENARIOS = [(name, bank or SHIPPED, scenario) for name, bank, scenario in scenario_files()]
 
 
 @cache

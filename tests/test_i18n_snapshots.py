@@ -11,13 +11,11 @@ from typing import Any
 
 import pytest
 from kiosk_support import kiosk, wait_for
-from scripted import TYPICAL, fill
-from test_ui_snapshots import BANK, SIZE, TODAY, steady
+from test_ui_snapshots import BANK, SIZE, TODAY, steady, to_summary
 from textual.pilot import Pilot
 
 from zelftest.ui.app import ZelftestApp
 from zelftest.ui.factory import make_app
-from zelftest.ui.summary import SummaryScreen
 
 LANGUAGES = ["fr", "en"]
 
@@ -42,17 +40,7 @@ def test_question_in(snap_compare: Any, language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_summary_in(snap_compare: Any, language: str) -> None:
-    async def before(pilot: Pilot[Any]) -> None:
-        fill(pilot.app.session, TYPICAL)  # type: ignore[attr-defined]
-        pilot.app.action_show_summary()  # type: ignore[attr-defined]
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, SummaryScreen)
-        while screen._later:  # every section mounted, so the scroll bar is final
-            await pilot.pause()
-        await steady(pilot)
-
-    assert snap_compare(app(language), terminal_size=SIZE, run_before=before)
+    assert snap_compare(app(language), terminal_size=SIZE, run_before=to_summary)
 
 
 def test_kiosk_welcome_after_francais(snap_compare: Any) -> None:

@@ -68,15 +68,17 @@ def test_review(snap_compare: Any) -> None:
     assert snap_compare(app(), terminal_size=SIZE, run_before=before)
 
 
-def test_summary(snap_compare: Any) -> None:
-    async def before(pilot: Pilot[Any]) -> None:
-        fill(pilot.app.session, TYPICAL)  # type: ignore[attr-defined]
-        pilot.app.action_show_summary()  # type: ignore[attr-defined]
+async def to_summary(pilot: Pilot[Any]) -> None:
+    """The typical answers, then the summary with every section mounted (the scroll bar is final)."""
+    fill(pilot.app.session, TYPICAL)  # type: ignore[attr-defined]
+    pilot.app.action_show_summary()  # type: ignore[attr-defined]
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SummaryScreen)
+    while screen._later:
         await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, SummaryScreen)
-        while screen._later:  # every section mounted, so the scroll bar is final
-            await pilot.pause()
-        await steady(pilot)
+    await steady(pilot)
 
-    assert snap_compare(app(), terminal_size=SIZE, run_before=before)
+
+def test_summary(snap_compare: Any) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, run_before=to_summary)
