@@ -32,7 +32,7 @@ from zelftest.core.engine import Session
 from . import key_texts as keys
 from . import pasteguard, texts
 from .conversation import ChatScreen
-from .themes import HIGH_CONTRAST, THEMES, without_colour
+from .themes import HIGH_CONTRAST, THEMES, OurCommands, without_colour
 from .typed import INPUT_LIMIT
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class ZelftestApp(App[int]):
 
     CSS_PATH = ["app.tcss", "dialogs.tcss", "review.tcss", "summary.tcss"]
     TITLE = "zelftest"
+    COMMANDS = {OurCommands}  # the palette keeps get_system_commands' order
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (22, "-short"), (40, "-tall")]
     BINDINGS = [
@@ -118,6 +119,9 @@ class ZelftestApp(App[int]):
 
     # -- command palette ----------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # In this order in the palette: the colours first, as they have no key of their own (D20).
+        yield SystemCommand(keys.THEME, keys.THEME_HELP, self.action_change_theme)
+        yield SystemCommand(keys.CONTRAST, keys.CONTRAST_HELP, self.action_toggle_contrast)
         yield SystemCommand(texts.OUTPLACEMENT_TITLE, keys.OUTPLACEMENT_HELP, self.action_outplacement)
         yield SystemCommand(texts.ABOUT_TITLE, keys.ABOUT_HELP, self.action_about)
         yield SystemCommand(texts.GLOSSARY_TITLE, keys.GLOSSARY_HELP, self.action_glossary)
@@ -125,8 +129,6 @@ class ZelftestApp(App[int]):
         if self.session.complete:
             yield SystemCommand(keys.MY_RESULT, keys.MY_RESULT_HELP, self.action_show_summary)
         yield SystemCommand(keys.START_OVER, keys.START_OVER_HELP, self.action_start_over)
-        yield SystemCommand(keys.CONTRAST, keys.CONTRAST_HELP, self.action_toggle_contrast)
-        yield SystemCommand(keys.THEME, keys.THEME_HELP, self.action_change_theme)
         yield SystemCommand(keys.KEYS, keys.KEYS_HELP, self.action_show_help_panel)
         yield SystemCommand(keys.STOPPING, keys.QUIT_TIP, self.action_quit)
 

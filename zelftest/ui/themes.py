@@ -3,6 +3,9 @@ see less well, and Textual's plain dark and light themes under Dutch names ("don
 "licht"). The theme picker (`OurThemes`) lists only these three, each under its name in the
 person's language (chat.md D20); Textual's other themes stay registered, unlisted.
 
+The command palette (`OurCommands`) lists the app's commands in the order the app gives them,
+the colours first: Textual sorts them by name, which put "Thema" below the fold at 80x24 (D20).
+
 NO_COLOR: Textual turns every colour into a shade of grey (its `Monochrome` filter), which
 still sends 256-colour codes (chat.md D19). `without_colour` swaps that filter for Textual's
 `NoColor`, which leaves the terminal's own colours; bold, reverse and the › pointer still show
@@ -18,6 +21,7 @@ from typing import Any
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.filter import Monochrome, NoColor
+from textual.system_commands import SystemCommandsProvider
 from textual.theme import BUILTIN_THEMES, Theme
 
 HIGH_CONTRAST = Theme(
@@ -78,3 +82,12 @@ class OurThemes(Provider):
         for label, name in self.names():
             if (score := matcher.match(label)) > 0:
                 yield Hit(score, matcher.highlight(label), partial(self.choose, name), text=label)
+
+
+class OurCommands(SystemCommandsProvider):
+    """The palette's list before anything is typed: the app's commands in the app's order."""
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback, discover in self.app.get_system_commands(self.screen):
+            if discover:
+                yield DiscoveryHit(name, callback, help=help_text)
