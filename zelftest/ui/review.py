@@ -20,6 +20,7 @@ from zelftest.core.engine import Outcome, Session
 
 from . import key_texts as keys
 from . import texts
+from .buttonbar import ButtonBar
 from .chat import NoteLine
 from .footer import KeyFooter
 from .messages import Answered
@@ -85,7 +86,7 @@ class ReviewScreen(Screen[None]):
         yield Static(texts.REVIEW_INTRO, classes="hint", markup=False)
         yield Static("", id="review-notice", markup=False)
         yield ReviewList(id="review-list")
-        with Horizontal(classes="screen-buttons"):
+        with ButtonBar():
             yield Button(texts.REVIEW_TO_SUMMARY + " (r)", id="to-summary", variant="primary", compact=True)
             yield Button(texts.REVIEW_TO_CHAT + " (Esc)", id="to-chat", compact=True)
         yield KeyFooter()

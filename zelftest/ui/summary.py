@@ -25,6 +25,7 @@ from zelftest.core.i18n import current
 from zelftest.core.report import render
 
 from . import texts
+from .buttonbar import ButtonBar
 from .chat import BotBubble
 from .conversation import explanation_markdown
 from .footer import KeyFooter
@@ -138,7 +139,7 @@ class SummaryScreen(Screen[None]):
                 self._later = parts[FIRST_PARTS:]
                 for part in parts[:FIRST_PARTS]:
                     yield Markdown(part, classes="report-part")
-        with Horizontal(classes="screen-buttons"):
+        with ButtonBar():
             for key, label, name in (
                 ("b", texts.SAVE, "save"),
                 ("k", texts.COPY, "copy"),
