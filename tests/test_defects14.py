@@ -498,3 +498,71 @@ def test_the_old_chat_is_hidden_while_everything_is_wiped() -> None:
         assert app.chat.chat.display and not app.chat.started
 
     on_summary(scenario)
+
+
+# -- D12: the summary's buttons at narrow widths, D20: the palette at 80x24 -------------------------
+def whole_buttons(app: ZelftestApp) -> list[str]:
+    """The labels of the screen's bar, after checking each is on screen, whole and alone."""
+    from textual.widgets import Button
+
+    width, height = app.size
+    buttons = list(app.screen.query(".screen-buttons Button").results(Button))
+    for b in buttons:
+        r = b.region
+        assert r.x >= 0 and r.right <= width and 0 <= r.y < height - 1, (b.label, r)  # above the footer
+        assert r.width >= len(str(b.label)) + 2, (b.label, r)  # the label is not cut
+    for i, a in enumerate(buttons):
+        for b in buttons[i + 1 :]:
+            assert not a.region.overlaps(b.region), (a.label, b.label)
+    return [str(b.label) for b in buttons]
+
+
+def test_every_summary_button_is_whole_at_narrow_widths() -> None:
+    """At 60 columns 'Sluit (Esc)' was cut off; at 40 three buttons were gone."""
+    for size, rows in (((80, 24), 1), ((60, 20), 2), ((40, 12), 3)):
+
+        async def scenario(app: ZelftestApp, pilot: Pilot[Any], rows: int = rows) -> None:
+            labels = whole_buttons(app)
+            assert labels[-1] == "Sluit (Esc)" and len(labels) == 5
+            assert len({b.region.y for b in app.screen.query(".screen-buttons Button")}) == rows
+
+        on_summary(scenario, size=size)
+
+
+def test_the_french_summary_buttons_fit_at_80_columns() -> None:
+    async def run() -> None:
+        app = make_app(BANK, language="fr")
+        async with app.run_test(size=(80, 24)) as pilot:
+            fill(app.session, TYPICAL)
+            app.action_show_summary()
+            await pilot.pause()
+            assert whole_buttons(app)[-1] == "Fermer (Esc)"
+
+    asyncio.run(run())
+
+
+def test_the_review_buttons_are_whole_at_40_columns() -> None:
+    async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(whole_buttons(app)) == 2
+
+    on_summary(scenario, size=(40, 12))
+
+
+def test_the_palette_shows_the_theme_first_and_stays_on_screen() -> None:
+    from textual.command import CommandList, CommandPalette
+
+    for size, shown in (((80, 24), 8), ((60, 20), 5)):
+
+        async def scenario(app: ZelftestApp, pilot: Pilot[Any], bottom: int = size[1], shown: int = shown) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.5)
+            assert isinstance(app.screen, CommandPalette)
+            options = app.screen.query_one(CommandList)
+            first = [str(options.get_option_at_index(i).prompt).splitlines()[0] for i in range(2)]
+            assert first == ["Thema", "Hoog contrast"]
+            assert options.region.bottom <= bottom  # the whole list is on the screen
+            assert options.scrollable_content_region.height >= 2 * shown  # two lines a command
+
+        run_chat(scenario, size=size)
