@@ -1,6 +1,6 @@
 """Building the fit section (dimensions and bands) and the rule sets of a bank, with a
-finding for every mistake; the base class of the loader's `ItemBuilder`, which adds
-questions, explanations, glossary terms and advice.
+finding for every mistake; the base class of `QuestionBuilder` (builder_questions.py) and
+so of the loader's `ItemBuilder` (builder.py), which add the other items.
 """
 
 from __future__ import annotations
