@@ -2,8 +2,8 @@
 
 Random answer walks (walk.Walker) go through the bank as a conversation would, under
 every rule set in turn (each regime draws its own conclusions; none holds before the
-first): at every point the bank's texts are filled in with the answers of that moment,
-each complete answer set is evaluated (result.evaluate: the conclusions and advice), and
+first): at every point the bank's texts are filled in with the answers of that moment
+(textfill.py), each complete answer set is evaluated (result.evaluate: the conclusions and advice), and
 the report is rendered in every format with StrictUndefined for each outcome that draws a
 conclusion not seen before (the first also with notes and trace). Any failure becomes a
 finding at the text or template line that caused it, never a crash. The walks also tell
@@ -25,19 +25,18 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from jinja2 import TemplateError, UndefinedError
+from jinja2 import UndefinedError
 
 from .. import advice
-from ..bank.loader import extras
-from ..bank.model import Bank, Question, RuleSet
+from ..bank.model import Bank, RuleSet
 from ..bank.schema import TextUse
 from ..errors import Finding, Place
-from ..expr import expressions, fastexpr
-from ..expr.treeinfo import summary
+from ..expr import expressions
 from ..rules import regime_of
-from .names import GLOBALS, Shape, merge, shape_of
+from .names import Shape, merge, shape_of
 from .spec import CONCLUSION_NEEDS, RESULT_QUESTIONS
-from .textcheck import _shown, tree_names
+from .textcheck import _shown
+from .textfill import TextFill, describe, undefined_name
 from .walk import Walker
 
 WALK_WORK = 6_000  # questions visited by the full walks together (but at least MIN_WALKS walks)
@@ -78,7 +77,6 @@ class RenderCheck:
         self.today = today
         self.findings: list[Finding] = []
         self.seen: set[str] = set()
-        self.shown: set[str] = set()
         self.shape: Shape = None
         self.samples = 0
         self.covered = False
@@ -89,24 +87,17 @@ class RenderCheck:
         self.tried: set[tuple[Any, ...]] = set()
         # (rule set id, conclusion) drawn and rendered; ("*", conclusion) under any rule set.
         self.rendered: set[tuple[str, str]] = set()
-        self.by_owner: dict[tuple[str, str], list[TextUse]] = {}
-        for use in texts:
-            if any(fastexpr.has_template(s) for s in use.text.by_language.values()):
-                self.by_owner.setdefault((use.kind, use.owner), []).append(use)
-        self.fixed: set[int] = set()
-        # The rule set each rule set's own text belongs to (by its place).
-        self.text_owner = {place: rid for (rid, _), place in extras(bank).rule_conclusion_places.items()}
-        self.explanations: dict[str, list[Any]] = {}
-        for e in bank.explanations:
-            self.explanations.setdefault(e.at, []).append(e)
-        # Questions with a text to fill in or an explanation before or after them.
-        self.talks = {owner for kind, owner in self.by_owner if kind in ("vraag", "controle")}
-        self.talks |= {at.partition(":")[2] for at in self.explanations}
+        self.texts = TextFill(bank, texts, walker, self.report)
 
     def report(self, place: Place, message: str) -> None:
         if message not in self.seen:
             self.seen.add(message)
             self.findings.append(Finding(place, message))
+
+    @property
+    def shown(self) -> set[str]:
+        """The questions the walks showed (for the reach checks)."""
+        return self.texts.shown
 
     def run(self) -> None:
         rng = random.Random(SEED)
@@ -119,7 +110,7 @@ class RenderCheck:
         variants = self.variants()  # the rule set valid today first, then the others forced
         for i in range(walks):
             variant = variants[i % len(variants)]
-            answers, complete = variant.walker.walk(rng, self.visit)
+            answers, complete = variant.walker.walk(rng, self.texts.visit)
             sample = self.outcome(small, answers, None, variant) if complete else None
             if sample is not None:
                 self.corpus.setdefault(variant.label, []).append(sample)
@@ -204,8 +195,8 @@ class RenderCheck:
             result = evaluate(bank, answers, self.today, variant.rules, variant.forced)
         except UndefinedError as exc:
             # In a partial walk the other questions are unanswered on purpose.
-            if partial is None or _name(exc) not in {q.id for q in self.bank.questions} - partial:
-                self.undefined(exc, ("conclusie", "advies"), variant.label)
+            if partial is None or undefined_name(exc) not in {q.id for q in self.bank.questions} - partial:
+                self.texts.undefined(exc, ("conclusie", "advies"), variant.label)
             return None
         except Exception as exc:  # noqa: BLE001 - bank data the rules cannot use is a finding
             rules = variant.rules or (self.bank.rule_sets[0] if self.bank.rule_sets else None)
@@ -236,102 +227,8 @@ class RenderCheck:
                 try:
                     render(shown, fmt, notes=notes, with_trace=trace)
                 except Exception as exc:  # noqa: BLE001 - a template error is a finding
-                    self.report(_template_place(exc), f"sjabloon ({fmt}): {_describe(exc)}")
+                    self.report(_template_place(exc), f"sjabloon ({fmt}): {describe(exc)}")
         return sample
-
-    def visit(self, point: str, q: Question | None, ctx: dict[str, Any]) -> None:
-        if q is None:
-            self.explain(point, ctx)
-            return
-        self.shown.add(q.id)
-        if q.id not in self.talks:  # most questions: no text to fill in, nothing said around it
-            return
-        if point == "voor":
-            self.render(("vraag", q.id), ctx)
-            if ("controle", q.id) in self.by_owner:
-                ctx["waarde"] = (self.walker.values.get(q.id) or ["iets"])[0]  # no copy: ctx can be big
-                self.render(("controle", q.id), ctx)
-                del ctx["waarde"]
-        self.explain(f"{point}:{q.id}", ctx)
-
-    def explain(self, at: str, ctx: dict[str, Any]) -> None:
-        for e in self.explanations.get(at, ()):
-            if expressions.holds(e.show_if, ctx):
-                self.render(("uitleg", f"{at}|{e.id}"), ctx)
-
-    def render(self, owner: tuple[str, str], ctx: dict[str, Any]) -> None:
-        for use in self.by_owner.get(owner, ()):
-            if id(use) in self.fixed:
-                continue  # reads no answers: once is enough
-            if not any(_answer_names(s) for s in use.text.by_language.values()):
-                self.fixed.add(id(use))
-            for string in use.text.by_language.values():
-                try:
-                    expressions.render_text(string, ctx)
-                except UndefinedError as exc:
-                    name = _name(exc)
-                    self.report(
-                        use.place,
-                        f"{use.what} gebruikt '{name}', maar dat is hier niet altijd "
-                        "ingevuld (die vraag wordt niet altijd gesteld); gebruik het alleen "
-                        f"binnen {{% if {name} is defined %}}...{{% endif %}}",
-                    )
-                except Exception as exc:  # noqa: BLE001 - e.g. a filter on a value of the wrong type
-                    self.report(use.place, f"{use.what} kan niet ingevuld worden: {_describe(exc)}")
-
-    def undefined(self, exc: UndefinedError, kinds: tuple[str, ...], label: str) -> None:
-        """Report a name a conclusion or advice text lacks, at that text when it can be found
-        (among the bank's own texts and those of the rule set `label`)."""
-        name = _name(exc)
-        for (kind, _), uses in self.by_owner.items():
-            if kind not in kinds:
-                continue
-            for use in uses:
-                if self.text_owner.get(use.place, label) != label:
-                    continue  # another rule set's text: not filled in under this one
-                if any(name in _names_of(s) for s in use.text.by_language.values()):
-                    self.report(
-                        use.place,
-                        f"{use.what} gebruikt '{name}', maar dat is niet altijd ingevuld "
-                        "(die vraag wordt niet altijd gesteld); gebruik het alleen binnen "
-                        f"{{% if {name} is defined %}}...{{% endif %}}",
-                    )
-                    return
-        # Another text that the result carries (a question's text in the answers list).
-        for uses in self.by_owner.values():
-            for use in uses:
-                if any(name in _names_of(s) for s in use.text.by_language.values()):
-                    self.report(use.place, f"{use.what} kan niet ingevuld worden: {_describe(exc)}")
-                    return
-        self.report(self.bank.place, f"een conclusie of advies kan niet ingevuld worden: {_describe(exc)}")
-
-
-def _answer_names(text: str) -> set[str]:
-    """The names a text reads besides `regels`, `vandaag` and Jinja2's own."""
-    return _names_of(text) - {"regels", "vandaag"} - GLOBALS
-
-
-def _names_of(text: str) -> set[str]:
-    try:
-        trees = expressions.text_trees(text)
-    except expressions.ExpressionError:
-        return set()
-    found: set[str] = set()
-    for tree in trees:
-        found |= tree_names(tree)
-        found |= {attr for _, path, _ in summary(tree).chains for attr in path}
-    return found
-
-
-def _name(exc: Exception) -> str:
-    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
-    return (match.group(1) or match.group(2)) if match else str(exc)
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, UndefinedError):
-        return f"'{_name(exc)}' bestaat niet in het resultaat"
-    return f"{type(exc).__name__}: {exc}" if not isinstance(exc, TemplateError) else str(exc)
 
 
 def _template_place(exc: Exception) -> Place:
@@ -348,7 +245,7 @@ def _template_place(exc: Exception) -> Place:
     if not frames:
         return Place("zelftest/templates")
     if isinstance(exc, UndefinedError):
-        name = _name(exc)
+        name = undefined_name(exc)
         for filename, line in reversed(frames):
             linecache.checkcache(filename)  # a template may have changed since it was last read
             if re.search(rf"\b{re.escape(name)}\b", linecache.getline(filename, line)):
