@@ -1,5 +1,5 @@
 """`zelftest web`: serves our own page on loopback (nothing from another host), gives every
-browser its own `python -m zelftest` process (with --kiosk passed on) and stops cleanly."""
+browser its own `zelftest` process (with --kiosk passed on) and stops cleanly."""
 
 from __future__ import annotations
 
@@ -76,7 +76,8 @@ def chat_server() -> Iterator[tuple[subprocess.Popen[bytes], int]]:
 
 
 def sessions_of(pid: int) -> list[list[bytes]]:
-    """The command lines of the `python -m zelftest` processes below the server."""
+    """The command lines of the session processes below the server: `python -m zelftest`, or a
+    child of the fork server (which shows the fork server's command line, not the server's own)."""
     parents = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -96,7 +97,8 @@ def sessions_of(pid: int) -> list[list[bytes]]:
             argv = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"-m" in argv and b"zelftest" in argv:
+        forked = b"zelftest.forkserver" in argv and parents.get(child) != pid
+        if (b"-m" in argv and b"zelftest" in argv) or forked:
             out.append(argv)
     return out
 

@@ -1,6 +1,8 @@
 """`zelftest web`: the chat in a browser through textual-serve, with our own page.
 
-Every browser gets its own `python -m zelftest` process. The page is ours
+Every browser gets its own `zelftest` process, forked by a fork server that has Textual
+and the bank loaded already (zelftest/forkserver.py), or `python -m zelftest` where that
+cannot run. The page is ours
 (`webpagina/app_index.html`): it loads nothing from any other host (textual-serve's
 own page pulls a web font from a third party), so a kiosk works offline. The server is
 `webserver.GuardedServer`: Origin check, session cap, size cap, no shell, no directory listing.
@@ -65,7 +67,18 @@ def command(
     language: str | None = None,
 ) -> list[str]:
     """The command each browser session runs, as an argv list (no shell in between)."""
-    parts = [sys.executable, "-m", "zelftest"]
+    return [sys.executable, "-m", "zelftest", *arguments(kiosk, today, bank, rules, language)]
+
+
+def arguments(
+    kiosk: bool = False,
+    today: dt.date | None = None,
+    bank: Path | None = None,
+    rules: str | None = None,
+    language: str | None = None,
+) -> list[str]:
+    """The `zelftest` arguments of each browser session (the fork server runs them too)."""
+    parts: list[str] = []
     if kiosk:
         parts.append("--kiosk")
     if today:
@@ -88,9 +101,11 @@ def make_server(
     rules: str | None = None,
     guard: Guard | None = None,
     language: str | None = None,
+    fork: bool = True,
 ) -> GuardedServer:
     import textual_serve
 
+    from .forkclient import ZygoteClient
     from .webserver import GuardedServer
 
     guard = guard or Guard()
@@ -104,6 +119,7 @@ def make_server(
         max_size=guard.max_size,
         kiosk=kiosk,
         language=language or DEFAULT,
+        zygote=ZygoteClient(arguments(kiosk, today, bank, rules, language)) if fork else None,
         title=TITLE,
         statics_path=statics,
         templates_path=PAGE_DIR,

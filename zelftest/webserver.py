@@ -18,7 +18,7 @@ import shlex
 import signal
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
@@ -26,10 +26,11 @@ from textual_serve.server import Server
 
 from .core.errors import excerpt
 from .core.i18n import DEFAULT, LANGUAGES, locale
+from .forkclient import ZygoteClient
+from .forkserver import MIN_HEIGHT, MIN_WIDTH, clamp
 
 log = logging.getLogger("zelftest.web")
 
-MIN_WIDTH, MIN_HEIGHT = 20, 5
 # A typed or pasted burst above this is dropped at the door: no questionnaire answer is this long,
 # and the app should never have to chew through megabytes of keys.
 MAX_STDIN = 16 * 1024
@@ -39,15 +40,6 @@ MAX_MESSAGE = 64 * 1024
 QUIT_GRACE, TERM_GRACE = 3.0, 3.0
 # 1013 is the WebSocket code for "try again later".
 TRY_AGAIN_LATER = 1013
-
-
-def clamp(value: Any, low: int, high: int, default: int) -> int:
-    """A terminal dimension from an untrusted client, always within [low, high]."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = default
-    return max(low, min(high, number))
 
 
 def loopback(host: str) -> bool:
@@ -69,13 +61,24 @@ def own_origins(host: str, port: int, extra: Sequence[str] = ()) -> frozenset[st
 
 
 class ExecAppService(AppService):
-    """An app session started as an argv list (no shell) that ends when its client goes."""
+    """An app session that ends when its client goes: forked by the zygote when there is one,
+    else started as an argv list (no shell)."""
 
-    def __init__(self, argv: Sequence[str], **kwargs: Any) -> None:
+    def __init__(
+        self, argv: Sequence[str], *, language: str = DEFAULT, zygote: ZygoteClient | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(shlex.join(argv), **kwargs)
-        self.argv = list(argv)
+        self.argv = [*argv, "--taal", language]
+        self.language = language
+        self.zygote = zygote
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+        forked = None if self.zygote is None else await self.zygote.spawn(width, height, self.language)
+        if forked is not None:
+            # Duck-typed: everything AppService and stop() use of a Process, and nothing else.
+            self._process = cast(asyncio.subprocess.Process, forked)
+            self._stdin = forked.stdin
+            return self._process
         pipe = asyncio.subprocess.PIPE
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv,
@@ -151,10 +154,12 @@ class GuardedServer(Server):
         max_size: tuple[int, int],
         kiosk: bool = False,
         language: str = DEFAULT,
+        zygote: ZygoteClient | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(shlex.join(argv), host=host, port=port, **kwargs)
         self.argv = list(argv)
+        self.zygote = zygote
         self.origins = own_origins(host, port, origins)
         self.max_sessions = max_sessions
         self.max_width, self.max_height = max_size
@@ -189,7 +194,19 @@ class GuardedServer(Server):
             ]
         )
         app.on_shutdown.append(self.on_shutdown)
+        if self.zygote is not None:
+            app.on_startup.append(self.start_zygote)
+            # After on_shutdown's sessions have ended: the zygote goes last.
+            app.on_cleanup.append(self.stop_zygote)
         return app
+
+    async def start_zygote(self, app: web.Application) -> None:
+        assert self.zygote is not None
+        await self.zygote.start()
+
+    async def stop_zygote(self, app: web.Application) -> None:
+        assert self.zygote is not None
+        await self.zygote.close()
 
     async def handle_index(self, request: web.Request) -> Any:
         context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
@@ -249,7 +266,9 @@ class GuardedServer(Server):
         width = clamp(request.query.get("width"), MIN_WIDTH, self.max_width, 80)
         height = clamp(request.query.get("height"), MIN_HEIGHT, self.max_height, 24)
         service = ExecAppService(
-            [*self.argv, "--taal", language],
+            self.argv,
+            language=language,
+            zygote=self.zygote,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,

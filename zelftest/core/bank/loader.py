@@ -23,7 +23,7 @@ from .places import build_postcodes
 from .schema import Reader, TextUse
 from .yamlsource import PathKey, load_yaml, paused_gc
 
-__all__ = ["QUESTION_KEYS", "SECTIONS", "Extras", "bank_files", "extras", "load_bank", "read_bank"]
+__all__ = ["QUESTION_KEYS", "SECTIONS", "Extras", "bank_files", "extras", "load_bank", "preload", "read_bank"]
 
 SECTIONS = (
     "vragenlijst",
@@ -142,9 +142,33 @@ def _read(files: list[Path]) -> tuple[Bank | None, list[Finding]]:
 
 def load_bank(path: Path) -> Bank:
     """The bank at `path`; raises BankError if the loader found anything."""
+    if _preloaded is not None and _preloaded[:2] == (path.resolve(), _stamp(path)):
+        return _preloaded[2]
     bank, findings = read_bank(path)
     if findings or bank is None:
         raise BankError(findings or [Finding(Place(str(path)), "de vragenlijst kan niet geladen worden")])
+    return bank
+
+
+# (resolved path, files' stamp, bank): filled only by `preload`, in the fork server of `zelftest web`.
+_preloaded: tuple[Path, tuple[tuple[str, int, int], ...], Bank] | None = None
+
+
+def _stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each bank file's name, mtime_ns and size: a changed, added or removed file changes it."""
+    try:
+        return tuple((f.name, (s := f.stat()).st_mtime_ns, s.st_size) for f in bank_files(path))
+    except OSError:
+        return ()
+
+
+def preload(path: Path) -> Bank:
+    """Load the bank at `path` and keep it: every later `load_bank(path)` returns it while its
+    files are unchanged. The fork server calls this once, so its sessions never parse the YAML."""
+    global _preloaded
+    stamp = _stamp(path)  # before reading: a file changed meanwhile makes the next load read again
+    bank = load_bank(path)
+    _preloaded = (path.resolve(), stamp, bank)
     return bank
 
 
