@@ -20,11 +20,11 @@ SPACE = 1  # cells between two buttons (their margin in a row, the grid's gutter
 
 
 def columns_that_fit(widths: Sequence[int], room: int) -> int:
-    """The most columns (each as wide as its widest button, SPACE after each) that fit in
+    """The most columns (each as wide as its widest button, SPACE between two) that fit in
     `room` cells; len(widths) when they all fit on one row, at least 1."""
     for n in range(len(widths), 1, -1):
-        columns = [max(widths[c::n]) + SPACE for c in range(n)]
-        if sum(columns) <= room:
+        columns = [max(widths[c::n]) for c in range(n)]
+        if sum(columns) + SPACE * (n - 1) <= room:
             return n
     return 1
 
@@ -44,7 +44,7 @@ class ButtonBar(Horizontal):
 
     def fit(self) -> None:
         widths = self.button_widths()
-        room = self.size.width - self.styles.gutter.width
+        room = self.size.width  # inside the padding
         if not widths or room <= 0:
             return
         n = columns_that_fit(widths, room)
