@@ -23,7 +23,7 @@ from zelftest.core.report.handout import render_handout
 from zelftest.core.report.why import counsellor_scope
 
 from . import counsellor_texts as ct
-from .counsellor_views import open_questions
+from .counsellor_rows import open_questions
 from .saving import SaveScreen, default_path
 
 

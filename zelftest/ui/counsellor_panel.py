@@ -19,15 +19,10 @@ from zelftest.core.report import asked_rows
 from zelftest.core.report.timeline import package_timeline
 
 from . import counsellor_texts as ct
+from .counsellor_rows import answer_rows
 from .counsellor_state import Snapshot
-from .counsellor_views import (
-    answer_rows,
-    provisional_content,
-    result_content,
-    timeline_content,
-    unconfirmed,
-    why_content,
-)
+from .counsellor_views import provisional_content, result_content, timeline_content, unconfirmed
+from .counsellor_why import why_content
 from .counsellor_widgets import AnswersTable, TimelinePicture
 from .typed import BoundedTextArea
 from .whatif import WhatIfPane

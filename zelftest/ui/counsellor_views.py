@@ -1,6 +1,7 @@
 """The counsellor panel's texts as Textual `Content`: the live result (with what changed
-marked against another result), the why of every conclusion from the trace, and the
-package timeline.
+marked against another result), the result so far before every question is answered,
+and the package timeline; the look they share (styles, headings, values as words).
+The Waarom tab's text is in counsellor_why.py, the answers as rows in counsellor_rows.py.
 
 Everything here is built with `Content.assemble`, never parsed as markup, so an answer or
 a bank text can never turn into a style, a link or an action. The values come from the
@@ -20,14 +21,12 @@ from zelftest.core.i18n import current
 from zelftest.core.report.compare import NONE, facts
 from zelftest.core.report.timeline import package_timeline
 from zelftest.core.report.warnings import counsellor_warnings
-from zelftest.core.report.why import short_question, why
 
 from . import counsellor_texts as ct
+from .counsellor_rows import open_questions
 from .counsellor_state import DateRules
 
 LABEL = 24
-QUESTION_WIDTH = 30  # with the answer, fits the answers table in a 66-column panel
-ANSWER_WIDTH = 32
 HEADING = "bold $text-accent"
 MUTED = "$text-muted"
 CHANGED = "bold $text-warning"
@@ -290,28 +289,6 @@ def warning_lines(result: Mapping[str, Any]) -> list[Content]:
     return [heading(ct.WARNINGS), *(Content.styled("⚠ " + w["tekst"], WARNING) for w in found)]
 
 
-def why_content(result: Mapping[str, Any]) -> Content:
-    """Every conclusion in plain Dutch (core/report/why.py): title with the outcome, the
-    sentence, what held, the answers as chosen and the numbers with source; ids only in a
-    muted details line."""
-    warned = warning_lines(result)
-    lines = [*warned, *([Content("")] if warned else []), Content.styled(ct.WHY_INTRO, MUTED)]
-    for item in why(result, locale=current()):
-        lines.append(Content(""))
-        lines.append(Content.styled(item["titel"], HEADING))
-        lines.append(Content(item["tekst"]))
-        if item["in_orde"]:
-            held = ", ".join(f"{name} ({answer})" for name, answer in item["in_orde"])
-            lines.append(Content.assemble((ct.WHY_HELD, MUTED), (held, "$text-success")))
-        for question, answer in item["antwoorden"]:
-            lines.append(Content.assemble((ct.WHY_ANSWER, MUTED), question + " ", (answer, "bold")))
-        for number in item["getallen"]:
-            marked = ct.UNCONFIRMED.strip() in number
-            lines.append(Content.assemble((ct.WHY_NUMBER, MUTED), (number, WARNING if marked else "")))
-        lines.append(Content.styled(ct.WHY_DETAILS + item["details"], MUTED))
-    return Content("\n").join(lines)
-
-
 def timeline_content(data: Mapping[str, Any], unconfirmed_: set[str]) -> Content:
     """The events (letter, date, what) and the hours of the latest package, as a small table;
     `unconfirmed_`: the parameters no source confirms."""
@@ -324,30 +301,3 @@ def timeline_content(data: Mapping[str, Any], unconfirmed_: set[str]) -> Content
     if hours:
         lines += [Content(""), heading(ct.SECTION_HOURS), *hours_lines(hours, unconfirmed_)]
     return Content("\n").join(lines)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def question_label(session: Session, qid: str) -> str:
-    """A question as the client read it, in short: its first sentence."""
-    return short_question(session.text(session.bank.question(qid).text))
-
-
-def open_questions(session: Session) -> list[str]:
-    """The questions still open, in short, as the client will read them."""
-    return [question_label(session, q.id) for q in session.missing()]
-
-
-def answer_rows(session: Session, against: Session | None = None) -> list[tuple[str, str, str, bool]]:
-    """(question id, question in short, answer as shown, differs from `against`) for every
-    question asked now; the id is the row's key, never shown."""
-    rows = []
-    for q in session.visible_questions():
-        shown = session.display(q.id).replace("\n", " ") if q.id in session.answers else ct.MISSING
-        # One row per answer; the edit dialog shows question and answer whole.
-        question = _cut(question_label(session, q.id), QUESTION_WIDTH)
-        differs = against is not None and against.answers.get(q.id) != session.answers.get(q.id)
-        rows.append((q.id, question, _cut(shown, ANSWER_WIDTH), differs))
-    return rows

@@ -25,8 +25,9 @@ from zelftest.core.report.timeline import package_timeline
 from zelftest.core.whatif import years_later
 
 from . import counsellor_texts as ct
+from .counsellor_rows import answer_rows
 from .counsellor_state import Snapshot
-from .counsellor_views import WARNING, answer_rows, heading, result_content
+from .counsellor_views import WARNING, heading, result_content
 from .counsellor_widgets import AnswersTable, DutchSelect
 from .panel import ErrorLine, typed_text
 
