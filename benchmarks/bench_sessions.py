@@ -3,10 +3,14 @@
 1. a new browser's first screen (connect -> the welcome's "Zo werkt het" drawn) while 1, 10, 20
    and 50 other sessions are open (target <= 0.5 s with 50 open);
 2. 20 browsers that connect at once: each one's first screen, median and slowest (target <= 1 s);
-3. the memory (RSS, PSS) of a session process after a whole conversation up to the summary,
-   typed key by key as a terminal sends them (target RSS <= 45 MB).
+3. the memory (RSS, PSS, USS) of a session process after a whole conversation up to the summary,
+   typed key by key as a terminal sends them (target RSS <= 45 MB). A session forked by the
+   fork server counts in its RSS the pages it still shares with it; PSS divides those among
+   the sharers, USS leaves them out. The fork server's own memory is printed too.
 
-    python benchmarks/bench_sessions.py [--quick] [--json PATH]
+    python benchmarks/bench_sessions.py [--quick] [--no-fork] [--json PATH]
+
+--no-fork measures the server without its fork server (ZELFTEST_WEB_VORK=0), as before issue 14's fix.
 
 Linux only (/proc). No real browser: aiohttp speaks the page's websocket protocol, so the
 figures leave out the browser's own page load and xterm.js, and count everything after it.
@@ -25,7 +29,7 @@ import time
 from typing import Any
 
 import aiohttp
-from bench_web import ROOT, Session, app_processes, free_port, memory_kb, start_server
+from bench_web import ROOT, Session, app_processes, free_port, memory_kb, start_server, zygotes
 from figures import dump, record
 
 # The project's own package first (not an installed one), and scripted.py: the keys a person
@@ -161,8 +165,8 @@ async def burst(port: int, server: int, count: int) -> list[float]:
     return times
 
 
-async def whole_conversations(port: int, server: int, count: int) -> list[tuple[int, int]]:
-    """(RSS, PSS) in kB of each of `count` sessions after a whole conversation and the summary."""
+async def whole_conversations(port: int, server: int, count: int) -> list[tuple[int, int, int]]:
+    """(RSS, PSS, USS) in kB of each of `count` sessions after a whole conversation and the summary."""
     steps = conversation_keys()
     async with aiohttp.ClientSession() as client:
         browsers = await open_many(client, port, count)
@@ -191,23 +195,25 @@ async def whole_conversations(port: int, server: int, count: int) -> list[tuple[
     return memory
 
 
-def measure(quick: bool) -> dict[str, Any]:
+def measure(quick: bool, fork: bool = True) -> dict[str, Any]:
     """Every figure above, against one `zelftest web` (a session cap above 50)."""
     port = free_port()
-    server = start_server(port, False, ("--max-sessies", str(max(OPEN_LEVELS) + 10)))
+    server = start_server(port, False, ("--max-sessies", str(max(OPEN_LEVELS) + 10)), fork=fork)
     try:
         opened = asyncio.run(with_open(port, server.pid, 1 if quick else 3))
         at_once = asyncio.run(burst(port, server.pid, BURST))
         memory = asyncio.run(whole_conversations(port, server.pid, 2 if quick else 5))
+        zygote = [memory_kb(pid) for pid in zygotes(server.pid)]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=15)
-    return {"open": opened, "burst": at_once, "memory": memory}
+    return {"open": opened, "burst": at_once, "memory": memory, "zygote": zygote, "fork": fork}
 
 
 def report(figures: dict[str, Any]) -> None:
     """Print the figures and record them for the table."""
-    print("zelftest web, a new browser's first screen (connect -> welcome readable), 120x40:")
+    how = "with its fork server" if figures["fork"] else "without a fork server"
+    print(f"zelftest web ({how}), a new browser's first screen (connect -> welcome readable), 120x40:")
     for level, times in figures["open"].items():
         med = statistics.median(times)
         print(f"  with {level:>2} sessions open: median {med:5.2f} s  ({', '.join(f'{t:.2f}' for t in times)})")
@@ -223,12 +229,15 @@ def report(figures: dict[str, Any]) -> None:
     print(f"  {BURST} at once: median {statistics.median(times):5.2f} s, slowest {max(times):5.2f} s")
     record(f"web: first screen, {BURST} at once, median", statistics.median(times), "s")
     record(f"web: first screen, {BURST} at once, slowest", max(times), "s", "<= 1 s", max(times) <= 1.0)
-    rss = [r / 1024 for r, _ in figures["memory"]]
-    pss = [p / 1024 for _, p in figures["memory"]]
+    rss = [r / 1024 for r, _, _ in figures["memory"]]
+    pss = [p / 1024 for _, p, _ in figures["memory"]]
+    uss = [u / 1024 for _, _, u in figures["memory"]]
     print(
         f"  after a whole conversation ({len(rss)} sessions): RSS per session median {statistics.median(rss):.1f} MB"
-        f" (max {max(rss):.1f}), PSS median {statistics.median(pss):.1f} MB"
+        f" (max {max(rss):.1f}), PSS median {statistics.median(pss):.1f} MB, USS median {statistics.median(uss):.1f} MB"
     )
+    for r, p, u in figures["zygote"]:
+        print(f"  the fork server itself: RSS {r / 1024:.1f} MB, PSS {p / 1024:.1f} MB, USS {u / 1024:.1f} MB")
     record(
         "web: RSS per session after a whole conversation",
         statistics.median(rss),
@@ -237,14 +246,16 @@ def report(figures: dict[str, Any]) -> None:
         statistics.median(rss) <= 45,
     )
     record("web: PSS per session after a whole conversation", statistics.median(pss), "MB")
+    record("web: USS per session after a whole conversation", statistics.median(uss), "MB")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one probe per level, 2 conversations")
+    parser.add_argument("--no-fork", action="store_true", help="without the fork server (each session execs Python)")
     parser.add_argument("--json", help="also write the figures as JSON to this file (for run_all.py)")
     args = parser.parse_args()
-    report(measure(args.quick))
+    report(measure(args.quick, fork=not args.no_fork))
     dump(args.json)
     return 0
 

@@ -1,7 +1,7 @@
 """Memory per browser session of `zelftest web`, with N sessions open at once (default 10).
 
 Starts `zelftest web` on a free loopback port, opens N websocket sessions the way the
-page does (every session gets its own `python -m zelftest` process), waits until each
+page does (every session gets its own process, forked by the fork server), waits until each
 has drawn its first screen, and reads the memory of those processes from /proc:
 RSS (resident, counts shared library pages in every process) and PSS (shared pages
 divided among the processes that share them: the fair share of each session). It
@@ -39,9 +39,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(port: int, kiosk: bool, extra: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
-    """`zelftest web` on `port`, once its page answers; `extra` are more options (--max-sessies)."""
-    env = {**os.environ, "ZELFTEST_KIOSK_PIN": "864209"}
+def start_server(port: int, kiosk: bool, extra: tuple[str, ...] = (), fork: bool = True) -> subprocess.Popen[bytes]:
+    """`zelftest web` on `port`, once its page answers; `extra` are more options (--max-sessies);
+    without `fork`, no fork server: every session starts as its own `python -m zelftest`."""
+    env = {**os.environ, "ZELFTEST_KIOSK_PIN": "864209", "ZELFTEST_WEB_VORK": "1" if fork else "0"}
     command = [sys.executable, "-m", "zelftest", "web", "--poort", str(port), "--datum", "2026-11-26", *extra]
     server = subprocess.Popen(
         [*command, *(["--kiosk"] if kiosk else [])],
@@ -82,29 +83,46 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def command_line(pid: int) -> list[bytes]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return []
+
+
+def zygotes(server: int) -> list[int]:
+    """The fork server below `server` (zelftest/forkserver.py), if it runs."""
+    return [pid for pid in children(server) if b"zelftest.forkserver" in command_line(pid) and parent(pid) == server]
+
+
+def parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return -1
+
+
 def app_processes(server: int) -> list[int]:
-    """The `python -m zelftest` processes of the sessions (not the shells around them)."""
+    """The session processes: `python -m zelftest`, or the fork server's children (which show
+    its command line), not the fork server itself."""
     out = []
     for pid in children(server):
-        try:
-            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"-m" in argv and b"zelftest" in argv and b"web" not in argv:
+        argv = command_line(pid)
+        forked = b"zelftest.forkserver" in argv and parent(pid) != server
+        if (b"-m" in argv and b"zelftest" in argv and b"web" not in argv) or forked:
             out.append(pid)
     return out
 
 
-def memory_kb(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of a process in kB."""
-    rss = next(
-        int(line.split()[1])
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines()
-        if line.startswith("VmRSS:")
-    )
-    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
-    pss = next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
-    return rss, pss
+def memory_kb(pid: int) -> tuple[int, int, int]:
+    """(RSS, PSS, USS) of a process in kB. RSS counts every page it maps, also those it shares
+    with the fork server or libraries; PSS divides shared pages among their sharers; USS is
+    what only this process holds (what ending it gives back)."""
+    rollup = {
+        line.split(":")[0]: int(line.split()[1])
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    }
+    return rollup["Rss"], rollup["Pss"], rollup["Private_Clean"] + rollup["Private_Dirty"]
 
 
 class Session:
@@ -151,8 +169,8 @@ async def settle(sessions: list[Session], seconds: float, longest: float = 8.0) 
         last = now
 
 
-async def measure(port: int, server: int, count: int, presses: int) -> dict[str, list[tuple[int, int]]]:
-    out: dict[str, list[tuple[int, int]]] = {}
+async def measure(port: int, server: int, count: int, presses: int) -> dict[str, list[tuple[int, int, int]]]:
+    out: dict[str, list[tuple[int, int, int]]] = {}
     async with aiohttp.ClientSession() as client:
         sessions = [Session(client, port) for _ in range(count)]
         await asyncio.gather(*(s.open() for s in sessions))
@@ -177,15 +195,17 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--kiosk", action="store_true", help="sessions in kiosk mode")
     parser.add_argument("--quick", action="store_true", help="3 sessions (a look, not the README's figures)")
+    parser.add_argument("--no-fork", action="store_true", help="without the fork server (each session execs Python)")
     parser.add_argument("--json", help="also write the figures as JSON to this file (for run_all.py)")
     args = parser.parse_args()
     count = 3 if args.quick else args.sessions
     port = free_port()
-    server = start_server(port, args.kiosk)
+    server = start_server(port, args.kiosk, fork=not args.no_fork)
     try:
         server_kb = memory_kb(server.pid)[0]
         figures = asyncio.run(measure(port, server.pid, count, presses=15))
         server_after = memory_kb(server.pid)[0]
+        zygote = [memory_kb(pid) for pid in zygotes(server.pid)]
         time.sleep(1.5)
         left = app_processes(server.pid)
     finally:
@@ -194,14 +214,17 @@ def main() -> int:
     mode = "kiosk" if args.kiosk else "chat"
     print(f"zelftest web ({mode}), {count} sessions at once, each 120x40; memory of the session processes:")
     for phase, rows in figures.items():
-        rss = [r for r, _ in rows]
-        pss = [p for _, p in rows]
+        rss = [r for r, _, _ in rows]
+        pss = [p for _, p, _ in rows]
+        uss = [u for _, _, u in rows]
         mb = 1024
         print(
             f"  {phase:<18} {len(rows):>2} processes  RSS total {sum(rss) / mb:7.1f} MB "
             f"(per session median {statistics.median(rss) / mb:5.1f}, max {max(rss) / mb:5.1f})   "
-            f"PSS total {sum(pss) / mb:7.1f} MB (per session median {statistics.median(pss) / mb:5.1f})"
+            f"PSS total {sum(pss) / mb:7.1f} MB (per session median {statistics.median(pss) / mb:5.1f})   "
+            f"USS per session median {statistics.median(uss) / mb:5.1f} MB"
         )
+        record(f"web {mode}: USS per session, {phase}", statistics.median(uss) / mb, "MB")
         record(f"web {mode}: RSS per session, {phase}", statistics.median(rss) / mb, "MB")
         record(f"web {mode}: PSS per session, {phase}", statistics.median(pss) / mb, "MB")
         record(f"web {mode}: RSS of {len(rows)} sessions, {phase}", sum(rss) / mb, "MB")
@@ -209,6 +232,8 @@ def main() -> int:
         f"  the server itself: RSS {server_kb / 1024:.1f} MB at start, {server_after / 1024:.1f} MB with "
         f"{count} sessions"
     )
+    for rss_kb, pss_kb, uss_kb in zygote:
+        print(f"  the fork server: RSS {rss_kb / 1024:.1f} MB, PSS {pss_kb / 1024:.1f} MB, USS {uss_kb / 1024:.1f} MB")
     print(f"  after the browsers left: {len(left)} session processes still running; server exit code {code}")
     record(f"web {mode}: session processes left after closing", len(left), "", "0", len(left) == 0)
     dump(args.json)

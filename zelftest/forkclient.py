@@ -35,6 +35,7 @@ START_TIMEOUT = 30.0  # importing Textual and loading the bank, on a busy machin
 REPLY_TIMEOUT = 10.0
 STOP_GRACE = 3.0
 RESTART_PAUSE = 5.0  # a zygote that dies at once is not started again in a tight loop
+SWITCH = "ZELFTEST_WEB_VORK"  # "0": no zygote, every session its own `python -m zelftest` (as before)
 
 
 def session_environment() -> dict[str, str]:
@@ -134,8 +135,8 @@ class ZygoteClient:
 
     async def start(self) -> bool:
         """Start the zygote and wait until it listens; False (and one log line) if it does not."""
-        if not forking_possible():
-            log.info("Geen vorkserver op dit systeem: elke sessie start apart")
+        if not forking_possible() or os.environ.get(SWITCH) == "0":
+            log.info("Geen vorkserver: elke sessie start apart")
             return False
         self._last_start = time.monotonic()
         # mkdtemp makes the folder 0700: only this user can reach the socket inside it.

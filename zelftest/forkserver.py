@@ -29,9 +29,12 @@ import threading
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .core.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from .core.bank.model import Bank
 
 MODULE = "zelftest.forkserver"
 READY = b"ready\n"
@@ -40,21 +43,34 @@ MIN_WIDTH, MIN_HEIGHT = 20, 5
 MAX_WIDTH, MAX_HEIGHT = 1000, 500
 MAX_REQUEST = 1024
 PIPES = 3  # stdin, stdout, stderr
-# What a session still imported by itself in its first seconds (sys.modules before and after).
+# What a session still imported by itself, up to its summary (sys.modules before and after a
+# whole conversation): shared when the zygote imports them. A missing one is skipped.
 LATER = (
     "concurrent.futures.thread",
-    "zelftest.core.advice",
-    "zelftest.core.ask",
-    "zelftest.core.engine",
-    "zelftest.core.forgiving_dates",
-    "zelftest.core.result",
-    "zelftest.core.rules",
+    "importlib.metadata",
+    "jinja2.ext",
+    "linkify_it",
+    "markdown_it",
     "textual.drivers.headless_driver",
+    "textual.highlight",
     "textual.layouts.factory",
     "textual.layouts.horizontal",
     "textual.layouts.stream",
     "textual.pilot",
     "textual.scrollbar",
+    "textual.widgets._markdown",
+    "zelftest.core.advice",
+    "zelftest.core.ask.retrieval",
+    "zelftest.core.engine",
+    "zelftest.core.forgiving_dates",
+    "zelftest.core.report",
+    "zelftest.core.result",
+    "zelftest.core.rules",
+    "zelftest.ui.bot",
+    "zelftest.ui.buttonbar",
+    "zelftest.ui.glossary",
+    "zelftest.ui.summary",
+    "zoneinfo",
 )
 
 
@@ -101,7 +117,7 @@ def preload(args: Sequence[str]) -> None:
     from .core.bank.loader import preload as preload_bank
 
     options = cli.build_parser().parse_args(list(args))
-    preload_bank(cli._bank_path(options))
+    bank = preload_bank(cli._bank_path(options))
     import textual.drivers.web_driver  # noqa: F401 - the driver every session runs
 
     from .ui import factory  # noqa: F401 - the chat
@@ -110,13 +126,32 @@ def preload(args: Sequence[str]) -> None:
         from . import kioskconfig  # noqa: F401
         from .ui import kiosk  # noqa: F401
     for name in LATER:
-        importlib.import_module(name)
-    from rich._unicode_data import load
-
-    load()  # rich's table of character widths, which it loads at the first wide character
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    warm(bank)
     # Everything imported above stays shared with the children as long as nobody writes to it.
     gc.collect()
     gc.freeze()
+
+
+def warm(bank: Bank) -> None:
+    """Fill the caches every session fills the same way: the catalogues, the date and number
+    formats and the bot's search index of each language, rich's table of character widths."""
+    import datetime as dt
+
+    from rich._unicode_data import load
+
+    from .core.ask import build_index
+    from .core.i18n import catalogue, locale, sections
+
+    load()
+    for code in LANGUAGES:
+        for section in sections(code):
+            catalogue(code, section)
+        locale(code).date(dt.date(2026, 11, 26))
+        locale(code).number(1.5)
+    for language in bank.languages:
+        build_index(bank, language)  # kept on the bank, which every session gets from the memo
 
 
 @dataclass
