@@ -12,6 +12,7 @@ import re
 import signal
 import socket
 import stat
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
-from test_web import free_port
+from test_web import free_port, serve, sessions_of
 
 from zelftest import forkserver, webserver
 from zelftest.forkclient import ForkedProcess, ZygoteClient
@@ -231,6 +232,42 @@ def test_without_the_zygote_a_session_starts_apart_and_the_zygote_comes_back(
         assert client.process is None
 
     run(visit)
+
+
+def test_when_the_server_dies_its_zygote_and_sessions_end() -> None:
+    with serve("--datum", "2026-11-26") as (server, port):
+
+        async def visit() -> list[int]:
+            async with aiohttp.ClientSession() as browser:
+                socket_ = await browser.ws_connect(f"ws://127.0.0.1:{port}/ws")
+                text = ""
+                while WELCOME["nl"] not in text:
+                    text += (await asyncio.wait_for(socket_.receive(), 30)).data.decode("utf-8", "replace")
+                pids = [int(n) for n in os.listdir("/proc") if n.isdigit() and f"{n}" != str(server.pid)]
+                return [pid for pid in pids if parent_of(pid) == server.pid or parent_of(parent_of(pid)) == server.pid]
+
+        family = asyncio.run(visit())
+        assert len(sessions_of(server.pid)) == 1 and len(family) == 2, family  # the zygote and its child
+        server.kill()  # no clean-up at all: the zygote sees its stdin close
+        server.wait(5)
+        deadline = time.monotonic() + 15
+        while any(Path(f"/proc/{pid}").exists() and not zombie(pid) for pid in family):
+            assert time.monotonic() < deadline, "the zygote or a session outlived the server"
+            time.sleep(0.1)
+
+
+def parent_of(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return -1
+
+
+def zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
 
 
 def test_the_preloaded_bank_is_reused_until_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

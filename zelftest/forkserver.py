@@ -181,20 +181,25 @@ class Zygote:
         try:
             while True:
                 for key, _ in self.selector.select():
-                    kind, pid = key.data
-                    if kind == "stdin":
-                        if not os.read(key.fd, 1024):
-                            return
-                    elif kind == "accept":
-                        self.accept()
-                    elif kind == "request":
-                        self.request(key.fileobj)  # type: ignore[arg-type]
-                    elif kind == "exit":
-                        self.ended(pid)
-                    elif kind == "server":
-                        self.server_closed(pid)
+                    if key.data[0] == "stdin" and not os.read(key.fd, 1024):
+                        return  # the server closed our stdin (or died)
+                    try:
+                        self.handle(key)
+                    except Exception as exc:  # noqa: BLE001 - one event's trouble must not end every session
+                        print(f"zelftest.forkserver: {type(exc).__name__}: {exc}"[:300], file=sys.stderr)
         finally:
             self.shut_down()
+
+    def handle(self, key: selectors.SelectorKey) -> None:
+        kind, pid = key.data
+        if kind == "accept":
+            self.accept()
+        elif kind == "request":
+            self.request(key.fileobj)  # type: ignore[arg-type]
+        elif kind == "exit":
+            self.ended(pid)
+        elif kind == "server":
+            self.server_closed(pid)
 
     def accept(self) -> None:
         with contextlib.suppress(BlockingIOError):
