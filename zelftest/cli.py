@@ -263,19 +263,29 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_interactive(args: argparse.Namespace) -> int:
+def _setup(args: argparse.Namespace) -> tuple[Any, Any, str]:
+    """The bank, the rule set asked with --regelset and the language; ZelftestError if any is wrong."""
     from .core.bank.loader import load_bank
 
     bank = load_bank(_bank_path(args))
-    rules = _forced_rules(bank, args)
-    language = _language(bank, args)
+    return bank, _forced_rules(bank, args), _language(bank, args)
+
+
+def cmd_interactive(args: argparse.Namespace) -> int:
+    if not (args.eenvoudig or args.kiosk or args.begeleider):
+        from .ui.factory import run_app
+
+        # The chat paints its welcome first and reads the bank after that (ZelftestApp);
+        # an error in it still ends here, through run_app, with the same message and code.
+        return run_app(lambda: _setup(args), mode="chat", today=args.datum, rules=None, language=args.taal)
+    bank, rules, language = _setup(args)
     if args.eenvoudig:
         from .plain import run_plain
 
         return run_plain(bank, args.datum, rules, language=language)
     from .ui.factory import run_app
 
-    mode = "kiosk" if args.kiosk else "begeleider" if args.begeleider else "chat"
+    mode = "kiosk" if args.kiosk else "begeleider"
     return run_app(bank, mode=mode, today=args.datum, rules=rules, language=language)
 
 

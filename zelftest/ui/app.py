@@ -4,9 +4,12 @@ The app owns the `Session`, the key bindings that work on every screen, the comm
 palette entries, the themes (including a high-contrast one) and the summary state
 (the result the person saw, to show old and new side by side after an edit). Screens
 other than the chat are imported only when they are first opened, so start-up stays
-quick. A front end shows its own kind of summary, review or edit dialog by overriding the
-screen hooks (`summary_screen`, `review_screen`, `edit_screen`, `glossary_screen`); this
-module never imports the apps built on it.
+quick. Given a loader instead of a bank (the command line's chat), the app paints the
+welcome first and reads the bank in a thread after that; "Start" waits for it, and a bank
+that fails to load ends the app with the error in `load_error` for the caller to report.
+A front end shows its own kind of summary, review or edit dialog by overriding the screen
+hooks (`summary_screen`, `review_screen`, `edit_screen`, `glossary_screen`); this module
+never imports the apps built on it.
 """
 
 from __future__ import annotations
@@ -26,16 +29,18 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from zelftest.core import i18n
-from zelftest.core.bank.model import Bank, RuleSet
-from zelftest.core.engine import Session
 
 from . import key_texts as keys
 from . import pasteguard, texts
+from .bankread import BankLoader, BankReader, new_session
 from .conversation import ChatScreen
 from .themes import HIGH_CONTRAST, THEMES, OurCommands, without_colour
 from .typed import INPUT_LIMIT
 
 if TYPE_CHECKING:
+    from zelftest.core.bank.model import Bank, RuleSet
+    from zelftest.core.engine import Session
+
     from .info import GlossaryScreen
     from .review import EditScreen, ReviewScreen
     from .summary import SummaryScreen
@@ -65,9 +70,12 @@ class ZelftestApp(App[int]):
         ),
     ]
 
+    load_error: BaseException | None = None  # why the bank given as a loader could not be read
+    _session: Session | None = None
+
     def __init__(
         self,
-        bank: Bank,
+        bank: Bank | BankLoader,
         mode: str = "chat",
         today: dt.date | None = None,
         rules: RuleSet | None = None,
@@ -76,14 +84,58 @@ class ZelftestApp(App[int]):
         super().__init__()
         without_colour(self)
         pasteguard.install()
-        self.bank = bank
         self.mode = mode if mode in MODES else "chat"
-        self.session = Session(bank, today=today, rules=rules, language=language)
-        i18n.use(self.session.locale)
+        self.today = today
         self.seen_result: dict[str, Any] | None = None
         self.compare: tuple[dict[str, Any], dict[str, Any]] | None = None
+        self.reader: BankReader | None = None
+        if callable(bank):
+            self.reader = BankReader(bank, today)
+            i18n.use(language or i18n.DEFAULT)  # the welcome's language until the bank says
+        else:
+            self.use_bank(bank, rules, language)
         for theme in THEMES:
             self.register_theme(theme)
+
+    def use_bank(self, bank: Bank, rules: RuleSet | None, language: str | None) -> None:
+        self.use_session(new_session(bank, self.today, rules, language))
+
+    def use_session(self, session: Session) -> None:
+        self._session = session
+        i18n.use(session.locale)
+
+    @property
+    def bank_ready(self) -> bool:
+        return self._session is not None
+
+    @property
+    def session(self) -> Session:
+        """The person's session; before the bank is read, this waits for it."""
+        if self._session is None:
+            assert self.reader is not None
+            self.use_session(self.reader.wait())
+        assert self._session is not None
+        return self._session
+
+    @property
+    def bank(self) -> Bank:
+        return self.session.bank
+
+    async def load_bank(self) -> None:
+        """Read the bank in a thread after the welcome is painted, then hand the session to
+        the chat; a failure ends the app (the caller reports `load_error`, exit code 2)."""
+        assert self.reader is not None
+        shown = i18n.current().code
+        try:
+            session = await self.reader.session()
+        except Exception as exc:  # noqa: BLE001 - the caller reports it, once the terminal is restored
+            self.load_error = exc
+            self.exit(2)
+            return
+        if self._session is None:
+            self.use_session(session)
+        await self.chat.bank_arrived(session, relabel=session.language != shown)
+        gc.freeze()  # the bank too, as on_mount does for the rest
 
     key_budget = float(KEY_BURST)  # typed characters that may come in now
     key_time = 0.0  # when the budget was last filled up
@@ -107,9 +159,11 @@ class ZelftestApp(App[int]):
         # bank, the styles) out of the garbage collector's way: without this a full
         # collection now and then holds an answer up for 200 ms or more.
         self.call_after_refresh(gc.freeze)
+        if not self.bank_ready:
+            self.call_after_refresh(self.run_worker, self.load_bank(), group="bank")
 
     def get_default_screen(self) -> Screen[Any]:
-        return ChatScreen(self.session)
+        return ChatScreen(self.session if self.bank_ready else None)
 
     @property
     def chat(self) -> ChatScreen:
@@ -126,6 +180,9 @@ class ZelftestApp(App[int]):
         yield SystemCommand(texts.ABOUT_TITLE, keys.ABOUT_HELP, self.action_about)
         yield SystemCommand(texts.GLOSSARY_TITLE, keys.GLOSSARY_HELP, self.action_glossary)
         yield SystemCommand(keys.MY_ANSWERS, keys.ANSWERS_TIP, self.action_review)
+        if not self.bank_ready:
+            yield SystemCommand(keys.STOPPING, keys.QUIT_TIP, self.action_quit)
+            return
         if self.session.complete:
             yield SystemCommand(keys.MY_RESULT, keys.MY_RESULT_HELP, self.action_show_summary)
         yield SystemCommand(keys.START_OVER, keys.START_OVER_HELP, self.action_start_over)
@@ -150,7 +207,7 @@ class ZelftestApp(App[int]):
         At the welcome, after the summary, or a second Ctrl+Q in the question: at once."""
         from .dialogs import ConfirmScreen
 
-        midway = bool(self.session.answers) and self.seen_result is None
+        midway = self.bank_ready and bool(self.session.answers) and self.seen_result is None
         if not midway or isinstance(self.screen, ConfirmScreen) and self.screen.id == "confirm-quit":
             self.exit()
             return
@@ -206,32 +263,39 @@ class ZelftestApp(App[int]):
         return GlossaryScreen(self.session)
 
     # -- screens ---------------------------------------------------------------------------
+    # A key pressed in the moment before the bank is read (see `load_bank`) does nothing.
     def action_outplacement(self) -> None:
         from .info import InfoScreen, outplacement_markdown
 
+        if not self.bank_ready:
+            return
         self.push_screen(InfoScreen(texts.OUTPLACEMENT_TITLE, outplacement_markdown(self.session)))
 
     def action_about(self) -> None:
         from .info import InfoScreen, about_markdown
 
+        if not self.bank_ready:
+            return
         self.push_screen(InfoScreen(texts.ABOUT_TITLE, about_markdown(self.session, kiosk=self.mode == "kiosk")))
 
     def action_glossary(self) -> None:
         from .info import GlossaryScreen
 
-        if not isinstance(self.screen, GlossaryScreen):
+        if self.bank_ready and not isinstance(self.screen, GlossaryScreen):
             self.push_screen(self.glossary_screen())
 
     def action_review(self) -> None:
         from .review import ReviewScreen
 
-        if not isinstance(self.screen, ReviewScreen):
+        if self.bank_ready and not isinstance(self.screen, ReviewScreen):
             self.push_screen(self.review_screen())
 
     def action_show_summary(self) -> None:
         """Show the summary; after an edit, keep the old verdict to show beside the new."""
         from .summary import SummaryScreen
 
+        if not self.bank_ready:
+            return
         if not self.session.complete or isinstance(self.screen, SummaryScreen):
             if not self.session.complete:
                 self.notify(texts.REVIEW_NOT_COMPLETE, markup=False)
@@ -256,6 +320,9 @@ class ZelftestApp(App[int]):
 
     def action_start_over(self) -> None:
         from .dialogs import ConfirmScreen
+
+        if not self.bank_ready:
+            return
 
         def chosen(yes: bool | None) -> None:
             if yes:

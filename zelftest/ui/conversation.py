@@ -4,6 +4,11 @@ This is the only place where the chat talks to the `Session`: it asks the curren
 question, passes answers on, says the bank's explanations at their points (`begin`,
 `voor:<id>`, `na:<id>`), tells the person when answers no longer apply, goes back,
 explains words on request and hands over to the summary when all is answered.
+
+The screen can be made before the bank is read (`ZelftestApp` with a loader): the welcome
+shows the how-to and the start button at once, `bank_arrived` adds the bank's title and
+welcome, and a "Start" pressed before that starts the test as soon as the bank is there.
+The bubbles around an answer are made in `chat_talk`; the top bar is `topbar.TopBar`.
 """
 
 from __future__ import annotations
@@ -13,65 +18,33 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
-
-from zelftest.core.ask import Reply, route
-from zelftest.core.bank.model import Explanation, Question
-from zelftest.core.engine import Session
-from zelftest.core.forgiving import fold
-from zelftest.core.values import understood
+from textual.widgets import Button, Input
 
 from . import key_texts as keys
-from . import screen_texts as screen
 from . import texts
-from .bot import reply_bubbles, warm_index, word_lookup
+from .bankread import warm_up
 from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
+from .chat_talk import bot_first, dropped_notice, explanation_markdown, explanations, help_markdown, read_back
 from .choices import ChoiceList
 from .footer import KeyFooter
-from .glossary import explain_terms, find_terms
 from .messages import Answered
-from .panel import CHOICE_TYPES, AnswerPanel, answer_spec, answer_text
-from .safe import bank_markdown, literal
-from .typed import BoundedInput, TypedAnswer
+from .panel import CHOICE_TYPES, AnswerPanel, answer_spec
+from .safe import bank_markdown
+from .topbar import TopBar
+from .typed import BoundedInput
 
 if TYPE_CHECKING:
+    from zelftest.core.ask import Reply
+    from zelftest.core.bank.model import Question
+    from zelftest.core.engine import Session
+
     from .app import ZelftestApp
 
-
-def explanation_markdown(session: Session, e: Explanation) -> str:
-    body = bank_markdown(session.text(e.text))
-    return f"**{session.text(e.title)}**\n\n{body}" if e.title else body
-
-
-class TopBar(Horizontal):
-    """The title of the test and "vraag n van ongeveer m"."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__(id="topbar")
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        yield Static(literal(self.title_text), id="title", markup=False)
-        more = Static(texts.MORE_ABOVE, id="more-above", markup=False)
-        more.display = False
-        yield more
-        yield Static("", id="progress", markup=False)
-
-    def set_more_above(self, hidden: bool) -> None:
-        """Say that the start of this step's text is above the screen (PageUp shows it)."""
-        more = self.query_one("#more-above")
-        if more.display != hidden:
-            more.display = hidden
-
-    def set_progress(self, text: str) -> None:
-        self.query_one("#progress", Static).update(literal(text))
-
-    def set_title(self, text: str) -> None:
-        self.title_text = text
-        self.query_one("#title", Static).update(literal(text))
+WARM_AFTER = 0.5  # seconds without an answer before the warm-up starts
+__all__ = ["ChatScreen", "TopBar", "explanation_markdown"]  # the kiosk and the summary use these here
 
 
 class ChatScreen(Screen[None]):
@@ -85,19 +58,28 @@ class ChatScreen(Screen[None]):
         Binding("pagedown", "scroll_chat(1)", show=False),
     ]
 
-    def __init__(self, session: Session) -> None:
+    session: Session  # set at once, or by `bank_arrived` when the app reads the bank later
+
+    def __init__(self, session: Session | None = None) -> None:
         super().__init__(id="chat-screen")
-        self.session = session
+        if session is not None:
+            self.session = session
         self.said: set[str] = set()
         self.started = False
+        self.start_wanted = False  # "Start" was pressed before the bank was there
+        self.warm_timer: Timer | None = None
         self.step_start: Widget | None = None  # the first message of the step now asked
         self.keep_start = False  # the first question keeps the welcome's start
         self.asked: str | None = None
         self.pending: list[Widget] = []
         self.refused = ""  # the typed answer the error line is about
 
+    @property
+    def has_session(self) -> bool:
+        return "session" in vars(self)
+
     def compose(self) -> ComposeResult:
-        yield TopBar(self.session.text(self.session.bank.title))
+        yield TopBar(self.session.text(self.session.bank.title) if self.has_session else "")
         yield ChatLog(id="chat")
         yield AnswerPanel(id="panel")
         yield KeyFooter()
@@ -111,20 +93,18 @@ class ChatScreen(Screen[None]):
         return self.query_one(AnswerPanel)
 
     async def on_mount(self) -> None:
+        self.wire_input()
+        await self.welcome()
+
+    def wire_input(self) -> None:
         field = self.panel.chat_input
         if isinstance(field, BoundedInput):
             field.digit_picks = self.digit_in_input
-        await self.welcome()
 
     # -- the conversation ---------------------------------------------------------
     def say(self, at: str) -> list[Widget]:
         """Bubbles for the bank's explanations at `at` that were not said yet."""
-        bubbles: list[Widget] = []
-        for e in self.session.explanations(at):
-            if e.id not in self.said:
-                self.said.add(e.id)
-                bubbles.append(BotBubble(explanation_markdown(self.session, e), classes="explanation"))
-        return bubbles
+        return explanations(self.session, at, self.said) if self.has_session else []
 
     async def welcome(self) -> None:
         said = [*self.say("begin"), BotBubble(texts.HOW_TO, classes="explanation")]
@@ -136,12 +116,41 @@ class ChatScreen(Screen[None]):
         await self.panel.show(start, chat_input=False, back=False, help=False)
         self.query_one(TopBar).set_progress("")
 
+    async def bank_arrived(self, session: Session, relabel: bool = False) -> None:
+        """The bank is read: its title and welcome join the how-to (above it, where they
+        stand when the bank is there from the start); a "Start" pressed meanwhile starts.
+        `relabel`: the bank speaks another language than the welcome was shown in."""
+        self.session = session
+        if relabel:
+            await self.recompose()
+            self.wire_input()
+            await self.chat.clear()
+            await self.welcome()
+        else:
+            self.query_one(TopBar).set_title(session.text(session.bank.title))
+            said = self.say("begin")
+            if said and not self.started:
+                await self.chat.mount_all(said, before=0)
+                self.step_start = said[0]
+                self.call_after_refresh(self.mark_more_above)
+        if self.start_wanted:
+            await self.start()
+
     async def start(self) -> None:
+        if not self.has_session:
+            self.start_wanted = True
+            return
+        if self.started:
+            return
         self.started = True
         await self.ask_current()
-        # While the person reads the first question, the bot's index is built (the libraries
-        # load, ~0.1 s): the first free question then gets its answer at once.
-        self.run_worker(lambda: warm_index(self.session.bank), thread=True, group="bot", exit_on_error=False)
+        # Once the person has read for a moment (no answer for WARM_AFTER s), a thread does
+        # what the first answers would otherwise wait for, the bot's index too (`warm_up`).
+        # Not at once: a busy thread slows every answer that comes in meanwhile (the GIL).
+        self.warm_timer = self.warm_timer or self.set_timer(WARM_AFTER, self.warm_up)
+
+    def warm_up(self) -> None:
+        self.run_worker(lambda: warm_up(self.session), thread=True, group="bot", exit_on_error=False)
 
     async def ask_current(self, before: list[Widget] | None = None) -> None:
         """Say what comes before the current question, ask it and show its answer widget."""
@@ -150,6 +159,8 @@ class ChatScreen(Screen[None]):
         session = self.session
         q = session.current
         self.asked = q.id if q else None
+        if self.warm_timer is not None:
+            self.warm_timer.reset()  # no effect once it has run
         if q is None:
             await self.chat.add(*widgets, NoteLine(texts.DONE_TITLE, classes="note"))
             done = ChoiceList(
@@ -191,16 +202,10 @@ class ChatScreen(Screen[None]):
         if q is None:
             return False
         text = raw.strip()
-        first = route(text, q.type)
-        lookup = word_lookup(session, text) if first is not None else None
-        if lookup is not None:
-            await self.show_reply(q, text, lookup, word=True)
-            return True
+        first = bot_first(session, q, text)
         if first is not None:
-            reply = session.ask_bot(first[0], direct=first[1])
-            if reply is not None:
-                await self.show_reply(q, text, reply)
-                return True
+            await self.show_reply(q, text, *first)
+            return True
         outcome = session.answer(raw)
         if not outcome.ok:
             reply = session.ask_bot(text) if text else None
@@ -213,7 +218,7 @@ class ChatScreen(Screen[None]):
                 self.refused = raw
             self.panel.error.show(message)
             return False
-        widgets = self.read_back(q, raw, typed)
+        widgets = read_back(session, q, raw, typed)
         widgets += self.dropped_notice(outcome.dropped)
         widgets += self.say(f"na:{q.id}")
         await self.ask_current(widgets)
@@ -226,6 +231,8 @@ class ChatScreen(Screen[None]):
         gets its explanation right under the question, which stays in view. The answer widget
         stays as it was (options chosen so far are kept); typed inputs are emptied, so a digit
         picks an option again."""
+        from .bot import reply_bubbles
+
         self.clear_typed(q)
         if word:
             await self.chat.add(PersonBubble(text), BotBubble(reply.antwoord, classes="explanation"))
@@ -235,52 +242,17 @@ class ChatScreen(Screen[None]):
 
     def clear_typed(self, q: Question) -> None:
         """After a question to the bot: no error, the inputs as they were before it was typed."""
-        self.panel.error.clear()
         self.refused = ""
-        self.panel.chat_input.value = ""
-        widget = self.panel.body.children[0] if self.panel.body.children else None
-        if isinstance(widget, TypedAnswer):
-            widget.input.value = answer_spec(self.session, q).value
-
-    def read_back(self, q: Question, raw: str, typed: bool) -> list[Widget]:
-        """The person's bubble and, for a typed choice, what it was read as: "zelf" is shown as
-        typed, then "Je koos: Ik wil het zelf." (with what was assumed, like a postcode's province)."""
-        session = self.session
-        shown = answer_text(session, q.id)
-        note = understood(q, raw, session.context())
-        if typed and q.type in CHOICE_TYPES and fold(raw) != fold(shown):
-            chosen = session.display(q.id)
-            line = screen.READ_BACK.format(answer=chosen if chosen.endswith((".", "?", "!")) else chosen + ".")
-            return [PersonBubble(raw.strip()), NoteLine(f"{line} {note}".strip(), classes="note")]
-        return [PersonBubble(shown), *([NoteLine(note, classes="note")] if note else [])]
+        self.panel.clear_typed(answer_spec(self.session, q).value)
 
     def digit_in_input(self, digit: str) -> bool:
-        """A digit pressed in the chat input picks an option while the input is empty or still
-        shows the answer that was refused (chat.md D4); then the list has the focus again.
-        Where a postcode is an answer, an empty input takes the digit as typed."""
-        body = self.panel.body
-        choices = body.children[0] if body.children else None
-        field = self.panel.chat_input
-        if not isinstance(choices, ChoiceList) or not field.display:
-            return False
-        text = field.value.strip()
+        """A digit pressed in the chat input may pick an option (`AnswerPanel.pick_typed_digit`);
+        where a postcode is an answer, an empty input takes the digit as typed."""
         q = self.session.current
-        if not text and q is not None and q.places is not None:
-            return False  # a postcode may start here ("1000"); Enter on one digit still picks
-        if text and not (self.panel.error.display and text == self.refused.strip()):
-            return False
-        field.value = ""
-        self.panel.error.clear()
-        choices.focus()
-        choices.pick_digit(int(digit))
-        return True
+        return self.panel.pick_typed_digit(digit, self.refused, postcode=q is not None and q.places is not None)
 
     def dropped_notice(self, dropped: list[str]) -> list[Widget]:
-        if not dropped:
-            return []
-        bank = self.session.bank
-        lines = "\n".join(f"- {bank_markdown(self.session.text(bank.question(qid).text))}" for qid in dropped)
-        return [BotBubble(f"{texts.DROPPED_INTRO}\n\n{lines}", classes="dropped")]
+        return dropped_notice(self.session, dropped)  # the counsellor's edits say it too
 
     def remember(self, *widgets: Widget) -> None:
         """Messages to show when the person comes back to the chat (after an edit)."""
@@ -373,16 +345,4 @@ class ChatScreen(Screen[None]):
     async def action_explain(self) -> None:
         """F1: the question's help text and the glossary words it uses."""
         q = self.session.current if self.started else None
-        if q is None:
-            await self.chat.add(BotBubble(texts.NO_HELP, classes="explanation"))
-            return
-        session = self.session
-        parts = []
-        if q.help:
-            parts.append(bank_markdown(session.text(q.help)))
-        labels = [session.text(o.label) for o in q.choices]
-        terms = find_terms(session.bank.glossary, session.text(q.text), *labels, language=session.language)
-        if terms:
-            parts.append(explain_terms(session, terms))
-        text = "\n\n".join(parts) if parts else texts.NO_HELP
-        await self.chat.add(BotBubble(f"**{texts.HELP}**\n\n{text}", classes="explanation"))
+        await self.chat.add(BotBubble(help_markdown(self.session, q) if q else texts.NO_HELP, classes="explanation"))

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from zelftest.core.bank.model import Question
-from zelftest.core.engine import Session
 from zelftest.core.i18n import current
 
 from . import screen_texts as screen
@@ -28,6 +26,10 @@ from . import texts
 from .choices import ChoiceList
 from .safe import literal
 from .typed import BoundedInput, TypedAnswer
+
+if TYPE_CHECKING:
+    from zelftest.core.bank.model import Question
+    from zelftest.core.engine import Session
 
 CHOICE_TYPES = ("keuze", "ja_nee", "meerkeuze")
 
@@ -220,6 +222,34 @@ class AnswerPanel(Vertical):
         if isinstance(widget, ChoiceList):
             widget.type_ahead = field if chat_input else None
         widget.focus()
+
+    def pick_typed_digit(self, digit: str, refused: str, postcode: bool) -> bool:
+        """A digit pressed in the chat input picks an option while the input is empty or still
+        shows the answer that was `refused` (chat.md D4); then the list has the focus again.
+        Where a `postcode` is an answer, an empty input takes the digit as typed."""
+        body = self.body
+        choices = body.children[0] if body.children else None
+        field = self.chat_input
+        if not isinstance(choices, ChoiceList) or not field.display:
+            return False
+        text = field.value.strip()
+        if not text and postcode:
+            return False  # a postcode may start here ("1000"); Enter on one digit still picks
+        if text and not (self.error.display and text == refused.strip()):
+            return False
+        field.value = ""
+        self.error.clear()
+        choices.focus()
+        choices.pick_digit(int(digit))
+        return True
+
+    def clear_typed(self, value: str) -> None:
+        """No error, no chat input, and a typed answer's input back to `value`."""
+        self.error.clear()
+        self.chat_input.value = ""
+        widget = self.body.children[0] if self.body.children else None
+        if isinstance(widget, TypedAnswer):
+            widget.input.value = value
 
     def reset(self) -> None:
         """Forget everything typed (start over)."""
