@@ -234,6 +234,18 @@ def test_without_the_zygote_a_session_starts_apart_and_the_zygote_comes_back(
     run(visit)
 
 
+def test_a_zygote_that_cannot_start_means_sessions_start_apart(caplog: pytest.LogCaptureFixture) -> None:
+    async def visit() -> None:
+        client = ZygoteClient(["--onbekend"])  # the zygote's argparse refuses this: it exits at once
+        assert not await client.start()
+        assert not Path(client.folder).exists()
+        assert await client.spawn(80, 24, "nl") is None
+        await client.close()
+
+    run(visit)
+    assert any("vorkserver start niet" in record.getMessage() for record in caplog.records)
+
+
 def test_when_the_server_dies_its_zygote_and_sessions_end() -> None:
     with serve("--datum", "2026-11-26") as (server, port):
 

@@ -128,6 +128,7 @@ class ZygoteClient:
         self.ready = False
         self._starting: asyncio.Task[bool] | None = None
         self._last_start = 0.0
+        self._failures = 0
 
     @property
     def path(self) -> str:
@@ -157,10 +158,11 @@ class ZygoteClient:
             assert self.process.stdout is not None
             line = await asyncio.wait_for(self.process.stdout.readline(), START_TIMEOUT)
         except (OSError, TimeoutError) as exc:
-            line = b""
-            log.warning("De vorkserver start niet: %s", exc)
+            line = repr(exc).encode()
         self.ready = line == READY
+        self._failures = 0 if self.ready else self._failures + 1
         if not self.ready:
+            log.warning("De vorkserver start niet (%s); elke sessie start apart", line.decode(errors="replace")[:80])
             await self.stop()
         return self.ready
 
@@ -170,7 +172,9 @@ class ZygoteClient:
 
         async def restart() -> bool:
             await self.stop()
-            await asyncio.sleep(max(0.0, self._last_start + RESTART_PAUSE - time.monotonic()))
+            # A zygote that keeps failing costs seconds of CPU per try: wait longer each time.
+            pause = min(RESTART_PAUSE * 2**self._failures, 300.0)
+            await asyncio.sleep(max(0.0, self._last_start + pause - time.monotonic()))
             return await self.start()
 
         self._starting = asyncio.ensure_future(restart())
