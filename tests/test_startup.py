@@ -10,6 +10,7 @@ exit code 2. The modules the welcome does not need are not imported before it.
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import threading
 from pathlib import Path
@@ -20,9 +21,10 @@ from conftest import PYTHON, ROOT, SHIPPED, TODAY, run_cli
 from textual.app import App
 
 from zelftest.core.bank.loader import load_bank
+from zelftest.core.errors import BankError
 from zelftest.ui import texts
 from zelftest.ui.app import ZelftestApp
-from zelftest.ui.bankread import BankSetup
+from zelftest.ui.bankread import BankSetup, in_child
 from zelftest.ui.chat import BotBubble, QuestionBubble
 from zelftest.ui.factory import make_app
 
@@ -152,3 +154,32 @@ def test_the_welcome_needs_neither_the_bank_nor_the_engine() -> None:
     proc = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_child_process_reads_the_bank_and_sends_it_or_its_error(tmp_path: Path) -> None:
+    """`zelftest` forks a child that reads the bank while the chat starts (`bankread.in_child`)."""
+    bank, rules, language = in_child(lambda: (load_bank(SHIPPED), None, "fr"))()
+    assert [q.id for q in bank.questions] == [q.id for q in load_bank(SHIPPED).questions]
+    assert (rules, language) == (None, "fr")
+    broken = tmp_path / "vragen"
+    broken.mkdir()
+    (broken / "vragenlijst.yaml").write_text("vragenlijst:\n  id: [kapot\n", encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        in_child(lambda: (load_bank(broken), None, None))()
+    with pytest.raises(BankError) as here:
+        load_bank(broken)
+    assert str(caught.value) == str(here.value) and "vragenlijst.yaml:" in str(caught.value)
+
+
+def test_the_command_with_a_broken_bank_exits_2_with_its_message(tmp_path: Path) -> None:
+    """`zelftest --vragen BROKEN` as a person runs it (the child process reads the bank)."""
+    broken = tmp_path / "vragen"
+    broken.mkdir()
+    (broken / "vragenlijst.yaml").write_text("vragenlijst:\n  id: [kapot\n", encoding="utf-8")
+    env = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [PYTHON, "-m", "zelftest", "--vragen", str(broken)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith(f"zelftest: de vragenlijst heeft fouten: {broken / 'vragenlijst.yaml'}:3:1:")
+    assert "Traceback" not in proc.stderr

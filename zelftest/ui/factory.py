@@ -16,19 +16,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .app import ZelftestApp
-from .bankread import BankLoader, BankSetup
+from .bankread import BankLoader, default_bank
 
 if TYPE_CHECKING:
     from zelftest.core.bank.model import Bank, RuleSet
     from zelftest.kioskconfig import KioskConfig
-
-
-def default_bank() -> BankSetup:
-    """The shipped bank, its rule set by date and its own language."""
-    from zelftest.core.bank.loader import load_bank
-    from zelftest.core.resources import default_bank_path
-
-    return load_bank(default_bank_path()), None, None
 
 
 def resolved(
