@@ -566,3 +566,13 @@ def test_the_palette_shows_the_theme_first_and_stays_on_screen() -> None:
             assert options.scrollable_content_region.height >= 2 * shown  # two lines a command
 
         run_chat(scenario, size=size)
+
+
+def test_buttons_wrap_into_as_many_columns_as_fit() -> None:
+    from zelftest.ui.buttonbar import columns_that_fit
+
+    summary = [12, 13, 16, 13, 13]  # "Bewaar (b)" … "Sluit (Esc)", one cell between two
+    assert columns_that_fit(summary, 71) == 5
+    assert columns_that_fit(summary, 70) == 4
+    assert columns_that_fit(summary, 38) == 2
+    assert columns_that_fit(summary, 10) == 1

@@ -44,7 +44,9 @@ class ButtonBar(Horizontal):
 
     def fit(self) -> None:
         widths = self.button_widths()
-        room = self.size.width  # inside the padding
+        # Before the first layout the bar has no size yet; it spans the screen, so the first
+        # frame already shows the buttons whole instead of one frame with "Sluit" cut off.
+        room = self.size.width or self.app.size.width - self.styles.gutter.width
         if not widths or room <= 0:
             return
         n = columns_that_fit(widths, room)
@@ -52,6 +54,9 @@ class ButtonBar(Horizontal):
         self.set_class(wrap, "-wrap")
         for k in range(1, MAX_COLUMNS + 1):
             self.set_class(wrap and k == min(n, MAX_COLUMNS), f"-cols-{k}")
+
+    def on_mount(self) -> None:
+        self.fit()
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit()
