@@ -46,31 +46,12 @@ PIPES = 3  # stdin, stdout, stderr
 # What a session still imported by itself, up to its summary (sys.modules before and after a
 # whole conversation): shared when the zygote imports them. A missing one is skipped.
 LATER = (
-    "concurrent.futures.thread",
-    "importlib.metadata",
-    "jinja2.ext",
-    "linkify_it",
-    "markdown_it",
-    "textual.drivers.headless_driver",
-    "textual.highlight",
-    "textual.layouts.factory",
-    "textual.layouts.horizontal",
-    "textual.layouts.stream",
-    "textual.pilot",
-    "textual.scrollbar",
-    "textual.widgets._markdown",
-    "zelftest.core.advice",
-    "zelftest.core.ask.retrieval",
-    "zelftest.core.engine",
-    "zelftest.core.forgiving_dates",
-    "zelftest.core.report",
-    "zelftest.core.result",
-    "zelftest.core.rules",
-    "zelftest.ui.bot",
-    "zelftest.ui.buttonbar",
-    "zelftest.ui.glossary",
-    "zelftest.ui.summary",
-    "zoneinfo",
+    ("concurrent.futures.thread", "importlib.metadata", "jinja2.ext", "linkify_it", "markdown_it", "zoneinfo"),
+    ("textual.drivers.headless_driver", "textual.highlight", "textual.pilot", "textual.scrollbar"),
+    ("textual.widgets._markdown", "textual.layouts.factory", "textual.layouts.horizontal", "textual.layouts.stream"),
+    ("zelftest.core.advice", "zelftest.core.ask.retrieval", "zelftest.core.engine", "zelftest.core.forgiving_dates"),
+    ("zelftest.core.report", "zelftest.core.result", "zelftest.core.rules"),
+    ("zelftest.ui.bot", "zelftest.ui.buttonbar", "zelftest.ui.glossary", "zelftest.ui.summary"),
 )
 
 
@@ -105,10 +86,14 @@ def exit_code(info: os.waitid_result) -> int:
 
 
 def forking_possible() -> bool:
-    """Can this system run the zygote (Linux: fork, pidfd, SCM_RIGHTS)?"""
-    return sys.platform.startswith("linux") and all(
-        (hasattr(os, "fork"), hasattr(os, "pidfd_open"), hasattr(socket, "send_fds"))
-    )
+    """Can this system run the zygote (Linux 5.3 or later: fork, pidfd, SCM_RIGHTS)?"""
+    if not (sys.platform.startswith("linux") and hasattr(os, "fork") and hasattr(socket, "send_fds")):
+        return False
+    try:
+        os.close(os.pidfd_open(os.getpid()))
+    except (AttributeError, OSError):  # an older kernel has no pidfd
+        return False
+    return True
 
 
 def preload(args: Sequence[str]) -> None:
@@ -125,7 +110,7 @@ def preload(args: Sequence[str]) -> None:
     if options.kiosk:
         from . import kioskconfig  # noqa: F401
         from .ui import kiosk  # noqa: F401
-    for name in LATER:
+    for name in (name for group in LATER for name in group):
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
     warm(bank)
