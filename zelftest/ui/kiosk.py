@@ -103,7 +103,7 @@ class KioskApp(LockDown, ZelftestApp):
     ) -> KioskSummaryScreen:
         from .kiosk_screens import KioskSummaryScreen
 
-        return KioskSummaryScreen(self.session, result, compare)
+        return KioskSummaryScreen(self.session, result, compare, self.config)
 
     def review_screen(self) -> KioskReviewScreen:
         from .kiosk_chat import KioskReviewScreen
@@ -193,7 +193,7 @@ class KioskApp(LockDown, ZelftestApp):
         from .kiosk_screens import PinScreen
 
         if self.countdown is None and not isinstance(self.screen, PinScreen):
-            self.push_screen(PinScreen(), self.pin_done)
+            self.push_screen(PinScreen(self.check_pin, self.pin_wait), self.pin_done)
 
     def pin_wait(self) -> float:
         """Seconds until the PIN may be tried again (0: now)."""

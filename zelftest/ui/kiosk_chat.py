@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -36,9 +36,6 @@ from .footer import KeyFooter
 from .kiosk_pickers import DatePicker, NumberPicker
 from .panel import AnswerPanel, AnswerSpec, typed_text
 from .review import EditScreen, ReviewScreen
-
-if TYPE_CHECKING:
-    from .kiosk import KioskApp
 
 WIPE_ACTION = "app.kiosk_wipe"
 
@@ -119,8 +116,6 @@ class KioskAnswerPanel(AnswerPanel):
 class KioskChatScreen(ChatScreen):
     """The conversation for a shared touch screen."""
 
-    app: KioskApp
-
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.add_class("-kiosk")
@@ -159,7 +154,7 @@ class KioskChatScreen(ChatScreen):
         self.query_one(LanguageBar).mark()
         self.query_one(TopBar).set_title(self.session.text(self.session.bank.title))
 
-    def on_click(self, event: Click) -> None:
+    async def on_click(self, event: Click) -> None:
         """Five quick taps on the title bar: the operator's way to the PIN dialog."""
         if event.widget is None or not (
             isinstance(event.widget, TopBar) or event.widget.parent is self.query_one(TopBar)
@@ -169,7 +164,7 @@ class KioskChatScreen(ChatScreen):
         self.taps = [t for t in self.taps if now - t <= TAP_WINDOW] + [now]
         if len(self.taps) >= TAPS_FOR_PIN:
             self.taps.clear()
-            self.app.action_kiosk_pin()
+            await self.run_action("app.kiosk_pin")
 
 
 class KioskReviewScreen(ReviewScreen):

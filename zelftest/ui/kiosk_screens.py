@@ -29,7 +29,10 @@ from .safe import literal
 from .summary import SummaryScreen
 
 if TYPE_CHECKING:
-    from .kiosk import KioskApp
+    from collections.abc import Callable
+
+    from zelftest.core.engine import Session
+    from zelftest.kioskconfig import KioskConfig
 
 
 class CountdownScreen(ModalScreen[str]):
@@ -89,14 +92,18 @@ class CountdownScreen(ModalScreen[str]):
 
 
 class PinScreen(ModalScreen[bool]):
-    """The operator types the PIN (masked) or taps it on the keypad; True when it is right."""
+    """The operator types the PIN (masked) or taps it on the keypad; True when it is right.
 
-    app: KioskApp
+    `check` judges a PIN and `wait` says how long wrong tries still lock the keys: the kiosk's
+    own guard, handed in so this screen needs nothing else of the app.
+    """
+
     BINDINGS = [Binding("escape", "cancel", kt.PIN_CANCEL, show=False)]
     KEYS = ("1", "2", "3", "erase", "4", "5", "6", "0", "7", "8", "9", "ok")
 
-    def __init__(self) -> None:
+    def __init__(self, check: Callable[[str], bool], wait: Callable[[], float]) -> None:
         super().__init__(classes="dialog-screen kiosk-dialog-screen", id="pin-screen")
+        self.check, self.wait = check, wait
         self.locked = False
 
     def compose(self) -> ComposeResult:
@@ -132,7 +139,7 @@ class PinScreen(ModalScreen[bool]):
 
     def show_lock(self) -> None:
         """While too many wrong tries make the kiosk wait, say how long and lock the keys."""
-        wait = self.app.pin_wait()
+        wait = self.wait()
         locked = wait > 0
         for widget in (self.field, *self.query("#keypad Button")):
             widget.disabled = locked
@@ -145,10 +152,10 @@ class PinScreen(ModalScreen[bool]):
         self.locked = locked
 
     def try_pin(self) -> None:
-        if self.app.pin_wait() > 0:
+        if self.wait() > 0:
             return
         pin, self.field.value = self.field.value, ""
-        if self.app.check_pin(pin):
+        if self.check(pin):
             self.dismiss(True)
             return
         self.query_one("#pin-message", Static).update(kt.PIN_WRONG)
@@ -179,7 +186,6 @@ class PinScreen(ModalScreen[bool]):
 class TakeHomeScreen(Screen[None]):
     """The result as a QR code (dark on light, as phones expect) and the same text beside it."""
 
-    app: KioskApp
     BINDINGS = [Binding("escape", "close", kt.BACK_TO_RESULT, show=False)]
 
     def __init__(self, result: dict[str, Any], max_version: int, can_print: bool) -> None:
@@ -222,13 +228,21 @@ class TakeHomeScreen(Screen[None]):
 class KioskSummaryScreen(SummaryScreen):
     """The summary without "Bewaar" and "Kopieer": the result goes home as a QR code."""
 
-    app: KioskApp
+    def __init__(
+        self,
+        session: Session,
+        result: dict[str, Any],
+        compare: tuple[dict[str, Any], dict[str, Any]] | None,
+        config: KioskConfig,
+    ) -> None:
+        super().__init__(session, result, compare)
+        self.config = config
 
     async def on_mount(self) -> None:  # type: ignore[override]  # Textual awaits an async handler too
         for button in self.query("#save, #copy"):
             await button.remove()
         buttons = [(kt.TAKE_HOME, "screen.take_home")]
-        if self.app.config.print_command:
+        if self.config.print_command:
             buttons.append((kt.PRINT, "app.kiosk_print"))
         await self.mount(with_kiosk_bar(self, [*buttons, wipe()]))
 
@@ -244,5 +258,5 @@ class KioskSummaryScreen(SummaryScreen):
         """Nothing goes on a shared clipboard."""
 
     def action_take_home(self) -> None:
-        config = self.app.config
+        config = self.config
         self.app.push_screen(TakeHomeScreen(self.result, config.qr_max_version, bool(config.print_command)))
