@@ -26,7 +26,7 @@ from conftest import ROOT
 README = ROOT / "README.md"
 CI = ROOT / ".ci" / "run"
 START = ".venv/bin/python -m zelftest"
-TESTS = ".venv/bin/python -m pytest"
+TESTS = ".venv/bin/python -m pytest -n auto"
 
 # What pip says when it cannot reach a package index (no network, no mirror).
 OFFLINE = (
