@@ -4,6 +4,8 @@ textual-serve trusts its client: any Origin may open a session, there is no sess
 terminal size is passed on, `/static/` is listed, a bad message logs a multi-KB traceback with
 local variables, every session runs under `/bin/sh -c`, and a busy session outlives its client.
 `GuardedServer` and `ExecAppService` close each of those; tests/test_web.py proves every one.
+With a `ZygoteClient`, a session is forked by the fork server (zelftest/forkserver.py) instead
+of started as a new Python, and handled the same way from there on.
 """
 
 from __future__ import annotations
