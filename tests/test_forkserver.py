@@ -259,6 +259,9 @@ def test_when_the_server_dies_its_zygote_and_sessions_end() -> None:
                 return [pid for pid in pids if parent_of(pid) == server.pid or parent_of(parent_of(pid)) == server.pid]
 
         family = asyncio.run(visit())
+        zygote_pid = next(pid for pid in family if parent_of(pid) == server.pid)
+        folder = Path(Path(f"/proc/{zygote_pid}/cmdline").read_bytes().split(b"\0")[3].decode()).parent
+        assert folder.is_dir()
         assert len(sessions_of(server.pid)) == 1 and len(family) == 2, family  # the zygote and its child
         server.kill()  # no clean-up at all: the zygote sees its stdin close
         server.wait(5)
@@ -266,6 +269,7 @@ def test_when_the_server_dies_its_zygote_and_sessions_end() -> None:
         while any(Path(f"/proc/{pid}").exists() and not zombie(pid) for pid in family):
             assert time.monotonic() < deadline, "the zygote or a session outlived the server"
             time.sleep(0.1)
+        assert not folder.exists(), "the zygote's private folder stayed"
 
 
 def parent_of(pid: int) -> int:

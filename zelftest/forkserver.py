@@ -302,6 +302,7 @@ class Zygote:
                     os.killpg(pid, signal.SIGTERM)
         with contextlib.suppress(OSError):
             os.unlink(self.path)
+            os.rmdir(os.path.dirname(self.path))  # the server's private folder, also when the server was killed
 
 
 def send(conn: socket.socket, message: dict[str, Any]) -> None:
