@@ -22,11 +22,11 @@ import pytest
 from aiohttp import web
 from test_web import free_port, serve, sessions_of
 
-from zelftest import forkserver, webserver
+from zelftest import forkproto, webserver
 from zelftest.forkclient import ForkedProcess, ZygoteClient
 from zelftest.web import PAGE_DIR, arguments, command
 
-pytestmark = pytest.mark.skipif(not forkserver.forking_possible(), reason="the fork server needs Linux")
+pytestmark = pytest.mark.skipif(not forkproto.forking_possible(), reason="the fork server needs Linux")
 
 ARGS = ["--datum", "2026-11-26"]
 WELCOME = {"nl": "Zo werkt het", "fr": "Comment ça marche"}
@@ -179,11 +179,11 @@ def test_bad_requests_are_refused_and_the_zygote_goes_on() -> None:
 
 
 def test_sizes_and_languages_are_checked_in_the_zygote() -> None:
-    assert forkserver.parse_request(b'{"width": 1e999, "height": "x", "language": "fr"}') == (80, 24, "fr")
-    assert forkserver.parse_request(b'{"width": 99999, "height": 1, "language": "en"}') == (1000, 5, "en")
+    assert forkproto.parse_request(b'{"width": 1e999, "height": "x", "language": "fr"}') == (80, 24, "fr")
+    assert forkproto.parse_request(b'{"width": 99999, "height": 1, "language": "en"}') == (1000, 5, "en")
     for bad in (b'{"language": "../nl"}', b"null", b'"nl"', b'{"width": 80}'):
         with pytest.raises(ValueError):
-            forkserver.parse_request(bad)
+            forkproto.parse_request(bad)
 
 
 def test_without_the_zygote_a_session_starts_apart_and_the_zygote_comes_back(

@@ -27,7 +27,7 @@ from typing import cast
 
 from textual_serve.app_service import AppService
 
-from .forkserver import MODULE, READY, forking_possible
+from .forkproto import MODULE, READY, forking_possible
 
 log = logging.getLogger("zelftest.web")
 

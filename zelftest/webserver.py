@@ -29,7 +29,7 @@ from textual_serve.server import Server
 from .core.errors import excerpt
 from .core.i18n import DEFAULT, LANGUAGES, locale
 from .forkclient import ZygoteClient
-from .forkserver import MIN_HEIGHT, MIN_WIDTH, clamp
+from .forkproto import MIN_HEIGHT, MIN_WIDTH, clamp
 
 log = logging.getLogger("zelftest.web")
 
