@@ -59,15 +59,14 @@ class Bare(App):
 Bare().run(headless=True, size=(80, 24))
 """
 
-# The chat as `python -m zelftest` starts it (cli.cmd_interactive: a child process reads the
-# bank, forked before Textual is imported; the app paints its welcome and then takes the
-# bank from it), headless. "welcome" notes the first paint and stops
+# The chat as `python -m zelftest` starts it (cli.cmd_interactive: the app gets a loader and
+# reads the bank in a thread after its first paint), headless. "welcome" notes the first paint and stops
 # when the bank's own welcome has joined it (printed as "whole"); "question" presses Enter on
 # the start button at the first paint and stops when the first question is painted.
 CHAT = r"""
 import datetime as dt, sys, time
-from zelftest.ui.bankread import default_bank, forked
-setup = forked(default_bank)
+from zelftest.ui.bankread import default_bank
+setup = default_bank  # as cli.cmd_interactive: a loader, called after the first paint
 from textual import events
 from zelftest.ui import conversation
 from zelftest.ui.factory import make_app

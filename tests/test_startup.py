@@ -21,10 +21,9 @@ from conftest import PYTHON, ROOT, SHIPPED, TODAY, run_cli
 from textual.app import App
 
 from zelftest.core.bank.loader import load_bank
-from zelftest.core.errors import BankError
 from zelftest.ui import texts
 from zelftest.ui.app import ZelftestApp
-from zelftest.ui.bankread import BankSetup, in_child
+from zelftest.ui.bankread import BankSetup
 from zelftest.ui.chat import BotBubble, QuestionBubble
 from zelftest.ui.factory import make_app
 
@@ -156,23 +155,8 @@ def test_the_welcome_needs_neither_the_bank_nor_the_engine() -> None:
     assert proc.stdout.strip() == "[]"
 
 
-def test_a_child_process_reads_the_bank_and_sends_it_or_its_error(tmp_path: Path) -> None:
-    """`zelftest` forks a child that reads the bank while the chat starts (`bankread.in_child`)."""
-    bank, rules, language = in_child(lambda: (load_bank(SHIPPED), None, "fr"))()
-    assert [q.id for q in bank.questions] == [q.id for q in load_bank(SHIPPED).questions]
-    assert (rules, language) == (None, "fr")
-    broken = tmp_path / "vragen"
-    broken.mkdir()
-    (broken / "vragenlijst.yaml").write_text("vragenlijst:\n  id: [kapot\n", encoding="utf-8")
-    with pytest.raises(BankError) as caught:
-        in_child(lambda: (load_bank(broken), None, None))()
-    with pytest.raises(BankError) as here:
-        load_bank(broken)
-    assert str(caught.value) == str(here.value) and "vragenlijst.yaml:" in str(caught.value)
-
-
 def test_the_command_with_a_broken_bank_exits_2_with_its_message(tmp_path: Path) -> None:
-    """`zelftest --vragen BROKEN` as a person runs it (the child process reads the bank)."""
+    """`zelftest --vragen BROKEN` as a person runs it: the welcome, then the message and exit 2."""
     broken = tmp_path / "vragen"
     broken.mkdir()
     (broken / "vragenlijst.yaml").write_text("vragenlijst:\n  id: [kapot\n", encoding="utf-8")

@@ -273,13 +273,11 @@ def _setup(args: argparse.Namespace) -> tuple[Any, Any, str]:
 
 def cmd_interactive(args: argparse.Namespace) -> int:
     if not (args.eenvoudig or args.kiosk or args.begeleider):
-        from .ui.bankread import forked
         from .ui.factory import run_app
 
-        # The chat paints its welcome while a child process reads the bank (ZelftestApp,
+        # The chat paints its welcome first and reads the bank after that (ZelftestApp,
         # bankread); an error in it still ends here, through run_app, with its message and code.
-        setup = forked(lambda: _setup(args))
-        return run_app(setup, mode="chat", today=args.datum, rules=None, language=args.taal)
+        return run_app(lambda: _setup(args), mode="chat", today=args.datum, rules=None, language=args.taal)
     bank, rules, language = _setup(args)
     if args.eenvoudig:
         from .plain import run_plain

@@ -6,18 +6,13 @@ loader in a daemon thread (a bank that never finishes reading, like a FIFO, cann
 the process from ending) and makes the `Session` there too. The app awaits it; code that
 needs the session before that simply waits for it (`wait`).
 
-`forked` starts the reading at once in a child process (on another core, while this
-process starts Textual), for the command line's chat. `warm_up` does, in a thread while
-the person reads the first question, what the first answers would otherwise wait for
-(each once per process, up to 0.1 s or more each).
+`warm_up` does, in a thread while the person reads the first question, what the first
+answers would otherwise wait for (each once per process, up to 0.1 s or more each).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import pickle
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -31,52 +26,6 @@ if TYPE_CHECKING:
 # language of the test (None: the bank's own). It may raise ZelftestError.
 BankSetup = tuple["Bank", "RuleSet | None", "str | None"]
 BankLoader = Callable[[], BankSetup]
-
-
-def forked(loader: BankLoader) -> BankLoader:
-    """`loader` started now in a forked child, which sends back its result or its error
-    (pickled); the returned loader waits for that. Without fork (Windows), or when this
-    process has read a bank before (a fork server that keeps one in memory), `loader` itself."""
-    if not hasattr(os, "fork") or "zelftest.core.bank.loader" in sys.modules:
-        return loader
-    return in_child(loader)
-
-
-def in_child(loader: BankLoader) -> BankLoader:
-    """`loader` run in a forked child now; the returned loader gives its result or raises its error."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code, whatever happens
-        try:
-            os.close(read_end)
-            try:
-                data = pickle.dumps((True, loader()), protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException as exc:  # noqa: BLE001 - the parent raises it
-                # Its class, args and attributes: BankError(findings) would not unpickle itself.
-                data = pickle.dumps((False, (type(exc), exc.args, vars(exc))))
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-        finally:
-            os._exit(0)
-    os.close(write_end)
-
-    def result() -> BankSetup:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        try:
-            ok, value = pickle.loads(data)  # noqa: S301 - our own child's bytes, through our own pipe
-        except Exception:  # noqa: BLE001 - the child died or sent nothing: read the bank here
-            return loader()
-        if not ok:
-            kind, args, state = value
-            error = kind.__new__(kind)
-            error.args = args
-            vars(error).update(state)
-            raise error
-        return value  # type: ignore[no-any-return]
-
-    return result
 
 
 def default_bank() -> BankSetup:
@@ -117,7 +66,7 @@ class BankReader:
             self.future.set_exception(exc)
 
     async def session(self) -> Session:
-        import asyncio  # here: the child of `forked` is made before anything heavy is imported
+        import asyncio
 
         self.start()
         return await asyncio.wrap_future(self.future)
