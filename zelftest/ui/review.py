@@ -7,8 +7,6 @@ After an edit the review comes back, with the focus on the answer that was chang
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,13 +20,12 @@ from . import key_texts as keys
 from . import texts
 from .buttonbar import ButtonBar
 from .chat import NoteLine
+from .conversation import ChatScreen
 from .footer import KeyFooter
+from .host import host
 from .messages import Answered
 from .panel import ErrorLine, answer_text, answer_widget
 from .safe import literal
-
-if TYPE_CHECKING:
-    from .app import ZelftestApp
 
 
 class AnswerRow(Vertical):
@@ -67,8 +64,6 @@ class ReviewList(VerticalScroll):
 
 class ReviewScreen(Screen[None]):
     """All answers of the questions that apply now, each with an edit button."""
-
-    app: ZelftestApp
 
     BINDINGS = [
         Binding("escape", "close", texts.REVIEW_TO_CHAT, show=False),
@@ -140,13 +135,14 @@ class ReviewScreen(Screen[None]):
             if outcome is not None and self.session.answers.get(qid) != before:
                 self.run_worker(self.edited(qid, outcome))
 
-        self.app.push_screen(self.app.edit_screen(self.session, qid), done)  # the front end's own kind
+        self.app.push_screen(host(self).edit_screen(self.session, qid), done)  # the front end's own kind
 
     async def edited(self, qid: str, outcome: Outcome) -> None:
         session = self.session
         question = session.text(session.bank.question(qid).text)
         lines = [texts.REVIEW_EDITED]
-        chat = self.app.chat
+        chat = host(self).chat
+        assert isinstance(chat, ChatScreen)
         chat.remember(
             NoteLine(texts.CHANGED_NOTE.format(question=question, answer=session.display(qid)), classes="note")
         )
@@ -162,11 +158,12 @@ class ReviewScreen(Screen[None]):
 
     @on(Button.Pressed, "#to-summary")
     def action_summary(self) -> None:
-        self.app.action_show_summary()
+        host(self).action_show_summary()
 
     @on(Button.Pressed, "#to-chat")
     def action_close(self) -> None:
-        self.app.pop_to(self.app.chat)
+        app = host(self)
+        app.pop_to(app.chat)
 
 
 class EditScreen(ModalScreen[Outcome | None]):

@@ -11,7 +11,7 @@ answers keys from the start.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,11 +29,8 @@ from .buttonbar import ButtonBar
 from .chat import BotBubble
 from .conversation import explanation_markdown
 from .footer import KeyFooter
+from .host import host
 from .safe import literal
-
-if TYPE_CHECKING:
-    from .app import ZelftestApp
-
 
 FIRST_PARTS = 3
 
@@ -107,8 +104,6 @@ class VerdictCompare(Vertical):
 
 class SummaryScreen(Screen[None]):
     """The report and what the person can do with it."""
-
-    app: ZelftestApp
 
     BINDINGS = [
         Binding("b", "save", texts.SAVE, show=False),
@@ -199,7 +194,8 @@ class SummaryScreen(Screen[None]):
         self.notify(texts.COPIED, markup=False)
 
     def action_close(self) -> None:
-        self.app.pop_to(self.app.chat)
+        app = host(self)
+        app.pop_to(app.chat)
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
@@ -207,8 +203,8 @@ class SummaryScreen(Screen[None]):
         action = {
             "save": self.action_save,
             "copy": self.action_copy,
-            "answers": self.app.action_review,
-            "restart": self.app.action_start_over,
+            "answers": host(self).action_review,
+            "restart": host(self).action_start_over,
             "close": self.action_close,
         }.get(event.button.id or "")
         if action:
