@@ -28,7 +28,8 @@ from zelftest.kiosklock import is_terminal_kiosk
 from zelftest.ui import texts
 from zelftest.ui.app import KEY_BURST, KEY_RATE
 from zelftest.ui.factory import make_app
-from zelftest.ui.typed import INPUT_LIMIT, NOTES_LIMIT, TELL_EVERY, BoundedTextArea, TypedAnswer
+from zelftest.ui.notes import BoundedTextArea
+from zelftest.ui.typed import INPUT_LIMIT, NOTES_LIMIT, TELL_EVERY, TypedAnswer
 
 BANK = load_bank(default_bank_path())
 MEGABYTE = 1_000_000

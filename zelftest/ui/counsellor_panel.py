@@ -24,7 +24,7 @@ from .counsellor_state import Snapshot
 from .counsellor_views import provisional_content, result_content, timeline_content, unconfirmed
 from .counsellor_why import why_content
 from .counsellor_widgets import AnswersTable, TimelinePicture
-from .typed import BoundedTextArea
+from .notes import BoundedTextArea
 from .whatif import WhatIfPane
 
 TABS = ("tab-result", "tab-why", "tab-whatif", "tab-answers", "tab-timeline", "tab-notes")

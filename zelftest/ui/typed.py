@@ -4,9 +4,10 @@ The widget only collects the text; the screen checks it with the session and sho
 Dutch message when it is refused (the input keeps what was typed, nothing is lost).
 `configure` reuses the widget for the next typed question.
 
-Every text field a person types in is bounded here (`BoundedInput`, `BoundedTextArea`):
-the cut happens before the text is inserted, so a flood of keys or a huge paste costs
-time in proportion to its size, never to the square of it, and the screen stays quick.
+Every text field a person types in is bounded (`BoundedInput` here, `notes.BoundedTextArea`
+for the counsellor's notes, kept apart so the chat does not import TextArea): the cut
+happens before the text is inserted, so a flood of keys or a huge paste costs time in
+proportion to its size, never to the square of it, and the screen stays quick.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static, TextArea
-from textual.widgets.text_area import EditResult, Location
+from textual.widgets import Button, Input, Static
 
 from . import texts
 from .messages import Answered
@@ -30,7 +30,7 @@ NOTES_LIMIT = 20_000  # characters in the counsellor's notes: ten pages; a longe
 TELL_EVERY = 3.0  # seconds: one notice per burst, not one per refused key
 
 
-def _tell_cut(widget: Widget, limit: int) -> None:
+def tell_cut(widget: Widget, limit: int) -> None:
     """Say (once per burst) that the text was cut; a flood of refused keys shows one toast."""
     now = time.monotonic()
     if now - getattr(widget, "_told_at", -TELL_EVERY) >= TELL_EVERY:
@@ -59,7 +59,7 @@ class BoundedInput(Input):
         room = limit - (len(self.value) - (end - start))
         if len(text) > room:
             text = text[: max(0, room)]
-            _tell_cut(self, limit)
+            tell_cut(self, limit)
         super().replace(text, start, end)
 
     async def _on_key(self, event: events.Key) -> None:
@@ -73,7 +73,7 @@ class BoundedInput(Input):
         if event.is_printable and self.selection.is_empty and len(self.value) >= (self.max_length or INPUT_LIMIT):
             event.stop()
             event.prevent_default()
-            _tell_cut(self, self.max_length or INPUT_LIMIT)
+            tell_cut(self, self.max_length or INPUT_LIMIT)
 
     def restricted(self) -> None:
         """No bell: a flood of refused keys would ring it for every key."""
@@ -86,21 +86,6 @@ class BoundedInput(Input):
         head = event.text[: (self.max_length or INPUT_LIMIT) + 1].splitlines()
         if head:
             self.replace(head[0], *self.selection)
-
-
-class BoundedTextArea(TextArea):
-    """A `TextArea` (the counsellor's notes) that never holds more than NOTES_LIMIT characters."""
-
-    def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
-        # Every key and every paste passes here. Measuring the text is at most NOTES_LIMIT
-        # characters of work, so a flood of refused keys stays linear.
-        room = NOTES_LIMIT - (len(self.text) - len(self.get_text_range(*sorted((start, end)))))
-        if len(insert) > room:
-            insert = insert[: max(0, room)]
-            _tell_cut(self, NOTES_LIMIT)
-            if not insert and start == end:
-                return None
-        return super()._replace_via_keyboard(insert, start, end)
 
 
 class TypedAnswer(Vertical):
