@@ -26,7 +26,7 @@ from conftest import ROOT
 README = ROOT / "README.md"
 CI = ROOT / ".ci" / "run"
 START = ".venv/bin/python -m zelftest"
-TESTS = ".venv/bin/python -m pytest -n auto"
+TESTS = ".venv/bin/python -m pytest -n auto --dist worksteal"
 
 # What pip says when it cannot reach a package index (no network, no mirror).
 OFFLINE = (
