@@ -30,6 +30,7 @@ from .chat import BotBubble, ChatLog, NoteLine, PersonBubble, QuestionBubble
 from .chat_talk import bot_first, dropped_notice, explanation_markdown, explanations, help_markdown, read_back
 from .choices import ChoiceList
 from .footer import KeyFooter
+from .host import host
 from .messages import Answered
 from .panel import CHOICE_TYPES, AnswerPanel, answer_spec
 from .safe import bank_markdown
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from zelftest.core.bank.model import Question
     from zelftest.core.engine import Session
 
-    from .app import ZelftestApp
 
 WARM_AFTER = 0.5  # seconds without an answer before the warm-up starts
 __all__ = ["ChatScreen", "TopBar", "explanation_markdown"]  # the kiosk and the summary use these here
@@ -50,7 +50,6 @@ __all__ = ["ChatScreen", "TopBar", "explanation_markdown"]  # the kiosk and the 
 class ChatScreen(Screen[None]):
     """The conversation from the welcome to the last question."""
 
-    app: ZelftestApp
     BINDINGS = [
         Binding("escape", "back", texts.BACK, show=False, tooltip=keys.BACK_TIP),
         Binding("f1", "explain", texts.HELP, show=False, tooltip=keys.HELP_TIP),
@@ -223,7 +222,7 @@ class ChatScreen(Screen[None]):
         widgets += self.say(f"na:{q.id}")
         await self.ask_current(widgets)
         if session.current is None:
-            self.app.action_show_summary()
+            host(self).action_show_summary()
         return True
 
     async def show_reply(self, q: Question, text: str, reply: Reply, word: bool = False) -> None:
@@ -299,9 +298,9 @@ class ChatScreen(Screen[None]):
             await self.start()
         elif event.intent == "done":
             if "review" in event.values:
-                self.app.action_review()
+                host(self).action_review()
             else:
-                self.app.action_show_summary()
+                host(self).action_show_summary()
         else:
             await self.submit(event.raw)
 

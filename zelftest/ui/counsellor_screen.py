@@ -27,6 +27,7 @@ from .conversation import ChatScreen
 from .counsellor_panel import CounsellorPanel
 from .counsellor_state import CounsellorState
 from .counsellor_widgets import AnswersTable
+from .host import host
 from .whatif import WhatIfPane
 
 SIDE_WIDTH = 120  # from here the panel fits beside a readable chat
@@ -148,7 +149,7 @@ class CounsellorChatScreen(ChatScreen):
             # After the chat's own resume handling, so the question is asked once.
             self.call_after_refresh(self.after_change)
 
-        self.app.push_screen(self.app.edit_screen(session, event.qid), done)
+        self.app.push_screen(host(self).edit_screen(session, event.qid), done)
 
     def on_what_if_pane_date_chosen(self, event: WhatIfPane.DateChosen) -> None:
         event.stop()
