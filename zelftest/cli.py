@@ -145,7 +145,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _bank_path(args: argparse.Namespace) -> Path:
+def bank_path(args: argparse.Namespace) -> Path:
     from .core.resources import default_bank_path
 
     return args.vragen or default_bank_path()
@@ -181,7 +181,7 @@ def _language(bank: Any, args: argparse.Namespace) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.check.checker import check_paths
 
-    paths = args.paden or [_bank_path(args)]
+    paths = args.paden or [bank_path(args)]
     missing = [p for p in paths if not p.exists()]
     if missing:
         return _fail(f"{missing[0]}: dit pad bestaat niet")
@@ -208,7 +208,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
             return _fail(f"{args.antwoorden}: dit is een map; geef een antwoordenbestand (.yaml)")
         if not os.path.lexists(args.antwoorden):
             return _fail(f"{args.antwoorden}: het antwoordenbestand bestaat niet")
-    bank = load_bank(_bank_path(args))
+    bank = load_bank(bank_path(args))
     answers, file_date = read_answers_file(args.antwoorden)
     today = args.datum or file_date or dt.date.today()
     language = _language(bank, args)
@@ -250,7 +250,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     text = " ".join(args.tekst).strip()
     if not text:
         return _fail('vraag: typ een vraag, zoals zelftest vraag "wat kost dat"')
-    bank = load_bank(_bank_path(args))
+    bank = load_bank(bank_path(args))
     language = _language(bank, args)
     said = locale(language)
     scope = scope_for(bank, args.datum or dt.date.today(), _forced_rules(bank, args), said)
@@ -267,7 +267,7 @@ def _setup(args: argparse.Namespace) -> tuple[Any, Any, str]:
     """The bank, the rule set asked with --regelset and the language; ZelftestError if any is wrong."""
     from .core.bank.loader import load_bank
 
-    bank = load_bank(_bank_path(args))
+    bank = load_bank(bank_path(args))
     return bank, _forced_rules(bank, args), _language(bank, args)
 
 
@@ -294,7 +294,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     from .web import Guard, serve
 
     rules = None
-    bank = load_bank(_bank_path(args))
+    bank = load_bank(bank_path(args))
     if args.regelset is not None:
         # Check the id once here (exit 2), not in every browser's session.
         rules = _forced_rules(bank, args).id

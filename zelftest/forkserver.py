@@ -60,7 +60,7 @@ def preload(args: Sequence[str]) -> None:
     from .core.bank.loader import preload as preload_bank
 
     options = cli.build_parser().parse_args(list(args))
-    bank = preload_bank(cli._bank_path(options))
+    bank = preload_bank(cli.bank_path(options))
     import textual.drivers.web_driver  # noqa: F401 - the driver every session runs
 
     from .ui import factory  # noqa: F401 - the chat
