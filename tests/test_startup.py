@@ -104,6 +104,41 @@ def test_the_session_asked_for_early_waits_for_the_bank() -> None:
     asyncio.run(run())
 
 
+def test_a_bank_read_after_the_person_quit_touches_no_screen() -> None:
+    """Quitting at the welcome while the bank was still being read ended in a NoMatches
+    traceback and exit code 1 (seen in `zelftest web` sessions on a busy machine)."""
+    loader = HeldLoader()
+
+    async def run() -> ZelftestApp:
+        app = make_app(loader, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.exit(0)
+        loader.release()
+        await app.load_bank()  # the bank arrives now, with every screen gone
+        return app
+
+    app = asyncio.run(run())
+    assert app.return_code == 0 and app.bank_ready
+
+
+def test_the_reading_thread_cannot_be_cancelled_once_it_runs() -> None:
+    """An app that quits cancels its wait for the bank; the thread must still be able to
+    hand over what it read (InvalidStateError in the thread, before)."""
+    from zelftest.ui.bankread import BankReader
+
+    loader = HeldLoader()
+    reader = BankReader(loader, TODAY)
+    reader.start()
+    for _ in range(500):
+        if loader.calls:
+            break
+        threading.Event().wait(0.01)
+    assert loader.calls == 1 and not reader.future.cancel()
+    loader.release()
+    assert reader.wait().today == TODAY
+
+
 @pytest.fixture
 def headless(monkeypatch: pytest.MonkeyPatch) -> None:
     """`zelftest` (the chat) as the command line runs it, headless."""

@@ -135,6 +135,8 @@ class ZelftestApp(App[int]):
             return
         if self._session is None:
             self.use_session(session)
+        if not self.is_running:  # the person quit before the bank was read: the screens are going
+            return
         await self.chat.bank_arrived(session, relabel=session.language != shown)
         gc.freeze()  # the bank too, as on_mount does for the rest
 

@@ -57,6 +57,10 @@ class BankReader:
             threading.Thread(target=self._read, name="zelftest-bank", daemon=True).start()
 
     def _read(self) -> None:
+        # Running from here on: an app that quits meanwhile (and so cancels its wait) does
+        # not make set_result below raise InvalidStateError in this thread.
+        if not self.future.set_running_or_notify_cancel():
+            return
         try:
             bank, rules, language = self.loader()
             import zelftest.core.ask  # noqa: F401 - what the first answer routes with, read here too
