@@ -193,7 +193,7 @@ def test_without_the_zygote_a_session_starts_apart_and_the_zygote_comes_back(
     port = free_port()
     client = ZygoteClient(arguments(today=None) + ARGS)
     server = webserver.GuardedServer(
-        command() + ARGS,
+        command(ARGS),
         host="127.0.0.1",
         port=port,
         max_sessions=5,

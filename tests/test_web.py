@@ -123,9 +123,9 @@ def test_the_host_is_loopback_by_default() -> None:
 
 
 def test_kiosk_goes_on_to_every_browser_process() -> None:
-    assert "--kiosk" in web.command(kiosk=True)
-    assert "--kiosk" not in web.command()
-    assert web.command(today=dt.date(2026, 11, 26))[-2:] == ["--datum", "2026-11-26"]
+    assert "--kiosk" in web.arguments(kiosk=True)
+    assert "--kiosk" not in web.arguments()
+    assert web.arguments(today=dt.date(2026, 11, 26))[-2:] == ["--datum", "2026-11-26"]
     with serve("--kiosk", "--datum", "2026-11-26") as (server, port):
 
         async def visit() -> list[list[bytes]]:
@@ -151,8 +151,8 @@ def test_kiosk_goes_on_to_every_browser_process() -> None:
 
 
 def test_a_forced_rule_set_goes_on_to_every_browser_process(capsys: pytest.CaptureFixture[str]) -> None:
-    assert web.command(rules="loopbaancheques-2013")[-2:] == ["--regelset", "loopbaancheques-2013"]
-    assert "--regelset" not in web.command()
+    assert web.arguments(rules="loopbaancheques-2013")[-2:] == ["--regelset", "loopbaancheques-2013"]
+    assert "--regelset" not in web.arguments()
     # An unknown id is refused once, before serving (exit 2), with a suggestion.
     code, _, err = run_cli(capsys, "web", "--regelset", "loopbaancheques-2031")
     assert code == 2 and "bedoel je 'loopbaancheques-2013'?" in err

@@ -59,15 +59,10 @@ def parse_screen(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def command(
-    kiosk: bool = False,
-    today: dt.date | None = None,
-    bank: Path | None = None,
-    rules: str | None = None,
-    language: str | None = None,
-) -> list[str]:
-    """The command each browser session runs, as an argv list (no shell in between)."""
-    return [sys.executable, "-m", "zelftest", *arguments(kiosk, today, bank, rules, language)]
+def command(arguments: list[str]) -> list[str]:
+    """The command each browser session runs without the fork server: `zelftest ARGUMENTS`
+    as an argv list (no shell in between)."""
+    return [sys.executable, "-m", "zelftest", *arguments]
 
 
 def arguments(
@@ -110,8 +105,9 @@ def make_server(
 
     guard = guard or Guard()
     statics = Path(textual_serve.__file__).resolve().parent / "static"
+    args = arguments(kiosk, today, bank, rules, language)
     return GuardedServer(
-        command(kiosk, today, bank, rules, language),
+        command(args),
         host=host,
         port=port,
         origins=guard.origins,
@@ -119,7 +115,7 @@ def make_server(
         max_size=guard.max_size,
         kiosk=kiosk,
         language=language or DEFAULT,
-        zygote=ZygoteClient(arguments(kiosk, today, bank, rules, language)) if fork else None,
+        zygote=ZygoteClient(args) if fork else None,
         title=TITLE,
         statics_path=statics,
         templates_path=PAGE_DIR,
