@@ -21,7 +21,7 @@ from . import forgiving, forgiving_dates, i18n
 from .bank.model import Option, Question
 from .dates import parse_iso_date
 from .errors import suggest
-from .expr import expressions
+from .expr import expressions, filters
 from .i18n import Locale
 
 Value = str | int | float | dt.date | list[str]
@@ -32,7 +32,7 @@ class Invalid(Exception):
 
 
 def _locale(ctx: Mapping[str, Any] | None, locale: Locale | None) -> Locale:
-    return locale or expressions.locale_of(ctx)
+    return locale or filters.locale_of(ctx)
 
 
 def _labels(q: Question, ctx: Mapping[str, Any] | None, locale: Locale, language: str | None = None) -> list[str]:
@@ -197,11 +197,11 @@ def understood(q: Question, raw: Any, ctx: Mapping[str, Any] | None = None, loca
 
 def check_answer(q: Question, value: Value, ctx: Mapping[str, Any], language: str | None = None) -> None:
     """Run the question's own checks (`controles`); raises Invalid with the first failing message,
-    in `language` (else the context's language, see `expressions.locale_of`)."""
+    in `language` (else the context's language, see `filters.locale_of`)."""
     if not q.checks:
         return
-    if language is None and expressions.LOCALE_KEY in ctx:
-        language = expressions.locale_of(ctx).code
+    if language is None and filters.LOCALE_KEY in ctx:
+        language = filters.locale_of(ctx).code
     scope = dict(ctx)
     scope["waarde"] = value
     for check in q.checks:
@@ -225,12 +225,12 @@ def validate(
 
 def display(q: Question, value: Any, ctx: Mapping[str, Any], language: str | None = None) -> str:
     """How an answer reads back to a person (labels, dates and numbers in `language`, else
-    in the context's language, see `expressions.locale_of`).
+    in the context's language, see `filters.locale_of`).
 
     Bank texts (labels, units) may hold `{{ regels.x }}` and are filled in from `ctx`;
     text a person typed is returned as it is, never treated as a template.
     """
-    locale = i18n.locale(language) if language in i18n.LANGUAGES else expressions.locale_of(ctx)
+    locale = i18n.locale(language) if language in i18n.LANGUAGES else filters.locale_of(ctx)
     code = language or locale.code
 
     def label(option: Option) -> str:

@@ -18,58 +18,26 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError, nodes, pass_context
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .. import i18n
 from ..errors import suggest
-from ..i18n import Locale
 from . import fastexpr
+from .filters import LOCALE_KEY, date_filter, number_filter
 from .treeinfo import summary
+
+if TYPE_CHECKING:
+    from ..i18n import Locale
 
 RESERVED_NAMES = frozenset(
     {"regels", "vandaag", "regelset", "regels_sinds", "waarde", "true", "false", "none", "True", "False", "None"}
-    | {"_taal"}  # LOCALE_KEY: the session's language in the context, never a question
+    | {LOCALE_KEY}  # the session's language in the context, never a question
 )
 
 _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-
-
-# The render context's key for the session's Locale (`context(..., locale=...)`): the `datum`
-# and `getal` filters and the answer checks write in its language; Dutch without one.
-LOCALE_KEY = "_taal"
-
-
-def locale_of(ctx: Any) -> Locale:
-    """The Locale a render context (a mapping, or Jinja2's Context) carries."""
-    found = ctx.get(LOCALE_KEY) if ctx is not None else None
-    return found if isinstance(found, Locale) else i18n.locale()
-
-
-def format_number(value: object, locale: Locale | None = None) -> str:
-    """1.5 -> '1,5' (nl, fr) or '1.5' (en), whole numbers without decimals; a text keeps its
-    digits, only its decimal point follows the language (as the Dutch filter always did)."""
-    locale = locale or i18n.locale()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return locale.number(value)
-    return str(value).replace(".", locale.number(0.5)[1])
-
-
-@pass_context
-def date_filter(ctx: Any, value: object) -> str:
-    return locale_of(ctx).date(value)
-
-
-@pass_context
-def number_filter(ctx: Any, value: object) -> str:
-    return format_number(value, locale_of(ctx))
-
-
-# fastexpr calls these with the plain context mapping: they only `.get` from it.
-date_filter.reads_mapping = number_filter.reads_mapping = True  # type: ignore[attr-defined]
 _env.filters["datum"] = date_filter
 _env.filters["getal"] = number_filter
 
