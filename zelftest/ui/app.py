@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from zelftest.core.bank.model import Bank, RuleSet
     from zelftest.core.engine import Session
 
-    from .host import ChatHost
     from .info import GlossaryScreen
     from .review import EditScreen, ReviewScreen
     from .summary import SummaryScreen
@@ -347,8 +346,3 @@ class ZelftestApp(App[int]):
             self._clipboard = ""  # the app's own copy; the terminal's clipboard is the person's
         await self.chat.restart()
         self.notify(texts.RESTARTED, markup=False)
-
-
-if TYPE_CHECKING:
-    # The screens know the app as a ChatHost (host.py); mypy checks here that it is one.
-    _HOST: type[ChatHost] = ZelftestApp

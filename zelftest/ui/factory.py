@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from zelftest.core.bank.model import Bank, RuleSet
     from zelftest.kioskconfig import KioskConfig
 
+    from .host import ChatHost
+
+    # The screens know the app as a ChatHost (host.py); mypy checks here that it is one.
+    _HOST: type[ChatHost] = ZelftestApp
+
 
 def resolved(
     bank: Bank | BankLoader, rules: RuleSet | None, language: str | None

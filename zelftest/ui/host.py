@@ -3,7 +3,7 @@
 The app imports its screens to show them; were a screen to name the app's class, the two would
 import each other. So the chat, review and summary screens name this protocol instead;
 `ZelftestApp` (and the kiosk and counsellor apps built on it) fits it with its own methods,
-and mypy checks that it does (the end of app.py).
+and mypy checks that it does (factory.py).
 """
 
 from __future__ import annotations
