@@ -148,6 +148,31 @@ async def ask(path: str, request: bytes, fds: list[int]) -> dict[str, Any]:
         return answer
 
 
+def test_one_slow_answer_of_the_zygote_ends_no_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spawn that timed out used to restart the zygote, and with it end every session it had
+    forked: one slow moment ended every visitor's test."""
+
+    async def visit() -> None:
+        async with zygote() as client:
+            first = await spawned(client)
+            await screen(first, WELCOME["nl"])
+            assert client.process is not None
+            monkeypatch.setattr("zelftest.forkclient.REPLY_TIMEOUT", 0.5)
+            os.kill(client.process.pid, signal.SIGSTOP)  # too busy to answer in time
+            try:
+                assert await client.spawn(80, 24, "nl") is None  # this one starts apart
+            finally:
+                os.kill(client.process.pid, signal.SIGCONT)
+            with pytest.raises(TimeoutError):
+                await asyncio.wait_for(first.wait(), 3)
+            assert first.returncode is None and client.ready
+            monkeypatch.setattr("zelftest.forkclient.REPLY_TIMEOUT", 10.0)
+            second = await spawned(client)  # the same zygote forks the next one
+            await screen(second, WELCOME["nl"])
+
+    run(visit)
+
+
 def test_bad_requests_are_refused_and_the_zygote_goes_on() -> None:
     async def visit() -> None:
         async with zygote() as client:

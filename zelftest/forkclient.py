@@ -208,15 +208,21 @@ class ZygoteClient:
                     os.close(fd)
                 return None
             streams = await pipe_streams(*ours)
+            ours = []  # the pipe transports own them now, and close them
             return ForkedProcess(int(reply["pid"]), (reader, writer), *streams)
-        except (OSError, ValueError, TimeoutError) as exc:
-            log.warning("De vorkserver antwoordt niet (%s); deze sessie start apart", type(exc).__name__)
+        except BaseException as exc:  # also a cancelled handler: no fd may stay open behind it
             sock.close()
             for fd in theirs + ours:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-            self.ready = False
-            self._restart_later()
+            if not isinstance(exc, OSError | ValueError | TimeoutError):
+                raise
+            # Only this session starts apart. A zygote that still runs is not restarted: its
+            # sessions end with it, and one slow answer must not end every visitor's test.
+            log.warning("De vorkserver antwoordt niet (%s); deze sessie start apart", type(exc).__name__)
+            if self.process is None or self.process.returncode is not None:
+                self.ready = False
+                self._restart_later()
             return None
 
     async def stop(self) -> None:

@@ -166,7 +166,14 @@ class Zygote:
         finally:
             for fd in fds:
                 os.close(fd)
-        pidfd = os.pidfd_open(pid)
+        try:
+            pidfd = os.pidfd_open(pid)
+        except OSError as exc:  # no fd left (EMFILE): the session cannot be watched, so it does not run
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            send(conn, {"error": str(exc)[:200]})
+            conn.close()
+            return
         self.children[pid] = Child(pidfd, conn)
         self.selector.register(pidfd, selectors.EVENT_READ, ("exit", pid))
         self.selector.register(conn, selectors.EVENT_READ, ("server", pid))
@@ -206,7 +213,7 @@ class Zygote:
 
             code = main(argv)
         except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
         except BaseException:  # noqa: BLE001 - the child must reach os._exit, never the zygote's loop
             traceback.print_exc()
         finally:
