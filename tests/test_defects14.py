@@ -576,3 +576,23 @@ def test_buttons_wrap_into_as_many_columns_as_fit() -> None:
     assert columns_that_fit(summary, 70) == 4
     assert columns_that_fit(summary, 38) == 2
     assert columns_that_fit(summary, 10) == 1
+
+
+def test_the_chat_field_hint_is_never_cut() -> None:
+    """At 60 columns the field read "Of typ je antwoord of je"; in French and English even at 80."""
+    from zelftest.core import i18n
+
+    for language, size, whole in (("nl", (80, 24), True), ("nl", (60, 20), False), ("fr", (80, 24), False)):
+
+        async def run(language: str = language, size: tuple[int, int] = size, whole: bool = whole) -> None:
+            app = make_app(BANK, language=language)
+            async with app.run_test(size=size) as pilot:
+                await pilot.press("enter")
+                await pilot.pause()
+                field = app.screen.query_one("#chat-input", Input)
+                hint = str(field.placeholder)
+                assert len(hint) < field.content_size.width
+                catalogue = i18n.locale(language).section("chat")
+                assert hint == (catalogue.PLACEHOLDER_CHAT if whole else catalogue.PLACEHOLDER_CHAT_SHORT)
+
+        asyncio.run(run())

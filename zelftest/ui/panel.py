@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
@@ -165,6 +166,15 @@ class ErrorLine(Static):
         self.display = False
 
 
+class ChatInput(BoundedInput):
+    """The chat's field under every question: a shorter hint where the whole one would be cut
+    (60 columns: "Of typ je antwoord of je")."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        whole = texts.PLACEHOLDER_CHAT
+        self.placeholder = whole if len(whole) < self.content_size.width else texts.PLACEHOLDER_CHAT_SHORT
+
+
 class AnswerPanel(Vertical):
     """Holds the current answer widget, the error line and the navigation row."""
 
@@ -179,7 +189,7 @@ class AnswerPanel(Vertical):
             for button in (back, help_):
                 button.can_focus = False
                 yield button
-            yield BoundedInput(placeholder=texts.PLACEHOLDER_CHAT, compact=True, id="chat-input", select_on_focus=False)
+            yield ChatInput(placeholder=texts.PLACEHOLDER_CHAT, compact=True, id="chat-input", select_on_focus=False)
 
     @property
     def error(self) -> ErrorLine:
