@@ -274,22 +274,25 @@ def test_a_zygote_that_cannot_start_means_sessions_start_apart(caplog: pytest.Lo
 def test_when_the_server_dies_its_zygote_and_sessions_end() -> None:
     with serve("--datum", "2026-11-26") as (server, port):
 
-        async def visit() -> list[int]:
+        async def visit() -> tuple[list[int], Path]:
             async with aiohttp.ClientSession() as browser:
                 socket_ = await browser.ws_connect(f"ws://127.0.0.1:{port}/ws")
                 text = ""
                 while WELCOME["nl"] not in text:
                     text += (await asyncio.wait_for(socket_.receive(), 30)).data.decode("utf-8", "replace")
                 pids = [int(n) for n in os.listdir("/proc") if n.isdigit() and f"{n}" != str(server.pid)]
-                return [pid for pid in pids if parent_of(pid) == server.pid or parent_of(parent_of(pid)) == server.pid]
+                ours = (server.pid,)
+                family = [pid for pid in pids if parent_of(pid) in ours or parent_of(parent_of(pid)) in ours]
+                zygote_pid = next(pid for pid in family if parent_of(pid) == server.pid)
+                folder = Path(Path(f"/proc/{zygote_pid}/cmdline").read_bytes().split(b"\0")[3].decode()).parent
+                assert folder.is_dir()
+                assert len(sessions_of(server.pid)) == 1 and len(family) == 2, family  # the zygote and its child
+                # While the browser is still there (a closed socket would end the session by itself):
+                server.kill()  # no clean-up at all: the zygote sees its stdin close
+                server.wait(5)
+                return family, folder
 
-        family = asyncio.run(visit())
-        zygote_pid = next(pid for pid in family if parent_of(pid) == server.pid)
-        folder = Path(Path(f"/proc/{zygote_pid}/cmdline").read_bytes().split(b"\0")[3].decode()).parent
-        assert folder.is_dir()
-        assert len(sessions_of(server.pid)) == 1 and len(family) == 2, family  # the zygote and its child
-        server.kill()  # no clean-up at all: the zygote sees its stdin close
-        server.wait(5)
+        family, folder = asyncio.run(visit())
         deadline = time.monotonic() + 15
         while any(Path(f"/proc/{pid}").exists() and not zombie(pid) for pid in family):
             assert time.monotonic() < deadline, "the zygote or a session outlived the server"
