@@ -190,6 +190,37 @@ def test_the_welcome_needs_neither_the_bank_nor_the_engine() -> None:
     assert proc.stdout.strip() == "[]"
 
 
+def test_the_welcome_reads_only_its_own_language() -> None:
+    """The first screen in Dutch reads Dutch catalogue sections only: the footer's labels are
+    translated from what was looked up, not by reading every language's catalogue."""
+    probe = (
+        "import sys, threading\n"
+        "from zelftest.core import i18n\n"
+        "read = []\n"
+        "original = i18n.catalogue\n"
+        "def catalogue(code, section, *rest):\n"
+        "    read.append(code)\n"
+        "    return original(code, section, *rest)\n"
+        "i18n.catalogue = catalogue\n"
+        "from zelftest.ui.factory import make_app\n"
+        "app = make_app(lambda: threading.Event().wait(30))\n"
+        "async def check(pilot):\n"
+        "    await pilot.pause()\n"
+        "    print(sorted(set(read)))\n"
+        "    app.exit()\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await check(pilot)\n"
+        "import asyncio, os\n"
+        "asyncio.run(main())\n"
+        "sys.stdout.flush()\n"
+        "os._exit(0)\n"
+    )
+    proc = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "['nl']"
+
+
 def test_the_command_with_a_broken_bank_exits_2_with_its_message(tmp_path: Path) -> None:
     """`zelftest --vragen BROKEN` as a person runs it: the welcome, then the message and exit 2."""
     broken = tmp_path / "vragen"

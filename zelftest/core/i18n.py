@@ -87,6 +87,8 @@ class Locale:
         for code in (self.code, DEFAULT):
             value = catalogue(code, section).get(key)
             if value is not None:
+                if isinstance(value, str):
+                    _handed_out.setdefault(value, (section, key))
                 return _frozen(value)
         raise UnknownText(f"{section}.{key}")
 
@@ -202,24 +204,18 @@ def module_texts(section: str) -> Callable[[str], Any]:
     return lookup
 
 
-@functools.cache
-def _origins() -> dict[str, tuple[str, str]]:
-    """Every catalogue text of every language -> (section, key): where a fixed label came from."""
-    found: dict[str, tuple[str, str]] = {}
-    for code in LANGUAGES:
-        for section in sections(code):
-            for key, value in catalogue(code, section).items():
-                if isinstance(value, str):
-                    found.setdefault(value, (section, key))
-    return found
+# Every catalogue text handed out so far -> (section, key): where a fixed label came from.
+# Kept as texts are looked up, so `retranslate` never reads a catalogue the front end does not use.
+_handed_out: dict[str, tuple[str, str]] = {}
 
 
 def retranslate(text: str) -> str:
     """A catalogue text (in any language) in the current language; other text as it is.
 
     For the few labels fixed when a class is made (key bindings): the footer shows them in
-    the language the person chose later."""
-    origin = _origins().get(text)
+    the language the person chose later. Such a label was looked up in a catalogue, so it is
+    known here without reading every language's catalogue before the first screen."""
+    origin = _handed_out.get(text)
     if origin is None:
         return text
     value = current().lookup(*origin)
