@@ -39,8 +39,11 @@ class OptionRow(Static):
             super().__init__()
             self.row = row
 
-    def __init__(self, index: int, label: str, multi: bool, chosen: bool, highlighted: bool = False) -> None:
+    def __init__(
+        self, index: int, label: str, multi: bool, chosen: bool, highlighted: bool = False, digits: int = 1
+    ) -> None:
         self.index = index
+        self.digits = digits
         self.label_text = label
         self.multi = multi
         self.chosen = chosen
@@ -49,11 +52,12 @@ class OptionRow(Static):
         self.set_class(highlighted, "-highlight")
 
     def _content(self) -> Hanging:
-        # The pointer shows the highlighted row without colour too (NO_COLOR). A long
-        # label wraps under itself, not under the number.
-        pointer = "›" if self.highlighted else " "
+        # The pointer shows the highlighted row without colour too (NO_COLOR); it has a
+        # column of its own, so it never touches a two-digit number ("› 10"), and every row of
+        # a list numbers in the same width (`digits`). A long label wraps under itself.
+        pointer = "› " if self.highlighted else "  "
         box = ("[x] " if self.chosen else "[ ] ") if self.multi else ""
-        prefix = Text.assemble(pointer, (f"{self.index + 1:>2} ", "bold"), box)
+        prefix = Text.assemble(pointer, (f"{self.index + 1:>{self.digits}} ", "bold"), box)
         return Hanging(prefix, Text(self.label_text))
 
     def set_highlight(self, highlighted: bool) -> None:
@@ -62,9 +66,9 @@ class OptionRow(Static):
             self.set_class(highlighted, "-highlight")
             self.update(self._content())
 
-    def configure(self, label: str, multi: bool, chosen: bool) -> None:
-        if (label, multi, chosen) != (self.label_text, self.multi, self.chosen):
-            self.label_text, self.multi = label, multi
+    def configure(self, label: str, multi: bool, chosen: bool, digits: int = 1) -> None:
+        if (label, multi, chosen, digits) != (self.label_text, self.multi, self.chosen, self.digits):
+            self.label_text, self.multi, self.digits = label, multi, digits
             self.set_chosen(chosen)
 
     def set_chosen(self, chosen: bool) -> None:
@@ -117,13 +121,14 @@ class ChoiceList(Vertical, can_focus=True):
         self.hint = hint
         self.chosen = {i for i, (value, _) in enumerate(self.options) if value in chosen}
         self.highlighted = min(self.chosen) if self.chosen else 0
+        self.digits = len(str(len(self.options)))
 
     def compose(self) -> ComposeResult:
         hint = Static(self.hint, classes="hint", markup=False)
         hint.display = bool(self.hint)
         yield hint
         for i, (_, label) in enumerate(self.options):
-            yield OptionRow(i, label, self.multi, i in self.chosen, i == self.highlighted)
+            yield OptionRow(i, label, self.multi, i in self.chosen, i == self.highlighted, self.digits)
         confirm = Button(texts.CONFIRM_MULTI + " (Enter)", id="confirm", compact=True)
         confirm.can_focus = False
         confirm.display = self.multi
@@ -149,9 +154,11 @@ class ChoiceList(Vertical, can_focus=True):
         for row in rows[len(self.options) :]:
             await row.remove()
         for row, (_, label) in zip(rows, self.options, strict=False):
-            row.configure(label, multi, row.index in self.chosen)
+            row.configure(label, multi, row.index in self.chosen, self.digits)
         extra = [
-            OptionRow(i, label, multi, i in self.chosen) for i, (_, label) in enumerate(self.options) if i >= len(rows)
+            OptionRow(i, label, multi, i in self.chosen, digits=self.digits)
+            for i, (_, label) in enumerate(self.options)
+            if i >= len(rows)
         ]
         if extra:
             await self.mount_all(extra, before="#confirm")
