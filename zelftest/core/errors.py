@@ -8,7 +8,10 @@ import difflib
 import errno
 import reprlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .i18n import Locale
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,16 @@ class AnswerError(ZelftestError):
     """An answers file or answer value that cannot be used (for `beoordeel`)."""
 
 
-def suggest(word: Any, choices: Any) -> str:
-    """'; bedoel je 'x'?' for the closest choice, or ''."""
+def suggest(word: Any, choices: Any, locale: Locale | None = None) -> str:
+    """'; bedoel je 'x'?' for the closest choice, or ''. In `locale`'s language when a
+    message reaches a person in theirs (an answer in a French session); Dutch without one,
+    as for the bank's authors."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; bedoel je '{close[0]}'?" if close else ""
+    if not close:
+        return ""
+    from .i18n import locale as get_locale  # not at import: the CLI's Dutch errors need no catalogue
+
+    return (locale or get_locale()).text("kern.DID_YOU_MEAN", word=close[0])
 
 
 # Messages quote at most this many characters of a value.

@@ -71,7 +71,7 @@ def _strict_choice(q: Question, raw: Any, locale: Locale) -> str:
     if isinstance(raw, str) and q.option(raw) is not None:
         return raw
     values = [o.value for o in q.choices]
-    raise Invalid(locale.text("kern.NOT_ALLOWED", raw=raw, hint=suggest(raw, values), values=", ".join(values)))
+    raise Invalid(locale.text("kern.NOT_ALLOWED", raw=raw, hint=suggest(raw, values, locale), values=", ".join(values)))
 
 
 def _multi(q: Question, raw: Any, strict: bool, ctx: Mapping[str, Any] | None, locale: Locale) -> list[str]:
