@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from figures import dump, record  # noqa: E402 - the benchmarks folder is on sys.path when run
+from figures import dump, installed_env, record  # noqa: E402 - the benchmarks folder is on sys.path when run
 
 from zelftest.core.resources import default_bank_path  # noqa: E402
 
@@ -123,10 +123,7 @@ print(time.perf_counter() - start, len(findings))
 """
 
 
-# Measured as an installed package runs: with its bytecode. (A session that sets
-# PYTHONDONTWRITEBYTECODE would otherwise compile every module of zelftest from source
-# in every process; pip compiles them at install time.) The warm-up runs write it.
-_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+_ENV = installed_env()
 
 
 def _load_check(path: Path, runs: int) -> float:

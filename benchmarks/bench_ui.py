@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from figures import dump, record  # the benchmarks folder is on sys.path when run as a script
+from figures import dump, installed_env, record  # the benchmarks folder is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
 # The Pilot driver (scripted.py) is a test helper and lives in tests/, outside the package.
@@ -159,7 +159,7 @@ def child_times(code: str, *args: str) -> tuple[dict[str, float], int]:
     """Run `code` in a fresh interpreter: (seconds from spawn to each moment it printed, peak RSS in KB)."""
     # Every child gets the same path (the full conversation imports tests/scripted.py), so
     # the bare app and the chat pay the same for it.
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+    env = installed_env(PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "tests")]))
     start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-c", PRELUDE + code, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60

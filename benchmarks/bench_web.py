@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import socket
 import statistics
@@ -28,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import aiohttp
-from figures import dump, record  # the benchmarks folder is on sys.path when run as a script
+from figures import dump, installed_env, record  # the benchmarks folder is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,7 +41,7 @@ def free_port() -> int:
 def start_server(port: int, kiosk: bool, extra: tuple[str, ...] = (), fork: bool = True) -> subprocess.Popen[bytes]:
     """`zelftest web` on `port`, once its page answers; `extra` are more options (--max-sessies);
     without `fork`, no fork server: every session starts as its own `python -m zelftest`."""
-    env = {**os.environ, "ZELFTEST_KIOSK_PIN": "864209", "ZELFTEST_WEB_VORK": "1" if fork else "0"}
+    env = installed_env(ZELFTEST_KIOSK_PIN="864209", ZELFTEST_WEB_VORK="1" if fork else "0")
     command = [sys.executable, "-m", "zelftest", "web", "--poort", str(port), "--datum", "2026-11-26", *extra]
     server = subprocess.Popen(
         [*command, *(["--kiosk"] if kiosk else [])],

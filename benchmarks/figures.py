@@ -7,10 +7,20 @@ Each benchmark calls `record(...)` next to its own printout and, when given
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 ROWS: list[dict[str, Any]] = []
+
+
+def installed_env(**extra: str) -> dict[str, str]:
+    """The environment for a measured child process: as an installed package runs, with its
+    bytecode. (A shell that sets PYTHONDONTWRITEBYTECODE would have every module of zelftest
+    compiled from source in every process, while Textual's come compiled from site-packages;
+    pip compiles a package when it installs it.) The warm-up runs write the bytecode."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **extra}
 
 
 def record(name: str, value: float, unit: str, target: str = "", ok: bool | None = None) -> None:
