@@ -106,7 +106,23 @@ class Locale:
         return self.text(key)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.text(singular if n == 1 else plural)
+        return self.text(singular if self.plural(n) == "one" else plural)
+
+    # -- counts ----------------------------------------------------------------
+    def plural(self, n: float) -> Literal["one", "other"]:
+        """The plural form a count takes, as CLDR says for these languages: `one` for
+        exactly 1 in Dutch and English, for 0 up to (not including) 2 in French
+        (`1 heure`, `1,5 heure`, `0 heure`; `1.5 hours`)."""
+        if self.code == "fr":
+            return "one" if 0 <= n < 2 else "other"
+        return "one" if n == 1 and float(n).is_integer() else "other"
+
+    def count(self, unit: str, n: object) -> str:
+        """`n` with its unit in the right number: 1 uur / 1 heure / 1 hour, 2 maanden, 3 weeks;
+        what is not a number gets the plural. `unit` is one of kern.COUNTS (jaar, maand, week, uur)."""
+        forms = self.lookup("kern", "COUNTS")[unit]
+        form = self.plural(n) if isinstance(n, int | float) and not isinstance(n, bool) else "other"
+        return str(forms[form]).format(n=self.number(n))
 
     # -- dates and numbers -----------------------------------------------------
     def date(self, day: object) -> str:

@@ -248,6 +248,9 @@ def display(q: Question, value: Any, ctx: Mapping[str, Any], language: str | Non
     if q.type == "datum":
         return locale.date(value)
     if q.type == "getal":
+        # A unit the test knows takes its singular for 1 (1 maand, 1 an, 1 hour).
+        if q.unit and (known := forgiving_dates.unit_of(q.unit.get(), locale)):
+            return locale.count(known, value)
         unit = f" {expressions.render_text(q.unit.get(code), ctx)}" if q.unit else ""
         return f"{locale.number(value)}{unit}"
     return str(value)

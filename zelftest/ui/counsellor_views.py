@@ -172,11 +172,11 @@ def hours_lines(hours: Mapping[str, Any], unconfirmed_: set[str]) -> list[Conten
     """The hours of the latest package, and its group-time limit (only when the regime gives
     one) and aftercare minutes."""
     mark = ct.UNCONFIRMED if "pakket_uren" in unconfirmed_ else ""
-    size = _value(hours["grootte"]) + mark
+    size = current().count("uur", hours["grootte"]) + mark
     first = ct.HOURS_LINE.format(size=size, used=_value(hours["gebruikt"]), left=_value(hours["over"]))
     parts = []
     if hours.get("groep_max") is not None:
-        group = ct.GROUP_PART.format(hours=current().number(hours["groep_max"]))
+        group = ct.GROUP_PART.format(hours=current().count("uur", hours["groep_max"]))
         parts.append(group + (ct.UNCONFIRMED if "groep_max_uren_per_4u" in unconfirmed_ else ""))
     care = ct.CARE_PART.format(minutes=hours["nazorg_minuten"])
     parts.append(care + (ct.UNCONFIRMED if "nazorg_minuten" in unconfirmed_ else ""))

@@ -26,7 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import suggest
 from . import fastexpr
-from .filters import LOCALE_KEY, date_filter, number_filter
+from .filters import LOCALE_KEY, count_filter, date_filter, number_filter
 from .treeinfo import summary
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ RESERVED_NAMES = frozenset(
 _env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 _env.filters["datum"] = date_filter
 _env.filters["getal"] = number_filter
+_env.filters["aantal"] = count_filter
 
 # What a failing condition may raise at run time; such a condition is false.
 _RUNTIME_ERRORS = (

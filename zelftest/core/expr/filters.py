@@ -1,6 +1,7 @@
 """The filters of the bank's texts that write in the person's language: `datum` (a date,
-`26 november 2026`) and `getal` (a number, `1,5` / `1.5`), and the Locale a render context
-carries (`LOCALE_KEY`, `locale_of`). expressions.py puts them in its sandbox.
+`26 november 2026`), `getal` (a number, `1,5` / `1.5`) and `aantal` (a number with its unit
+in the right number: `{{ uren | aantal('uur') }}` is 1 uur, 1 heure, 3 hours), and the Locale
+a render context carries (`LOCALE_KEY`, `locale_of`). expressions.py puts them in its sandbox.
 """
 
 from __future__ import annotations
@@ -42,5 +43,13 @@ def number_filter(ctx: Any, value: object) -> str:
     return format_number(value, locale_of(ctx))
 
 
+@pass_context
+def count_filter(ctx: Any, value: object, unit: str) -> str:
+    """`value` with `unit` (jaar, maand, week, uur: kern.COUNTS) in the language's singular or
+    plural; a value that is not a number stays as it is, with the plural."""
+    return locale_of(ctx).count(unit, value)
+
+
 # fastexpr calls these with the plain context mapping: they only `.get` from it.
 date_filter.reads_mapping = number_filter.reads_mapping = True  # type: ignore[attr-defined]
+count_filter.reads_mapping = True  # type: ignore[attr-defined]

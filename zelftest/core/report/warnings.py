@@ -100,7 +100,9 @@ def counsellor_warnings(result: Mapping[str, Any], locale: Locale | str | None =
     countdown = t("rapport.WARN_COUNTDOWN", days=days) if days > SOON_DAYS else ""
     hours = right.get("uren")
     amount = (
-        t("rapport.WARN_HOURS_LEFT", hours=loc.number(hours)) if hours is not None else t("rapport.WARN_SOME_HOURS")
+        t("rapport.WARN_HOURS_LEFT", hours=loc.count("uur", hours))
+        if hours is not None
+        else t("rapport.WARN_SOME_HOURS")
     )
     out.append(
         {
