@@ -77,6 +77,7 @@ TEXT_PATHS = frozenset(
         "antwoorden.*.antwoord",
         "spoor.*.tekst",
         "spoor.*.parameters.*.bron",
+        "spoor.*.parameters.*.labels.*.label",
     }
 )
 # Words that only Dutch prose has (French has "je" itself); in the JSON only the first ones,

@@ -71,22 +71,42 @@ class Trace:
             scope["nieuw_recht_regels"] = rule_set_name(self.bank, values["nieuw_recht_regels"], self.language)
         return expressions.render_text(template.get(self.language), scope).strip()
 
+    def labels(self, value: Any, questions: Iterable[str]) -> dict[str, str]:
+        """The person's words for a rule number's values that are answer options (`wallonie`:
+        "In Wallonië"), for whoever reads the trace; the ids stay in `waarde` for machines.
+        The options of the questions the conclusion read come first, then the whole bank's."""
+        values = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
+        read = [self.bank.question(q) for q in questions if self.bank.has_question(q)]
+        found: dict[str, str] = {}
+        for v in values:
+            if not isinstance(v, str):
+                continue
+            for q in (*read, *self.bank.questions):
+                option = q.option(v) if q.type in ("keuze", "meerkeuze") else None
+                if option is not None:
+                    found[v] = expressions.render_text(option.label.get(self.language), self.base)
+                    break
+        return found
+
     def add(
         self, conclusion: str, rule: str, answers: Iterable[str], params: Iterable[str] = (), **values: Any
     ) -> dict[str, Any]:
         """Record one conclusion and return its entry (with the rendered text)."""
+        answers = list(answers)
         used_params = []
         for name in params:
             p = self.parameters[name]
             src = self.sources.get(p.source)
-            used_params.append(
-                {
-                    "naam": name,
-                    "waarde": jsonable(p.value),
-                    "bron": src.title.get(self.language) if src else p.source,
-                    "bevestigd": p.confirmed and p.value is not None,
-                }
-            )
+            param = {
+                "naam": name,
+                "waarde": jsonable(p.value),
+                "bron": src.title.get(self.language) if src else p.source,
+                "bevestigd": p.confirmed and p.value is not None,
+            }
+            labels = self.labels(p.value, answers)
+            if labels:
+                param["labels"] = [{"waarde": v, "label": label} for v, label in labels.items()]
+            used_params.append(param)
         entry = {
             "conclusie": conclusion,
             "regel": rule,

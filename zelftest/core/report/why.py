@@ -53,10 +53,16 @@ def short_question(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
-def words(value: Any, locale: Locale | str | None = None) -> str:
+def words(value: Any, locale: Locale | str | None = None, labels: Mapping[str, str] | None = None) -> str:
     """One value of a rule number in words: numbers and dates as the language writes them,
-    codes with spaces; never a Python list, mapping or None."""
+    an answer option as the person read it (`labels`, from the trace), other codes with
+    spaces; never a Python list, mapping or None."""
     loc = as_locale(locale)
+    if labels and isinstance(value, list | tuple) and all(isinstance(v, str) and v in labels for v in value):
+        # Labels are sentences: listed as the answers are (values.display), without full stops.
+        return "; ".join(labels[v].rstrip(".") for v in value) or loc.text("rapport.NONE_OF_THEM")
+    if labels and isinstance(value, str) and value in labels:
+        return labels[value].rstrip(".")
     if value is None:
         return loc.text("rapport.UNKNOWN")
     if isinstance(value, bool):
@@ -84,7 +90,7 @@ def number_line(param: Mapping[str, Any], answers: Mapping[str, Any], locale: Lo
         if picked:
             value = value[picked[0]]
     name = param["naam"].replace("_", " ")
-    shown = words(value, loc)
+    shown = words(value, loc, {x["waarde"]: x["label"] for x in param.get("labels", [])})
     # An unknown number reads as "uren per periode: onbekend", not "onbekend uur per periode".
     known = loc.lookup("rapport", "WHY_PARAMETERS").get(param["naam"]) if value is not None else None
     phrase = known.format(value=shown) if known else loc.text("rapport.WHY_NAMED", name=name, value=shown)

@@ -1,0 +1,105 @@
+"""The counsellor reads the client's own answers, not value ids (issue 14): a rule number whose
+values are answer options ("woont in: vlaanderen, brussel") shows the options as the client
+read them ("In Vlaanderen; In Brussel"), in the session's language; the right's status and the
+fit's band in the live result are words ("het pakket loopt nog", not "lopend"). The trace
+keeps the ids for machines (`waarde`) and adds the labels (`labels`)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from typing import Any
+
+from conftest import SHIPPED, TODAY, answers
+from scripted import TYPICAL, fill
+from textual.widgets import Static
+
+from zelftest.core.bank.loader import load_bank
+from zelftest.core.i18n import locale
+from zelftest.core.report.why import why
+from zelftest.core.result import evaluate, to_json_ready
+from zelftest.ui.counsellor import CounsellorApp
+from zelftest.ui.factory import make_app
+
+BANK = load_bank(SHIPPED)
+WALLONIA = answers(woonplaats="wallonie", werkt_in_vlaanderen_of_brussel="nee")
+# (not the domain in a source title: odin.vlaanderen.be)
+RAW = re.compile(r"(?<![.\w])(wallonie|vlaanderen|brussel|ander eu|werknemer, zelfstandige)(?![.\w])")
+
+
+def label(qid: str, value: str, code: str = "nl") -> str:
+    option = BANK.question(qid).option(value)
+    assert option is not None
+    return option.label.get(code).rstrip(".")
+
+
+def numbers(result: dict[str, Any], conclusion: str) -> list[str]:
+    return next(i["getallen"] for i in why(result, locale=result["_code"]) if i["conclusie"] == conclusion)
+
+
+def result_in(code: str, a: dict[str, Any]) -> dict[str, Any]:
+    return {**evaluate(BANK, a, TODAY, locale=locale(code)), "_code": code}
+
+
+def test_rule_numbers_show_the_options_as_the_client_read_them() -> None:
+    for code in ("nl", "fr", "en"):
+        lines = " ".join(numbers(result_in(code, WALLONIA), "recht"))
+        assert label("woonplaats", "wallonie", code) in lines, lines
+        assert label("woonplaats", "vlaanderen", code) in lines, lines
+        assert not RAW.search(lines), lines
+    working = numbers(result_in("nl", answers(statuut="werkzoekend")), "recht")[0]
+    assert working.startswith(f"wie nu werkt: {label('statuut', 'werknemer')}; {label('statuut', 'zelfstandige')}")
+
+
+def test_the_json_trace_keeps_the_ids_and_adds_the_labels() -> None:
+    plain = to_json_ready(evaluate(BANK, WALLONIA, TODAY))
+    entry = next(e for e in plain["spoor"] if e["regel"] == "recht.woonplaats")
+    param = next(p for p in entry["parameters"] if p["naam"] == "woonplaats_altijd")
+    assert param["waarde"] == ["vlaanderen", "brussel"]
+    assert param["labels"] == [
+        {"waarde": "vlaanderen", "label": "In Vlaanderen"},
+        {"waarde": "brussel", "label": "In Brussel"},
+    ]
+    json.dumps(plain)  # still JSON as it is
+    # A number that is not an answer option has no labels.
+    assert all("labels" not in p for e in plain["spoor"] for p in e["parameters"] if p["naam"] == "periode_jaren")
+
+
+def drive(keys: dict[str, Any], check: Any, language: str) -> None:
+    async def run() -> None:
+        app = make_app(BANK, mode="begeleider", today=TODAY, language=language)
+        assert isinstance(app, CounsellorApp)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await pilot.press("enter")
+            fill(app.session, keys)
+            await app.chat.ask_current()
+            await pilot.pause()
+            check(app)
+
+    asyncio.run(run())
+
+
+def test_the_panel_shows_labels_and_status_words_in_french() -> None:
+    client = {**TYPICAL, "woonplaats": "wallonie", "werkt_in_vlaanderen_of_brussel": "nee"}
+
+    def check(app: CounsellorApp) -> None:
+        why_text = str(app.chat.query_one("#why-view", Static).render())
+        body = "\n".join(line for line in why_text.splitlines() if not line.startswith("détails"))
+        assert label("woonplaats", "wallonie", "fr") in body
+        assert not RAW.search(body), body
+        facts = str(app.chat.query_one("#result-view", Static).render())
+        assert re.search(r"\bnon\b", facts) and not re.search(r"\bnee\b", facts), facts
+        assert not re.search(r"\b(hoog|midden|laag)\b", facts), facts
+
+    drive(client, check, "fr")
+
+
+def test_a_running_package_reads_as_words_in_the_live_result() -> None:
+    running = {**TYPICAL, "laatste_gesprek": "10-05-2026", "pakket_afgerond": "nee", "uren_opgenomen": "2"}
+
+    def check(app: CounsellorApp) -> None:
+        facts = str(app.chat.query_one("#result-view", Static).render())
+        assert "het pakket loopt nog" in facts and "lopend" not in facts, facts
+
+    drive(running, check, "nl")
