@@ -6,7 +6,8 @@
    first question, each as a ratio to a bare Textual app measured alternately in the same run
    (bench_ui.cold_start; targets <= 1.3x and <= 1.5x), medians;
 2. per answer (key -> next question painted, full Pilot conversations; bench_ui.latencies):
-   median and p95 on the machine as it is, and again with one busy loop per core;
+   median and p95 on the machine as it is, and again with one busy loop per core; each beside
+   a bare Textual app doing the same step (bench_floor), so the ratio says what is ours;
 3. `zelftest web` through websocket clients (bench_sessions): a new browser's first screen with
    1/10/20/50 sessions open and when 20 connect at once, RSS per session after a whole conversation.
 
@@ -36,7 +37,8 @@ ROOT = HERE.parent
 # This checkout's package first (not an installed copy), and tests/ for scripted.py.
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import bench_sessions  # noqa: E402 - after the path is set
+import bench_floor  # noqa: E402 - after the path is set
+import bench_sessions  # noqa: E402
 import bench_ui  # noqa: E402
 from figures import ROWS, record  # noqa: E402
 
@@ -98,10 +100,16 @@ def start_up(repeats: int) -> None:
 
 def per_answer(runs: int, label: str, median_target: float) -> None:
     answers, _ = asyncio.run(bench_ui.latencies(runs))
+    bare = asyncio.run(bench_floor.latencies(runs))
     med, p95 = statistics.median(answers) * MS, bench_ui.p95(answers) * MS
-    print(f"per answer, {label}: {len(answers)} answers, median {med:.1f} ms, p95 {p95:.1f} ms")
+    floor = statistics.median(bare) * MS
+    print(
+        f"per answer, {label}: {len(answers)} answers, median {med:.1f} ms, p95 {p95:.1f} ms;"
+        f" a bare Textual app doing the same step: median {floor:.1f} ms"
+    )
     record(f"per answer, {label}, median", med, "ms", f"<= {median_target:.0f} ms", med <= median_target)
     record(f"per answer, {label}, p95", p95, "ms", "<= 40 ms", p95 <= 40)
+    record(f"per answer, {label} / bare Textual, the same step", med / floor, "x")
 
 
 def core() -> None:
