@@ -18,7 +18,6 @@ from textual.content import Content
 
 from zelftest.core.engine import Session
 from zelftest.core.i18n import current
-from zelftest.core.report import level
 from zelftest.core.report.compare import NONE, facts
 from zelftest.core.report.timeline import package_timeline
 from zelftest.core.report.warnings import counsellor_warnings
@@ -53,13 +52,8 @@ def _value(value: Any) -> str:
     return ct.UNKNOWN if value is None else str(value)
 
 
-def _plain(key: str, value: str) -> str:
-    """A fact's value as words: the right's status and the fit's band as the summary names
-    them (`lopend`: "het pakket loopt nog"), other codes with spaces."""
-    if key == "recht":
-        return str(current().lookup("rapport", "WHY_STATUS").get(value, value.replace("_", " ")))
-    if key == "geschiktheid.niveau":
-        return level(value, current())
+def _plain(value: str) -> str:
+    """A fact's value as words: a status such as nog_niet reads "nog niet"."""
     return value.replace("_", " ")
 
 
@@ -113,11 +107,11 @@ class FactLines:
 
     def fact(self, key: str, extra: str = "", label: str | None = None, bold: bool = False) -> None:
         label = label or ct.FACT_LABELS.get(key, key)
-        value = _plain(key, self.now.get(key, NONE))
+        value = _plain(self.now.get(key, NONE))
         extra += self.mark(key)
         if self.changed(key):
             assert self.old is not None
-            was = ct.WAS.format(old=_plain(key, self.old.get(key, NONE)))
+            was = ct.WAS.format(old=_plain(self.old.get(key, NONE)))
             self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, CHANGED), extra, (was, WARNING)))
         else:
             self.lines.append(Content.assemble((f"{label:<{LABEL}} ", MUTED), (value, "bold" if bold else ""), extra))
