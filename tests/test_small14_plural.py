@@ -98,3 +98,9 @@ def test_counsellor_hours_line_in_french() -> None:
         assert "1 heure maximum" in second
     finally:
         i18n.use(before)
+
+
+def test_an_unknown_unit_is_named_for_the_banks_author() -> None:
+    ctx = expressions.context({"uren": 3}, {}, None, locale=locale("fr"))
+    with pytest.raises(ValueError, match=r"aantal\('maanden'\): onbekende eenheid; bedoel je 'maand'\?"):
+        expressions.render_text("{{ uren | aantal('maanden') }}", ctx)

@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import pass_context
 
 from .. import i18n
+from ..errors import suggest
 from ..i18n import Locale
 
 # The render context's key for the session's Locale (`context(..., locale=...)`): the `datum`
@@ -47,7 +48,12 @@ def number_filter(ctx: Any, value: object) -> str:
 def count_filter(ctx: Any, value: object, unit: str) -> str:
     """`value` with `unit` (jaar, maand, week, uur: kern.COUNTS) in the language's singular or
     plural; a value that is not a number stays as it is, with the plural."""
-    return locale_of(ctx).count(unit, value)
+    locale = locale_of(ctx)
+    units = locale.lookup("kern", "COUNTS")
+    if unit not in units:
+        # The checker renders every text: the bank's author reads this, in Dutch.
+        raise ValueError(f"aantal('{unit}'): onbekende eenheid{suggest(unit, units)}; kies uit {', '.join(units)}")
+    return locale.count(unit, value)
 
 
 # fastexpr calls these with the plain context mapping: they only `.get` from it.
