@@ -8,6 +8,7 @@ The wheel is built from a copy of the project files, so the checkout gets no bui
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -30,7 +31,23 @@ def _run(
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    base = tmp_path_factory.mktemp("wheel")
+    """The wheel, built and installed once per test run: pytest-xdist's workers share the
+    temporary folder's parent, and the first to come builds while the others wait."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    base = shared / "wheel"
+    with (shared / "wheel.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (base / "built").exists():
+            shutil.rmtree(base, ignore_errors=True)  # a build that failed half-way
+            base.mkdir()
+            _build(base)
+            (base / "built").touch()
+    return {"wheel": next((base / "dist").glob("zelftest-*.whl")), "site": base / "site", "cwd": base / "elders"}
+
+
+def _build(base: Path) -> None:
     src = base / "src"
     src.mkdir()
     for name in ("pyproject.toml", "README.md", "LICENSE"):
@@ -43,12 +60,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     built = _run([*pip, "wheel", "--no-deps", "-w", str(base / "dist"), str(src)], cwd=base)
     assert built.returncode == 0, f"pip wheel failed:\n{built.stdout}\n{built.stderr}"
     wheel = next((base / "dist").glob("zelftest-*.whl"))
-    site_dir = base / "site"
-    done = _run([*pip, "install", "--no-deps", "--target", str(site_dir), str(wheel)], cwd=base)
+    done = _run([*pip, "install", "--no-deps", "--target", str(base / "site"), str(wheel)], cwd=base)
     assert done.returncode == 0, f"pip install failed:\n{done.stdout}\n{done.stderr}"
-    elsewhere = base / "elders"
-    elsewhere.mkdir()
-    return {"wheel": wheel, "site": site_dir, "cwd": elsewhere}
+    (base / "elders").mkdir()
 
 
 def _env(site_dir: Path) -> dict[str, str]:
