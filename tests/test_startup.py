@@ -175,6 +175,13 @@ def test_a_wrong_option_still_ends_with_its_message_and_exit_2(
     assert code == 2 and err.startswith(f"zelftest: {message}") and "Traceback" not in err
 
 
+def run_probe(probe: str) -> str:
+    """What `probe` prints, run in a fresh interpreter (so no earlier import counts)."""
+    proc = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
 def test_the_welcome_needs_neither_the_bank_nor_the_engine() -> None:
     """Importing the chat app and making it with a loader imports none of the core's heavy parts."""
     probe = (
@@ -185,9 +192,7 @@ def test_the_welcome_needs_neither_the_bank_nor_the_engine() -> None:
         "         'zelftest.core.ask', 'jinja2', 'babel']\n"
         "print([m for m in heavy if m in sys.modules])\n"
     )
-    proc = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "[]"
+    assert run_probe(probe) == "[]"
 
 
 def test_the_welcome_reads_only_its_own_language() -> None:
@@ -216,9 +221,7 @@ def test_the_welcome_reads_only_its_own_language() -> None:
         "sys.stdout.flush()\n"
         "os._exit(0)\n"
     )
-    proc = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().splitlines()[-1] == "['nl']"
+    assert run_probe(probe).splitlines()[-1] == "['nl']"
 
 
 def test_the_command_with_a_broken_bank_exits_2_with_its_message(tmp_path: Path) -> None:
