@@ -155,6 +155,11 @@ async def answer_all(
     raise AssertionError("the conversation does not end")
 
 
+def bubble_lines(bubble: Any) -> list[str]:
+    """What a `PersonBubble` shows on its lines, without the box's padding and edge."""
+    return [line.strip().removesuffix(bubble.EDGE).strip() for line in bubble.render().plain.split("\n")]
+
+
 def screen_text(app: App[Any]) -> str:
     """The current screen (and the screens under a dialog) as plain text."""
     width, height = app.size
