@@ -271,6 +271,29 @@ def test_a_zygote_that_cannot_start_means_sessions_start_apart(caplog: pytest.Lo
     assert any("vorkserver start niet" in record.getMessage() for record in caplog.records)
 
 
+def test_while_the_zygote_is_down_one_line_is_logged_not_one_per_session(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zygote that died waits for its restart (backed off up to minutes): the sessions that
+    come meanwhile start apart without a log line each."""
+    monkeypatch.setattr("zelftest.forkclient.RESTART_PAUSE", 60.0)
+
+    async def visit() -> None:
+        client = ZygoteClient(arguments(today=None) + ARGS)
+        assert await client.start()
+        assert client.process is not None
+        client.process.kill()
+        await client.process.wait()
+        client._failures = 1  # as after a failed restart: the next waits RESTART_PAUSE * 2
+        for _ in range(5):
+            assert await client.spawn(80, 24, "nl") is None
+        await client.close()
+
+    run(visit)
+    down = [r for r in caplog.records if "vorkserver is er niet" in r.getMessage()]
+    assert len(down) == 1, [r.getMessage() for r in down]
+
+
 def test_when_the_server_dies_its_zygote_and_sessions_end() -> None:
     with serve("--datum", "2026-11-26") as (server, port):
 

@@ -182,8 +182,10 @@ class ZygoteClient:
     async def spawn(self, width: int, height: int, language: str) -> ForkedProcess | None:
         """A session forked by the zygote, or None: then the caller starts it the old way."""
         if not self.ready or self.process is None or self.process.returncode is not None:
-            if self.folder:  # it was started once, so it died: say so once and start it again
-                log.warning("De vorkserver is er niet; deze sessie start apart")
+            if self.folder:  # it was started once, so it died: say so and start it again
+                if self._starting is None or self._starting.done():
+                    # Once per restart, not once per session while it waits (up to minutes).
+                    log.warning("De vorkserver is er niet; de sessies starten apart tot hij terug is")
                 self.ready = False
                 self._restart_later()
             return None
