@@ -201,9 +201,11 @@ def panel_text(app: CounsellorApp, selector: str) -> str:
     return str(app.chat.query_one(selector, Static).render())
 
 
-def drive(keys: dict[str, Any], check: Any, size: tuple[int, int] = (160, 50)) -> None:
+def drive(keys: dict[str, Any], check: Any, size: tuple[int, int] = (160, 50), language: str | None = None) -> None:
+    """The counsellor app with `keys` answered; `check(app, pilot)` is awaited."""
+
     async def run() -> None:
-        app = make_app(BANK, mode="begeleider", today=TODAY)
+        app = make_app(BANK, mode="begeleider", today=TODAY, language=language)
         assert isinstance(app, CounsellorApp)
         async with app.run_test(size=size) as pilot:
             await pilot.press("enter")

@@ -5,21 +5,19 @@ export. The trace keeps the ids for machines (`waarde`) and adds the labels (`la
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from typing import Any
 
 from conftest import SHIPPED, TODAY, answers
-from scripted import TYPICAL, fill
-from textual.widgets import Static
+from scripted import TYPICAL
+from test_counsellor_waarom import drive, panel_text
 
 from zelftest.core.bank.loader import load_bank
 from zelftest.core.i18n import locale
 from zelftest.core.report.why import why
 from zelftest.core.result import evaluate, to_json_ready
 from zelftest.ui.counsellor import CounsellorApp
-from zelftest.ui.factory import make_app
 
 BANK = load_bank(SHIPPED)
 WALLONIA = answers(woonplaats="wallonie", werkt_in_vlaanderen_of_brussel="nee")
@@ -65,27 +63,13 @@ def test_the_json_trace_keeps_the_ids_and_adds_the_labels() -> None:
     assert all("labels" not in p for e in plain["spoor"] for p in e["parameters"] if p["naam"] == "periode_jaren")
 
 
-def drive(keys: dict[str, Any], check: Any, language: str) -> None:
-    async def run() -> None:
-        app = make_app(BANK, mode="begeleider", today=TODAY, language=language)
-        assert isinstance(app, CounsellorApp)
-        async with app.run_test(size=(160, 50)) as pilot:
-            await pilot.press("enter")
-            fill(app.session, keys)
-            await app.chat.ask_current()
-            await pilot.pause()
-            check(app)
-
-    asyncio.run(run())
-
-
 def test_the_waarom_tab_shows_the_labels_in_french() -> None:
     client = {**TYPICAL, "woonplaats": "wallonie", "werkt_in_vlaanderen_of_brussel": "nee"}
 
-    def check(app: CounsellorApp) -> None:
-        why_text = str(app.chat.query_one("#why-view", Static).render())
+    async def check(app: CounsellorApp, pilot: Any) -> None:
+        why_text = panel_text(app, "#why-view")
         body = "\n".join(line for line in why_text.splitlines() if not line.startswith("détails"))
         assert label("woonplaats", "wallonie", "fr") in body
         assert not RAW.search(body), body
 
-    drive(client, check, "fr")
+    drive(client, check, language="fr")
