@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from scripted import TYPICAL, fill
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -88,8 +89,10 @@ def test_a_digit_changes_the_format_only_and_the_focus_stays_in_the_list(tmp_pat
     on_summary(scenario)
 
 
-def test_the_cursor_goes_to_the_end_when_the_extension_changes(tmp_path: Path) -> None:
-    """Keys b 3 Ctrl+U p2.txt Enter used to save `p2.txtt`."""
+def test_the_cursor_goes_to_the_end_when_the_extension_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys b 3 Ctrl+U p2.txt Enter used to save `p2.txtt`. (A name typed without a folder is
+    saved in the current one: a short path is typed key by key.)"""
+    monkeypatch.chdir(tmp_path)
 
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         screen = await open_save(app, pilot, tmp_path)
@@ -102,7 +105,7 @@ def test_the_cursor_goes_to_the_end_when_the_extension_changes(tmp_path: Path) -
         assert app.focused is field
         assert "plaats" in focus_text(screen)
         await pilot.press("ctrl+u")
-        await pilot.press(*str(tmp_path / "p2.txt"))
+        await pilot.press(*"p2.txt")
         await pilot.press("enter")
         await pilot.pause()
         assert (tmp_path / "p2.txt").exists()
@@ -111,8 +114,9 @@ def test_the_cursor_goes_to_the_end_when_the_extension_changes(tmp_path: Path) -
     on_summary(scenario)
 
 
-def test_tab_keeps_a_typed_path_and_the_button_saves_it(tmp_path: Path) -> None:
+def test_tab_keeps_a_typed_path_and_the_button_saves_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys b 3 Tab <path> Tab Enter: the typed path is saved, not the default one."""
+    monkeypatch.chdir(tmp_path)
 
     async def scenario(app: ZelftestApp, pilot: Pilot[Any]) -> None:
         screen = await open_save(app, pilot, tmp_path)
@@ -120,7 +124,7 @@ def test_tab_keeps_a_typed_path_and_the_button_saves_it(tmp_path: Path) -> None:
         field = screen.path_input
         assert app.focused is field
         field.value = ""
-        await pilot.press(*str(tmp_path / "mijn.txt"))
+        await pilot.press(*"mijn.txt")
         await pilot.press("tab")
         assert app.focused is screen.query_one("#save")
         assert "Bewaar" in focus_text(screen)

@@ -107,10 +107,10 @@ def test_a_megabyte_paste_into_the_chat_input_is_cut_cheaply_and_said_in_dutch()
 
 
 def test_a_flood_of_typed_keys_is_dropped_before_it_queues() -> None:
-    """250,000 typed characters at once (a quarter of the 1 MB burst, to keep the test quick;
-    benchmarks/bench_flood.py does the whole megabyte): what no field can hold is dropped as
-    it arrives (past a burst of 2,000), the field holds its limit, one notice is shown.
-    Queued, these keys took 93 MB."""
+    """50,000 typed characters at once (25 times the burst; benchmarks/bench_flood.py does the
+    whole megabyte): what no field can hold is dropped as it arrives (past a burst of 2,000),
+    the field holds its limit, one notice is shown. Queued, these keys took 20 MB (measured
+    with the burst limit lifted) and a minute to work off; dropped, under 3 MB."""
     app = make_app(BANK)
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -124,7 +124,7 @@ def test_a_flood_of_typed_keys_is_dropped_before_it_queues() -> None:
 
         def typed() -> None:
             begin = time.monotonic()
-            queued.append(sum(app.post_message(events.Key("a", "a")) for _ in range(250_000)))
+            queued.append(sum(app.post_message(events.Key("a", "a")) for _ in range(50_000)))
             queued.append(time.monotonic() - begin)
 
         elapsed, peak = await measured(pilot, typed)
@@ -134,7 +134,7 @@ def test_a_flood_of_typed_keys_is_dropped_before_it_queues() -> None:
         assert field.value == "a" * INPUT_LIMIT
         # One notice per burst (per TELL_EVERY seconds on a slow machine), not one per key.
         assert 1 <= heard.count(texts.TOO_LONG.format(n=INPUT_LIMIT)) <= 1 + elapsed / TELL_EVERY
-        assert peak < 20 * 2**20, f"{peak / 2**20:.0f} MB"
+        assert peak < 10 * 2**20, f"{peak / 2**20:.0f} MB"
         assert await answers_quickly(pilot, field) < HANG
 
     run(app, scenario)
