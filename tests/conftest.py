@@ -3,6 +3,7 @@ in-process (fast) with its exit code, stdout and stderr."""
 
 from __future__ import annotations
 
+import compileall
 import datetime as dt
 import sys
 from pathlib import Path
@@ -87,6 +88,12 @@ def synthetic_bank() -> Bank:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "wheel: builds and installs the wheel (a few seconds); part of the normal suite")
+    if not hasattr(config, "workerinput"):  # once, before pytest-xdist starts its workers
+        # An editable install leaves the package uncompiled, and a shell with
+        # PYTHONDONTWRITEBYTECODE never writes its bytecode: then every worker and every
+        # command the tests start compiled all of zelftest again (a quarter of the time of
+        # the command-line tests). Compiled once here, as pip does for an installed package.
+        compileall.compile_dir(ROOT / "zelftest", quiet=1)
 
 
 @pytest.fixture(autouse=True)
