@@ -45,7 +45,7 @@ import sys, time
 start = time.perf_counter()
 import zelftest.cli, zelftest.ui.app, zelftest.core.ask
 print(time.perf_counter() - start)
-print(int(any(m in sys.modules for m in ('snowballstemmer', 'rapidfuzz', 'zelftest.core.ask.retrieval'))))
+print(int(any(m in sys.modules for m in ('Stemmer', 'rapidfuzz', 'zelftest.core.ask.retrieval'))))
 """
 
 
