@@ -9,6 +9,9 @@
   the page titles the sources quote are taken out (they are cited as they are), and no fixed sentence of
   the Dutch catalogue section `rapport`. They say that this is an indication, not a decision of
   VDAB, and that the guidance itself is in Dutch; HTML carries the language in `<html lang>`.
+  Every scenario's summary and export are read in one format by turns and in each format that has
+  not yet shown one of the result's statuses, reasons, bands, referrals or steps (a quarter of
+  the renders of reading every scenario in every format, for the same texts and branches).
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ import html
 import json
 import re
 import string
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import SHIPPED
+from test_paths import signature
 from test_scenarios import _load as scenario_files
 
 from zelftest.core import i18n
@@ -96,6 +101,7 @@ INDICATION = {
 
 # The scenarios as tests/test_scenarios.py reads them, with the shipped bank named.
 SCENARIOS = [(name, bank or SHIPPED, scenario) for name, bank, scenario in scenario_files()]
+INDEX = {name: i for i, (name, _, _) in enumerate(SCENARIOS)}
 
 
 @cache
@@ -191,12 +197,33 @@ def dutch_sentences(code: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def views(bank: Bank, session: Session, result: dict[str, Any], code: str) -> dict[str, tuple[str, str]]:
-    """Every view of `result` in `code`: name -> (format for `words`, text)."""
+# What each summary format has shown so far in this process: (part of the signature, value).
+SHOWN: dict[str, set[tuple[int, Any]]] = {fmt: set() for fmt in FORMATS}
+
+
+def summary_formats(index: int, result: dict[str, Any]) -> list[str]:
+    """The formats a scenario's summary and export are read in: one, by turns, so that every
+    scenario's texts are read in a summary; and every format that has not yet shown one of this
+    result's statuses, reasons, bands, referrals or steps (in this process: each pytest-xdist
+    worker covers what its own scenarios show, so together they cover it all)."""
+    parts = {(i, v) for i, part in enumerate(signature(result)) for v in (part if isinstance(part, tuple) else (part,))}
+    chosen = []
+    for turn, fmt in enumerate(FORMATS):
+        if turn == index % len(FORMATS) or not parts <= SHOWN[fmt]:
+            SHOWN[fmt] |= parts
+            chosen.append(fmt)
+    return chosen
+
+
+def views(
+    bank: Bank, session: Session, result: dict[str, Any], code: str, formats: Sequence[str] = FORMATS
+) -> dict[str, tuple[str, str]]:
+    """The views of `result` in `code` (the summary and the export in `formats`): name ->
+    (format for `words`, text)."""
     loc = i18n.locale(code)
     out: dict[str, tuple[str, str]] = {}
     export = {**result, **counsellor_scope(result, locale=loc)}
-    for fmt in FORMATS:
+    for fmt in formats:
         out[fmt] = (fmt, render(result, fmt, locale=loc))
         out[f"export-{fmt}"] = (fmt, render(export, fmt, with_trace=True, locale=loc))
     for fmt in HANDOUT_FORMATS:
@@ -236,8 +263,9 @@ def test_no_dutch_left_in_french_and_english(name: str, path: Path, scenario: di
     found = results(bank, session)
     cited = sources(bank)
     problems = []
+    formats = summary_formats(INDEX[name], found["fr"])
     for code in OTHERS:
-        for view, (fmt, text) in views(bank, session, found[code], code).items():
+        for view, (fmt, text) in views(bank, session, found[code], code, formats).items():
             running = words(text, fmt)
             left = dutch_left(running, code, cited, json=view == "json")
             problems += [f"{code} {view}: …{place}…" for place in left]
