@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 from conftest import SHIPPED
-from test_paths import signature
+from test_paths import signature_parts
 from test_scenarios import _load as scenario_files
 
 from zelftest.core import i18n
@@ -206,7 +206,7 @@ def summary_formats(index: int, result: dict[str, Any]) -> list[str]:
     scenario's texts are read in a summary; and every format that has not yet shown one of this
     result's statuses, reasons, bands, referrals or steps (in this process: each pytest-xdist
     worker covers what its own scenarios show, so together they cover it all)."""
-    parts = {(i, v) for i, part in enumerate(signature(result)) for v in (part if isinstance(part, tuple) else (part,))}
+    parts = signature_parts(result)
     chosen = []
     for turn, fmt in enumerate(FORMATS):
         if turn == index % len(FORMATS) or not parts <= SHOWN[fmt]:

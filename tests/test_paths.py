@@ -169,18 +169,23 @@ def signature(result: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def signature_parts(result: dict[str, Any]) -> set[tuple[int, Any]]:
+    """Each value of each part of the signature on its own (each reason, referral and step):
+    what the summary's templates branch on."""
+    return {
+        (i, value)
+        for i, part in enumerate(signature(result))
+        for value in (part if isinstance(part, tuple) else (part,))
+    }
+
+
 def covering(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Results that together show every value of every part of the signature (each reason,
-    referral and step on its own): what the summary's templates branch on, in far fewer
-    renders than every distinct outcome."""
+    """Results that together show every one of `signature_parts`, in far fewer renders than
+    every distinct outcome."""
     shown: set[tuple[int, Any]] = set()
     chosen = []
     for result in results:
-        parts = {
-            (i, value)
-            for i, part in enumerate(signature(result))
-            for value in (part if isinstance(part, tuple) else (part,))
-        }
+        parts = signature_parts(result)
         if not parts <= shown:
             shown |= parts
             chosen.append(result)

@@ -9,7 +9,7 @@ with rapidfuzz). A hit's `coverage` is the share of the question's weight (idf) 
 document matches: a question full of words the bank never uses ("hoeveel verdient een
 loodgieter") matches little of it, whatever its best BM25 score.
 
-Importing this module imports PyStemmer and rapidfuzz (a few ms, both in C): only `ask`
+Importing this module imports PyStemmer and rapidfuzz (about 40 ms, nearly all rapidfuzz): only `ask`
 imports it, at the first question, so the chat's start never pays for it.
 """
 
